@@ -1,0 +1,163 @@
+/*
+ * core: what every module needs and nothing more. Allocation that aborts
+ * when memory runs out, a capped growable string buffer, error sentences,
+ * a log file, command-line option tables, paths and XDG directories.
+ *
+ * Depends on libc alone. Every other module may use it; it uses none.
+ *
+ * Conventions used across bantin and set here:
+ * - Functions that can fail return bool (or a small enum) and write one
+ *   human sentence, without a trailing newline or full stop, into a
+ *   caller-supplied `char *err, size_t errlen` (err may be NULL).
+ * - A returned `char *` is owned by the caller unless the comment says
+ *   "borrowed".
+ */
+#ifndef BANTIN_CORE_H
+#define BANTIN_CORE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#define CORE_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#define CORE_NELEM(a)          (sizeof(a) / sizeof((a)[0]))
+
+/* A size for error buffers that holds any sentence bantin writes. */
+#define CORE_ERRLEN 512
+
+/* ---- xmalloc.c: allocation that never returns NULL ---- */
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xreallocarray(void *ptr, size_t nmemb, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) CORE_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) CORE_PRINTF(1, 0);
+
+/* ---- core_err.c: error sentences ---- */
+
+/* Writes a formatted sentence into err (truncated to errlen; err may be NULL). */
+void core_err_set(char *err, size_t errlen, const char *fmt, ...) CORE_PRINTF(3, 4);
+
+/* ---- core_str.c: quoting untrusted strings for messages ---- */
+
+/*
+ * s with C0 and C1 controls, DEL and bidi override and isolate characters
+ * written as \xNN escapes, owned; everything else is kept as it is.
+ */
+char *core_str_printable(const char *s);
+
+/* ---- core_buf.c: growable, always NUL-terminated byte buffer ---- */
+
+struct core_buf {
+	char *data; /* NULL until the first append; then NUL-terminated */
+	size_t len; /* bytes used, not counting the NUL */
+	size_t cap; /* bytes allocated */
+	size_t max; /* hard limit on len; appends past it fail */
+};
+
+/* Sets up an empty buffer that refuses to grow beyond max bytes (0: no limit). */
+void core_buf_init(struct core_buf *b, size_t max);
+/* Appends n bytes; false (buffer unchanged) when that would pass the limit. */
+bool core_buf_append(struct core_buf *b, const void *p, size_t n);
+bool core_buf_puts(struct core_buf *b, const char *s);
+bool core_buf_putc(struct core_buf *b, char c);
+bool core_buf_printf(struct core_buf *b, const char *fmt, ...) CORE_PRINTF(2, 3);
+/* The contents as a string, borrowed; "" when nothing was appended. */
+const char *core_buf_str(const struct core_buf *b);
+/* Forgets the contents but keeps the memory and the limit. */
+void core_buf_reset(struct core_buf *b);
+/* Hands over the contents (owned, never NULL) and leaves the buffer empty. */
+char *core_buf_take(struct core_buf *b);
+void core_buf_free(struct core_buf *b);
+
+/* ---- core_log.c: an optional log file ---- */
+
+enum core_log_level {
+	CORE_LOG_ERROR,
+	CORE_LOG_WARN,
+	CORE_LOG_INFO,
+	CORE_LOG_DEBUG,
+};
+
+struct core_log {
+	FILE *fp;                  /* NULL: logging is off */
+	enum core_log_level level; /* messages above this level are dropped */
+};
+
+/* Opens path for appending (created 0600). A closed log is a valid no-op log. */
+bool core_log_open(struct core_log *log, const char *path, enum core_log_level level, char *err,
+		   size_t errlen);
+void core_log_close(struct core_log *log);
+/* Writes one line: UTC time, level, message; control characters become '?'. */
+void core_log_write(struct core_log *log, enum core_log_level level, const char *fmt, ...)
+    CORE_PRINTF(3, 4);
+/* "error", "warn", "info" or "debug"; false for anything else. */
+bool core_log_level_parse(const char *name, enum core_log_level *out);
+
+/* ---- core_opt.c: command-line options declared as tables ---- */
+
+struct core_opt {
+	int id;           /* what core_opt_next returns for it */
+	const char *name; /* long name without the dashes */
+	char short_name;  /* 0 when there is none */
+	const char *arg;  /* name of its argument; NULL when it takes none */
+	const char *help; /* one line for --help and the man page */
+};
+
+enum {
+	CORE_OPT_END = -1,     /* no more options */
+	CORE_OPT_ERROR = -2,   /* err says what is wrong */
+	CORE_OPT_OPERAND = -3, /* a non-option argument, in state->arg */
+};
+
+struct core_opt_state {
+	int argc;
+	char **argv;
+	int index;            /* next element of argv to look at */
+	const char *cluster;  /* the rest of "-abc" after "-a" */
+	const char *arg;      /* the argument (or operand) just returned; borrowed */
+	bool only_operands;   /* "--" was seen */
+	bool stop_at_operand; /* return CORE_OPT_END at the first operand */
+};
+
+/* Starts parsing argv[first..argc). */
+void core_opt_init(struct core_opt_state *st, int argc, char **argv, int first,
+		   bool stop_at_operand);
+/*
+ * Returns the id of the next option (its argument in st->arg),
+ * CORE_OPT_OPERAND, CORE_OPT_END, or CORE_OPT_ERROR with a sentence in err
+ * naming the option. With stop_at_operand, st->index is left on the operand.
+ */
+int core_opt_next(struct core_opt_state *st, const struct core_opt *opts, size_t n, char *err,
+		  size_t errlen);
+/* Prints one aligned line per option, as --help shows them. */
+void core_opt_help(FILE *fp, const struct core_opt *opts, size_t n);
+
+/* ---- core_path.c: file system paths ---- */
+
+/* dir + "/" + name, owned. */
+char *core_path_join(const char *dir, const char *name);
+/* Creates path and any missing parents with mode (existing ones untouched). */
+bool core_path_mkdirs(const char *path, mode_t mode, char *err, size_t errlen);
+
+/* ---- core_xdg.c: where bantin's files live ---- */
+
+enum core_xdg_kind {
+	CORE_XDG_CONFIG, /* $XDG_CONFIG_HOME, ~/.config */
+	CORE_XDG_DATA,   /* $XDG_DATA_HOME, ~/.local/share */
+	CORE_XDG_CACHE,  /* $XDG_CACHE_HOME, ~/.cache */
+	CORE_XDG_STATE,  /* $XDG_STATE_HOME, ~/.local/state */
+};
+
+/*
+ * "<base>/bantin" for kind, owned: the XDG variable when it holds an
+ * absolute path, else the default below $HOME (or the password file's home
+ * directory). NULL with err set when no home directory can be found.
+ */
+char *core_xdg_dir(enum core_xdg_kind kind, char *err, size_t errlen);
+
+#endif

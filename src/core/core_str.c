@@ -1,0 +1,39 @@
+/*
+ * Quoting untrusted strings (a user's arguments, file names) for messages
+ * printed before the text module's full sanitizer is at hand: anything a
+ * terminal could act on is shown as an escape, everything else as is.
+ */
+#include <string.h>
+
+#include "core.h"
+
+/* Length of the sequence at s that must be escaped byte by byte, or 0. */
+static size_t core_str_unsafe(const unsigned char *s)
+{
+	if (s[0] < 0x20 || s[0] == 0x7f)
+		return 1; /* C0 controls, ESC among them, and DEL */
+	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+		return 2; /* C1 controls, U+0080..U+009F */
+	if (s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0xaa && s[2] <= 0xae)
+		return 3; /* bidi embeddings and overrides, U+202A..U+202E */
+	if (s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)
+		return 3; /* bidi isolates, U+2066..U+2069 */
+	return 0;
+}
+
+char *core_str_printable(const char *s)
+{
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0';) {
+		size_t n = core_str_unsafe(p);
+		if (n == 0) {
+			core_buf_putc(&b, (char)*p++);
+			continue;
+		}
+		for (size_t i = 0; i < n; i++)
+			core_buf_printf(&b, "\\x%02x", p[i]);
+		p += n;
+	}
+	return core_buf_take(&b);
+}

@@ -1,0 +1,80 @@
+/*
+ * main: reads the command line and runs what it asks for. The options are
+ * declared in main_options.def; this file only acts on them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bantin_version.h"
+#include "core.h"
+
+enum main_option_id {
+#define MAIN_OPTION(id, name, short_name, arg, help) MAIN_OPT_##id,
+#include "main_options.def"
+#undef MAIN_OPTION
+};
+
+static const struct core_opt main_options[] = {
+#define MAIN_OPTION(id, name, short_name, arg, help) {MAIN_OPT_##id, name, short_name, arg, help},
+#include "main_options.def"
+#undef MAIN_OPTION
+};
+
+static void main_help(FILE *fp)
+{
+	fputs("Usage: bantin [OPTION]...\n"
+	      "\n"
+	      "A terminal reader for the Hai Phong city news portal and any RSS or Atom\n"
+	      "feed, with every article kept in a local cache.\n"
+	      "\n"
+	      "Options:\n",
+	      fp);
+	core_opt_help(fp, main_options, CORE_NELEM(main_options));
+	fputs("\n"
+	      "The manual: man bantin\n",
+	      fp);
+}
+
+/* Reports a usage error in one line; the exit status for it. */
+static int main_usage_error(const char *what)
+{
+	fprintf(stderr, "bantin: %s (see 'bantin --help')\n", what);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	struct core_opt_state st;
+	char err[CORE_ERRLEN];
+	bool help = false, version = false;
+	int id;
+
+	/* The whole command line is checked before anything is done. */
+	core_opt_init(&st, argc, argv, 1, true);
+	while ((id = core_opt_next(&st, main_options, CORE_NELEM(main_options), err, sizeof err)) !=
+	       CORE_OPT_END) {
+		switch (id) {
+		case MAIN_OPT_HELP:
+			help = true;
+			break;
+		case MAIN_OPT_VERSION:
+			version = true;
+			break;
+		default:
+			return main_usage_error(err);
+		}
+	}
+	if (st.index < argc) {
+		char *shown = core_str_printable(argv[st.index]);
+		core_err_set(err, sizeof err, "unknown command '%s'", shown);
+		free(shown);
+		return main_usage_error(err);
+	}
+	if (version && !help) {
+		printf("bantin %s\n", BANTIN_VERSION);
+		return EXIT_SUCCESS;
+	}
+	/* The reader is not built yet: with nothing to do, say what there is. */
+	main_help(stdout);
+	return EXIT_SUCCESS;
+}

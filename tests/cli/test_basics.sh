@@ -1,0 +1,50 @@
+#!/bin/sh
+# The command line: --help, --version, and one-line usage errors (exit 2).
+set -eu
+. "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
+bantin=$1
+expected="$BANTIN_SOURCE_DIR/tests/cli/expected"
+
+assert_status 0 "$bantin" --help
+printf '%s\n' "$ASSERT_OUT" > "$ASSERT_TMP/help"
+assert_file_equal "$expected/help.txt" "$ASSERT_TMP/help" "--help text"
+assert_equal "" "$ASSERT_ERR" "--help writes nothing on stderr"
+
+assert_status 0 "$bantin" -h
+assert_equal "$(cat "$expected/help.txt")" "$ASSERT_OUT" "-h is --help"
+
+assert_status 0 "$bantin"
+assert_equal "$(cat "$expected/help.txt")" "$ASSERT_OUT" "no arguments print the help"
+
+version=$(sed -n 's/^project(bantin VERSION \([0-9.]*\).*/\1/p' "$BANTIN_SOURCE_DIR/CMakeLists.txt")
+assert_status 0 "$bantin" --version
+assert_equal "bantin $version" "$ASSERT_OUT" "--version"
+assert_status 0 "$bantin" -V
+assert_equal "bantin $version" "$ASSERT_OUT" "-V"
+
+assert_status 0 "$bantin" --version --help
+assert_equal "$(cat "$expected/help.txt")" "$ASSERT_OUT" "--help wins over --version"
+
+# Usage errors: exit 2, nothing on stdout, exactly one line on stderr.
+usage_error() {
+	_expect=$1
+	shift
+	assert_status 2 "$bantin" "$@"
+	assert_equal "" "$ASSERT_OUT" "stdout of: bantin $*"
+	assert_equal "$_expect" "$ASSERT_ERR" "stderr of: bantin $*"
+}
+usage_error "bantin: unknown option '--frobnicate' (see 'bantin --help')" --frobnicate
+usage_error "bantin: unknown option '--frobnicate' (see 'bantin --help')" --frobnicate=1
+usage_error "bantin: unknown option '-z' (see 'bantin --help')" -z
+usage_error "bantin: unknown option '-z' (see 'bantin --help')" -Vz
+usage_error "bantin: unknown option '--bogus' (see 'bantin --help')" --help --bogus
+usage_error "bantin: unknown option '--hel' (see 'bantin --help')" --hel
+usage_error "bantin: option '--version' takes no argument (see 'bantin --help')" --version=2
+usage_error "bantin: unknown command 'frobnicate' (see 'bantin --help')" frobnicate
+usage_error "bantin: unknown command 'tin tức' (see 'bantin --help')" "tin tức"
+# What a user typed is quoted, never sent raw to the terminal.
+esc=$(printf '\033')
+usage_error "bantin: unknown option '--\\x1b[2J' (see 'bantin --help')" "--${esc}[2J"
+usage_error "bantin: unknown command '\\x1b]52;c;eA==\\x07' (see 'bantin --help')" \
+	"${esc}]52;c;eA==$(printf '\007')"
+assert_done

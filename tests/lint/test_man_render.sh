@@ -1,0 +1,17 @@
+#!/bin/sh
+# The man pages render without a single groff warning, and `man -l` shows
+# them.
+set -eu
+. "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
+
+for page in "$BANTIN_SOURCE_DIR"/man/*.[1-9]; do
+	name=$(basename "$page")
+	assert_status 0 groff -mandoc -Tutf8 -ww -z "$page"
+	assert_equal "" "$ASSERT_ERR" "groff warnings for $name"
+	assert_status 0 env MANWIDTH=80 man -l "$page"
+	case $ASSERT_OUT in
+	*NAME*) assert_pass ;;
+	*) assert_fail "man -l $name shows no NAME section" ;;
+	esac
+done
+assert_done
