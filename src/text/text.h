@@ -1,0 +1,160 @@
+/*
+ * text: UTF-8 text for people to read. Pure functions over strings: no
+ * curses, no SQLite, no network. Everything here is UTF-8; there is no
+ * wchar_t string type anywhere in bantin.
+ *
+ * - Cleaning turns untrusted bytes into valid NFC UTF-8 with nothing a
+ *   terminal would act on: invalid bytes become U+FFFD; escape sequences,
+ *   C0/C1 controls and bidi overrides/isolates are removed; runs of
+ *   combining marks are cut to TEXT_MAX_MARKS.
+ * - Measuring works on grapheme clusters (utf8proc's segmentation). One
+ *   function, text_cluster_next, decides each cluster's width and what is
+ *   drawn for it, and every other function here measures through it, so
+ *   what is measured is what is drawn.
+ * - Folding makes search keys: lower case, Vietnamese tone and vowel marks
+ *   removed, đ/Đ folded to d.
+ */
+#ifndef BANTIN_TEXT_H
+#define BANTIN_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Combining marks kept after one base character; more are dropped. */
+#define TEXT_MAX_MARKS 8
+/* Cells a tab advances to: the next multiple of this. */
+#define TEXT_TAB_WIDTH 8
+
+/* ---- text_utf8.c: code points ---- */
+
+/*
+ * Decodes the code point at s (n > 0 bytes) into *cp and returns its length.
+ * An invalid sequence gives *cp = -1 and the length of its maximal subpart
+ * (at least 1), so that each invalid piece becomes one U+FFFD.
+ */
+size_t text_utf8_decode(const char *s, size_t n, int32_t *cp);
+/* Writes cp (a valid scalar value) as UTF-8 into out; returns 1 to 4. */
+size_t text_utf8_encode(int32_t cp, char out[4]);
+/* Valid UTF-8, owned: each invalid sequence replaced by U+FFFD. */
+char *text_utf8_fix(const char *s, size_t len);
+
+/* ---- text_clean.c: untrusted text to clean NFC ---- */
+
+enum text_clean_mode {
+	TEXT_CLEAN_LINE,  /* titles, names: one line, white space collapsed, trimmed */
+	TEXT_CLEAN_BLOCK, /* bodies: tabs and newlines kept (CR LF becomes LF) */
+};
+
+/* Cleaned copy of s[0..len), owned (see the top of this file). */
+char *text_clean(const char *s, size_t len, enum text_clean_mode mode);
+/* NFC of s[0..len) after replacing invalid UTF-8; nothing else changed. */
+char *text_nfc(const char *s, size_t len);
+
+/* ---- text_width.c: grapheme clusters and their widths ---- */
+
+/* Bytes that text_cluster.show may hold: a base and TEXT_MAX_MARKS marks. */
+#define TEXT_SHOW_MAX (4 * (TEXT_MAX_MARKS + 2) + 1)
+
+struct text_cluster {
+	size_t len;               /* bytes of the source it covers */
+	int width;                /* cells it takes on screen: 0, 1 or 2 (tabs: up to 8) */
+	char show[TEXT_SHOW_MAX]; /* what to draw for it, NUL-terminated, may be "" */
+	bool newline;             /* it is a line break ("\n") */
+	bool space;               /* it is white space a line may break at */
+};
+
+/*
+ * Reads the cluster at the start of s[0..len) (len > 0), drawn at column
+ * col (tabs depend on it). What is shown for it:
+ * - a control character (other than tab and newline) or invalid UTF-8:
+ *   U+FFFD, one cell;
+ * - format characters (bidi controls, zero-width space, soft hyphen...):
+ *   nothing, no cell;
+ * - an emoji sequence joined with ZWJ, or an emoji with a skin-tone
+ *   modifier: its first emoji, two cells, because terminals disagree on
+ *   how wide the whole sequence is and the first emoji is two cells in all;
+ * - a flag (two regional indicators): both, two cells;
+ * - a combining mark with no base: on a dotted circle, one cell;
+ * - otherwise the base and up to TEXT_MAX_MARKS combining marks, with the
+ *   base's width (East Asian wide and emoji: 2).
+ */
+void text_cluster_next(const char *s, size_t len, int col, struct text_cluster *c);
+/* Cells s[0..len) takes when drawn from column 0 (a newline counts 0). */
+int text_width(const char *s, size_t len);
+/* Same, for a NUL-terminated string. */
+int text_width_str(const char *s);
+
+/* ---- text_fit.c: one line in a fixed number of cells ---- */
+
+/*
+ * s cut to at most width cells, ending in ellipsis when something was cut
+ * (the ellipsis counts in the width); with pad, spaces are added up to
+ * exactly width cells. A wide character that would straddle the edge is
+ * left out. What is returned is what text_cluster_next shows, owned.
+ */
+char *text_fit(const char *s, int width, const char *ellipsis, bool pad);
+
+/* ---- text_wrap.c: paragraphs into lines ---- */
+
+struct text_line {
+	size_t start; /* first byte of the line in the paragraph */
+	size_t end;   /* one past its last byte, spaces and newline included */
+	size_t shown; /* one past the last byte to draw (trailing spaces cut) */
+	int indent;   /* cells of indentation before it */
+	int width;    /* cells of the drawn text, indentation not counted */
+};
+
+struct text_lines {
+	struct text_line *v;
+	size_t n, cap;
+};
+
+/*
+ * Appends the lines of paragraph s[0..len) wrapped to width cells: the
+ * first line indented by first_indent cells, the others by rest_indent
+ * (a hanging indent). Lines break after spaces and hyphens; a word longer
+ * than a line breaks between grapheme clusters; "\n" forces a break.
+ * No line is wider than width (indentation included), for any width >= 1:
+ * indentation shrinks to leave at least one cell, and a cluster wider than
+ * the whole line is drawn by text_line_cells as a one-cell placeholder.
+ * The lines' [start, end) ranges cover s with no gap and no overlap.
+ */
+void text_wrap(const char *s, size_t len, int width, int first_indent, int rest_indent,
+	       struct text_lines *out);
+void text_lines_free(struct text_lines *lines);
+
+/* One cell of a drawn line: what text_line_cells hands to the screen. */
+struct text_cell {
+	const char *show; /* UTF-8 to draw; borrowed, valid during the callback */
+	int width;        /* 1 or 2 cells */
+	size_t offset;    /* byte of the source it comes from (for styles) */
+};
+
+/*
+ * Calls cb once per cell group of line (not counting its indent) in order,
+ * exactly as text_wrap measured it: never more than line->width cells.
+ */
+void text_line_cells(const char *s, const struct text_line *line,
+		     void (*cb)(const struct text_cell *cell, void *arg), void *arg);
+
+/* ---- text_fold.c: search keys and the ASCII fallback ---- */
+
+/*
+ * The search key of s[0..len), owned: lower case, combining marks (tone
+ * and vowel marks among them) removed, đ and Đ folded to d. Other text is
+ * kept. When map is not NULL, *map is set to an owned array with, for each
+ * byte of the result and one past its end, the offset in s of the source
+ * character it came from (for highlighting matches in the original).
+ */
+char *text_fold(const char *s, size_t len, size_t **map);
+
+/*
+ * s for a terminal without UTF-8, owned: Vietnamese letters without their
+ * marks ("Hải Phòng" → "Hai Phong", đ → d, Đ → D), common punctuation as
+ * its ASCII look-alike, and any other cluster as one '?' per cell, so that
+ * widths do not change.
+ */
+char *text_ascii(const char *s, size_t len);
+
+#endif

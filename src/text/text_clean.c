@@ -1,0 +1,190 @@
+/*
+ * Cleaning untrusted text (feed titles, authors, bodies) into valid NFC
+ * UTF-8 that is safe to show: see text.h. One pass decodes and filters
+ * into a buffer; NFC and the cap on combining marks run afterwards only
+ * when the text holds a character that NFC could change.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "core.h"
+#include "text.h"
+
+/* Characters NFC leaves alone whatever surrounds them: Vietnamese needs no more. */
+static bool text_nfc_stable(int32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x1e00 && cp <= 0x1eff) || (cp >= 0x2010 && cp <= 0x2027) ||
+	       (cp >= 0x202f && cp <= 0x205e) || (cp >= 0x20a0 && cp <= 0x20c0) ||
+	       (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3) || cp == 0xfffd ||
+	       (cp >= 0x1f300 && cp <= 0x1faff);
+}
+
+static bool text_is_bidi_control(int32_t cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* White space that a one-line field collapses to a single space. */
+static bool text_is_space(int32_t cp)
+{
+	return cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || cp == 0x85 || cp == 0xa0 ||
+	       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x202f || cp == 0x205f || cp == 0x3000;
+}
+
+/*
+ * Skips the escape sequence that starts at s[i] (ESC, or a C1 introducer
+ * given as its code point in intro); returns the index after it.
+ */
+static size_t text_skip_escape(const char *s, size_t len, size_t i, int32_t intro)
+{
+	int32_t cp;
+	size_t n;
+	int kind = 0; /* 'C': control sequence, 'S': string until ST/BEL */
+
+	if (intro == 0x1b) {
+		i++; /* the ESC */
+		if (i >= len)
+			return i;
+		unsigned char c = (unsigned char)s[i];
+		if (c == '[') {
+			kind = 'C';
+			i++;
+		} else if (c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_') {
+			kind = 'S';
+			i++;
+		} else {
+			while (i < len && (unsigned char)s[i] >= 0x20 &&
+			       (unsigned char)s[i] <= 0x2f)
+				i++;
+			if (i < len && (unsigned char)s[i] >= 0x30 && (unsigned char)s[i] <= 0x7e)
+				i++;
+			return i;
+		}
+	} else {
+		i += 2; /* C1 introducers are two bytes in UTF-8 */
+		kind = intro == 0x9b ? 'C' : 'S';
+	}
+	if (kind == 'C') {
+		while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x3f)
+			i++;
+		if (i < len && (unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7e)
+			i++;
+		return i;
+	}
+	/* A string: up to BEL, ESC \ or ST; another ESC ends it without being eaten. */
+	while (i < len) {
+		n = text_utf8_decode(s + i, len - i, &cp);
+		if (cp == 0x07 || cp == 0x9c)
+			return i + n;
+		if (cp == 0x1b)
+			return (i + 1 < len && s[i + 1] == '\\') ? i + 2 : i;
+		i += n;
+	}
+	return i;
+}
+
+/* Drops combining marks beyond TEXT_MAX_MARKS in a row; s is valid UTF-8. */
+static char *text_cap_marks(char *s)
+{
+	size_t len = strlen(s), w = 0, marks = 0;
+	for (size_t r = 0; r < len;) {
+		int32_t cp;
+		size_t n = text_utf8_decode(s + r, len - r, &cp);
+		utf8proc_category_t cat = utf8proc_category(cp);
+		bool mark = cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME;
+		marks = mark ? marks + 1 : 0;
+		if (marks <= TEXT_MAX_MARKS) {
+			memmove(s + w, s + r, n);
+			w += n;
+		}
+		r += n;
+	}
+	s[w] = '\0';
+	return s;
+}
+
+/* NFC of valid UTF-8 (no NULs), owned; s is freed. */
+static char *text_nfc_valid(char *s, size_t len)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
+					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0) /* cannot happen for valid input; keep the text as it is */
+		return s;
+	free(s);
+	char *r = xstrndup((const char *)out, (size_t)n);
+	free(out);
+	return r;
+}
+
+char *text_clean(const char *s, size_t len, enum text_clean_mode mode)
+{
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	bool line = mode == TEXT_CLEAN_LINE;
+	bool pending_space = false; /* LINE: a space is due before the next character */
+	bool stable = true;         /* every character is NFC-stable */
+	size_t i = 0;
+
+	while (i < len) {
+		int32_t cp;
+		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		if (cp == 0x1b || cp == 0x9b || cp == 0x9d || cp == 0x90 || cp == 0x98 ||
+		    cp == 0x9e || cp == 0x9f) {
+			i = text_skip_escape(s, len, i, cp);
+			continue;
+		}
+		i += n;
+		if (cp < 0)
+			cp = 0xfffd;
+		if (line && text_is_space(cp)) {
+			pending_space = b.len != 0;
+			continue;
+		}
+		if (!line) {
+			if (cp == '\r') {
+				if (i < len && s[i] == '\n')
+					i++;
+				cp = '\n';
+			} else if (cp == 0x0b || cp == 0x0c || cp == 0x85 || cp == 0x2028 ||
+				   cp == 0x2029) {
+				cp = '\n';
+			}
+		}
+		if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f))
+			continue; /* other controls: nothing to show */
+		if (text_is_bidi_control(cp) || cp == 0xfeff)
+			continue;
+		if (cp == 0xfffe || cp == 0xffff)
+			cp = 0xfffd;
+		if (pending_space) {
+			core_buf_putc(&b, ' ');
+			pending_space = false;
+		}
+		if (!text_nfc_stable(cp))
+			stable = false;
+		char enc[4];
+		core_buf_append(&b, enc, text_utf8_encode(cp, enc));
+	}
+	size_t outlen = b.len;
+	char *out = core_buf_take(&b);
+	if (stable)
+		return out;
+	return text_cap_marks(text_nfc_valid(out, outlen));
+}
+
+char *text_nfc(const char *s, size_t len)
+{
+	char *fixed = text_utf8_fix(s, len);
+	size_t n = strlen(fixed);
+	bool stable = true;
+	for (size_t i = 0; i < n && stable;) {
+		int32_t cp;
+		i += text_utf8_decode(fixed + i, n - i, &cp);
+		stable = text_nfc_stable(cp);
+	}
+	return stable ? fixed : text_nfc_valid(fixed, n);
+}

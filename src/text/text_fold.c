@@ -1,0 +1,152 @@
+/*
+ * Search keys and the ASCII fallback. Both work one code point at a time
+ * with utf8proc's decomposition, which keeps the mapping from each output
+ * byte back to the source simple and allocates nothing per character.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "core.h"
+#include "text.h"
+
+/* Hangul syllables decompose into jamo, which are not marks: keep them whole. */
+static bool text_is_hangul(int32_t cp)
+{
+	return cp >= 0xac00 && cp <= 0xd7a3;
+}
+
+/*
+ * Writes the folded form of cp into dst (room for n code points); returns
+ * how many were written.
+ */
+static size_t text_fold_cp(int32_t cp, utf8proc_int32_t *dst, size_t n, bool casefold)
+{
+	if (cp < 0x80) {
+		dst[0] = casefold && cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		return 1;
+	}
+	if (cp == 0x0110 || cp == 0x0111) { /* Đ đ: a letter of its own, no decomposition */
+		dst[0] = casefold || cp == 0x0111 ? 'd' : 'D';
+		return 1;
+	}
+	if (text_is_hangul(cp)) {
+		dst[0] = cp;
+		return 1;
+	}
+	utf8proc_option_t opt = UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK;
+	if (casefold)
+		opt |= UTF8PROC_CASEFOLD;
+	int last = 0;
+	utf8proc_ssize_t r = utf8proc_decompose_char(cp, dst, (utf8proc_ssize_t)n, opt, &last);
+	if (r < 0 || (size_t)r > n) { /* cannot happen for valid code points */
+		dst[0] = cp;
+		return 1;
+	}
+	for (utf8proc_ssize_t i = 0; i < r; i++) {
+		if (dst[i] == 0x0110 || dst[i] == 0x0111)
+			dst[i] = casefold || dst[i] == 0x0111 ? 'd' : 'D';
+	}
+	return (size_t)r;
+}
+
+char *text_fold(const char *s, size_t len, size_t **map)
+{
+	struct core_buf out;
+	core_buf_init(&out, 0);
+	size_t *m = NULL, mcap = 0;
+	utf8proc_int32_t buf[32];
+
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		if (cp <= 0)
+			cp = 0xfffd;
+		size_t start = out.len;
+		size_t k = text_fold_cp(cp, buf, CORE_NELEM(buf), true);
+		for (size_t j = 0; j < k; j++) {
+			char enc[4];
+			core_buf_append(&out, enc, text_utf8_encode(buf[j], enc));
+		}
+		if (map != NULL) {
+			if (out.len + 1 > mcap) {
+				mcap = (out.len + 1) * 2;
+				m = xreallocarray(m, mcap, sizeof *m);
+			}
+			for (size_t j = start; j < out.len; j++)
+				m[j] = i;
+		}
+		i += n;
+	}
+	if (map != NULL) {
+		if (m == NULL)
+			m = xmalloc(sizeof *m);
+		m[out.len] = len;
+		*map = m;
+	}
+	return core_buf_take(&out);
+}
+
+/* ASCII look-alikes of common punctuation, each one cell like the original. */
+static const struct {
+	int32_t cp;
+	char ascii;
+} text_ascii_punct[] = {
+    {0x00a0, ' '},  {0x00ab, '"'},  {0x00bb, '"'}, {0x00b7, '.'},  {0x2010, '-'},
+    {0x2011, '-'},  {0x2012, '-'},  {0x2013, '-'}, {0x2014, '-'},  {0x2015, '-'},
+    {0x2018, '\''}, {0x2019, '\''}, {0x201a, ','}, {0x201c, '"'},  {0x201d, '"'},
+    {0x201e, '"'},  {0x2022, '*'},  {0x2026, '.'}, {0x2032, '\''}, {0x2033, '"'},
+    {0x2039, '<'},  {0x203a, '>'},  {0x2212, '-'}, {0x00d7, 'x'},  {0xfffd, '?'},
+};
+
+/* The ASCII form of one shown cluster of the given width, into out. */
+static void text_ascii_cluster(const char *show, int width, struct core_buf *out)
+{
+	size_t len = strlen(show);
+	int32_t cp;
+	text_utf8_decode(show, len, &cp);
+	if (width == 1) {
+		if (cp >= 0x20 && cp < 0x7f) {
+			core_buf_putc(out, (char)cp);
+			return;
+		}
+		for (size_t i = 0; i < CORE_NELEM(text_ascii_punct); i++) {
+			if (text_ascii_punct[i].cp == cp) {
+				core_buf_putc(out, text_ascii_punct[i].ascii);
+				return;
+			}
+		}
+		utf8proc_int32_t buf[8];
+		size_t k = text_fold_cp(cp, buf, CORE_NELEM(buf), false);
+		/* A letter whose marks come off leaves one ASCII letter: "ặ" → "a". */
+		if (k == 1 && buf[0] < 0x80 && buf[0] >= 0x20) {
+			core_buf_putc(out, (char)buf[0]);
+			return;
+		}
+	}
+	for (int i = 0; i < width; i++)
+		core_buf_putc(out, '?');
+}
+
+char *text_ascii(const char *s, size_t len)
+{
+	struct core_buf out;
+	core_buf_init(&out, 0);
+	struct text_cluster c;
+	int col = 0;
+	for (size_t i = 0; i < len; i += c.len) {
+		text_cluster_next(s + i, len - i, col, &c);
+		if (c.newline)
+			core_buf_putc(&out, '\n');
+		else if (s[i] == '\t')
+			core_buf_putc(&out, '\t');
+		else if (c.space)
+			for (int k = 0; k < c.width; k++)
+				core_buf_putc(&out, ' ');
+		else if (c.width > 0)
+			text_ascii_cluster(c.show, c.width, &out);
+		col += c.width;
+	}
+	return core_buf_take(&out);
+}
