@@ -7,6 +7,8 @@ pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3>=3.35)
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+pkg_check_modules(JSONC REQUIRED IMPORTED_TARGET json-c)
+pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
 
 # The search index needs FTS5. Distributions build SQLite with it, but a
 # custom SQLite may lack it; find out now rather than on a user's first search.

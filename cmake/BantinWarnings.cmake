@@ -15,3 +15,13 @@ if(BANTIN_SANITIZE)
   target_compile_options(bantin_flags INTERFACE ${_san})
   target_link_options(bantin_flags INTERFACE ${_san})
 endif()
+if(BANTIN_FUZZ)
+  if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "BANTIN_FUZZ needs clang: configure with CC=clang")
+  endif()
+  # Coverage for libFuzzer in every library; the targets link the fuzzer.
+  set(_fuzz -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+            -fno-omit-frame-pointer)
+  target_compile_options(bantin_flags INTERFACE ${_fuzz})
+  target_link_options(bantin_flags INTERFACE -fsanitize=address,undefined)
+endif()

@@ -3,7 +3,7 @@
  * program itself uses, so man/bantin.1 cannot drift from --help.
  * scripts/man-lists.py splices the output into the page, or checks it.
  *
- * Usage: gen_man options
+ * Usage: gen_man options|commands
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -22,6 +22,36 @@ static const struct gen_man_option gen_man_options[] = {
 #undef MAIN_OPTION
 };
 
+enum gen_man_command_id {
+#define CLI_COMMAND(id, name, operands, help) GEN_MAN_CMD_##id,
+#define CLI_OPTION(cmd, id, name, short_name, arg, help)
+#include "cli_commands.def"
+#undef CLI_COMMAND
+#undef CLI_OPTION
+};
+
+static const struct {
+	const char *name, *operands, *help;
+} gen_man_commands[] = {
+#define CLI_COMMAND(id, name, operands, help) {name, operands, help},
+#define CLI_OPTION(cmd, id, name, short_name, arg, help)
+#include "cli_commands.def"
+#undef CLI_COMMAND
+#undef CLI_OPTION
+};
+
+static const struct {
+	int cmd;
+	struct gen_man_option opt;
+} gen_man_command_options[] = {
+#define CLI_COMMAND(id, name, operands, help)
+#define CLI_OPTION(cmd, id, name, short_name, arg, help)                                           \
+	{GEN_MAN_CMD_##cmd, {name, short_name, arg, help}},
+#include "cli_commands.def"
+#undef CLI_COMMAND
+#undef CLI_OPTION
+};
+
 /* Writes s as man text: first letter capitalised, a full stop at the end. */
 static void gen_man_sentence(const char *s)
 {
@@ -37,18 +67,38 @@ static void gen_man_sentence(const char *s)
 	puts(".");
 }
 
+static void gen_man_option(const struct gen_man_option *o)
+{
+	fputs(".It", stdout);
+	if (o->short_name != '\0')
+		printf(" Fl %c ,", o->short_name);
+	printf(" Fl \\-%s", o->name);
+	if (o->arg != NULL)
+		printf(" Ar %s", o->arg);
+	putchar('\n');
+	gen_man_sentence(o->help);
+}
+
 static void gen_man_option_list(void)
 {
-	for (size_t i = 0; i < sizeof gen_man_options / sizeof gen_man_options[0]; i++) {
-		const struct gen_man_option *o = &gen_man_options[i];
-		fputs(".It", stdout);
-		if (o->short_name != '\0')
-			printf(" Fl %c ,", o->short_name);
-		printf(" Fl \\-%s", o->name);
-		if (o->arg != NULL)
-			printf(" Ar %s", o->arg);
-		putchar('\n');
-		gen_man_sentence(o->help);
+	for (size_t i = 0; i < sizeof gen_man_options / sizeof gen_man_options[0]; i++)
+		gen_man_option(&gen_man_options[i]);
+}
+
+/* Each command with its operands, its sentence and its own options. */
+static void gen_man_command_list(void)
+{
+	for (size_t c = 0; c < sizeof gen_man_commands / sizeof gen_man_commands[0]; c++) {
+		printf(".It Cm %s Oo Ar options Oc Ar %s\n", gen_man_commands[c].name,
+		       gen_man_commands[c].operands);
+		gen_man_sentence(gen_man_commands[c].help);
+		puts(".Bl -tag -width Ds");
+		for (size_t i = 0;
+		     i < sizeof gen_man_command_options / sizeof gen_man_command_options[0]; i++) {
+			if (gen_man_command_options[i].cmd == (int)c)
+				gen_man_option(&gen_man_command_options[i].opt);
+		}
+		puts(".El");
 	}
 }
 
@@ -58,6 +108,10 @@ int main(int argc, char **argv)
 		gen_man_option_list();
 		return 0;
 	}
-	fputs("usage: gen_man options\n", stderr);
+	if (argc == 2 && strcmp(argv[1], "commands") == 0) {
+		gen_man_command_list();
+		return 0;
+	}
+	fputs("usage: gen_man options|commands\n", stderr);
 	return 2;
 }

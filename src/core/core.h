@@ -74,6 +74,11 @@ void core_buf_reset(struct core_buf *b);
 char *core_buf_take(struct core_buf *b);
 void core_buf_free(struct core_buf *b);
 
+/* ---- core_json.c: writing JSON ---- */
+
+/* Appends s as a JSON string, quotes included (s is UTF-8). */
+void core_buf_json_str(struct core_buf *b, const char *s);
+
 /* ---- core_log.c: an optional log file ---- */
 
 enum core_log_level {

@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "bantin_version.h"
+#include "cli.h"
 #include "core.h"
 
 enum main_option_id {
@@ -22,7 +25,7 @@ static const struct core_opt main_options[] = {
 
 static void main_help(FILE *fp)
 {
-	fputs("Usage: bantin [OPTION]...\n"
+	fputs("Usage: bantin [OPTION]... [COMMAND [ARG]...]\n"
 	      "\n"
 	      "A terminal reader for the Hai Phong city news portal and any RSS or Atom\n"
 	      "feed, with every article kept in a local cache.\n"
@@ -30,6 +33,17 @@ static void main_help(FILE *fp)
 	      "Options:\n",
 	      fp);
 	core_opt_help(fp, main_options, CORE_NELEM(main_options));
+	fputs("\nCommands (bantin COMMAND --help tells more):\n", fp);
+	size_t widest = 0;
+	for (size_t i = 0; i < cli_ncommands; i++) {
+		size_t w = strlen(cli_commands[i].name) + 1 + strlen(cli_commands[i].operands);
+		widest = w > widest ? w : widest;
+	}
+	for (size_t i = 0; i < cli_ncommands; i++) {
+		const struct cli_command *c = &cli_commands[i];
+		int w = (int)(strlen(c->name) + 1 + strlen(c->operands));
+		fprintf(fp, "  %s %s%*s  %s\n", c->name, c->operands, (int)widest - w, "", c->help);
+	}
 	fputs("\n"
 	      "The manual: man bantin\n",
 	      fp);
@@ -64,15 +78,26 @@ int main(int argc, char **argv)
 			return main_usage_error(err);
 		}
 	}
-	if (st.index < argc) {
+	const struct cli_command *c = NULL;
+	if (st.index < argc && (c = cli_find(argv[st.index])) == NULL) {
 		char *shown = core_str_printable(argv[st.index]);
 		core_err_set(err, sizeof err, "unknown command '%s'", shown);
 		free(shown);
 		return main_usage_error(err);
 	}
-	if (version && !help) {
+	if (help) {
+		main_help(stdout);
+		return EXIT_SUCCESS;
+	}
+	if (version) {
 		printf("bantin %s\n", BANTIN_VERSION);
 		return EXIT_SUCCESS;
+	}
+	if (c != NULL) {
+		cli_init();
+		int status = cli_run(c, argc - st.index, argv + st.index);
+		cli_cleanup();
+		return status;
 	}
 	/* The reader is not built yet: with nothing to do, say what there is. */
 	main_help(stdout);
