@@ -184,11 +184,10 @@ int cli_parse_run(int argc, char **argv)
 	    feed_parse_fd(fd, &popts, &info, cli_parse_item, tmp, err, sizeof err);
 	if (fd != STDIN_FILENO)
 		close(fd);
-	if (fs == FEED_ERROR) {
+	if (fs == FEED_ERROR || fs == FEED_IO_ERROR) {
 		cli_error(shown, err);
 		fclose(tmp);
-		/* an unreadable file is no input; anything else is bad data */
-		return strncmp(err, "cannot read", 11) == 0 ? CLI_EXIT_NOINPUT : CLI_EXIT_DATAERR;
+		return fs == FEED_IO_ERROR ? CLI_EXIT_NOINPUT : CLI_EXIT_DATAERR;
 	}
 	if (fs == FEED_PARTIAL)
 		cli_error(shown, err);

@@ -41,8 +41,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct feed_parse_opts opts = {"https://example.vn/feed/", NULL, 1 << 20};
 	struct feed_info info;
 	char err[CORE_ERRLEN];
-	if (feed_parse((const char *)data, size, &opts, &info, fuzz_feed_item, NULL, err,
-		       sizeof err) != FEED_ERROR)
+	enum feed_status st = feed_parse((const char *)data, size, &opts, &info, fuzz_feed_item,
+					 NULL, err, sizeof err);
+	if (st == FEED_OK || st == FEED_PARTIAL)
 		feed_info_free(&info);
 	return 0;
 }
