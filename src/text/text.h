@@ -157,4 +157,93 @@ char *text_fold(const char *s, size_t len, size_t **map);
  */
 char *text_ascii(const char *s, size_t len);
 
+/* Whether s starts with an upper-case letter (any script). */
+bool text_starts_upper(const char *s);
+
+/* ---- text_doc.c, text_layout.c: documents of blocks, and their layout ---- */
+
+enum text_block_kind {
+	TEXT_BLOCK_PARAGRAPH,
+	TEXT_BLOCK_HEADING,   /* level: 1 to 6 */
+	TEXT_BLOCK_LIST_ITEM, /* level: nesting depth from 1; marker: "•", "3." */
+	TEXT_BLOCK_PRE,       /* white space kept */
+	TEXT_BLOCK_TABLE_ROW, /* cells; level 1 for a header row */
+	TEXT_BLOCK_RULE,
+	TEXT_BLOCK_FIGURE, /* "[Ảnh: caption]" */
+	TEXT_BLOCK_BYLINE, /* the author and photo line that ends an article */
+};
+
+enum {
+	TEXT_STYLE_BOLD = 1 << 0,
+	TEXT_STYLE_ITALIC = 1 << 1,
+	TEXT_STYLE_UNDERLINE = 1 << 2,
+	TEXT_STYLE_LINK = 1 << 3, /* link text and its "[n]" */
+};
+
+struct text_span {
+	uint32_t start, end; /* bytes of the block's text */
+	uint32_t style;      /* TEXT_STYLE_* */
+	uint32_t link;       /* 1-based link number, 0 for none */
+};
+
+struct text_block {
+	enum text_block_kind kind;
+	int level;
+	int quote;    /* block quote depth */
+	char *marker; /* list items: the marker; otherwise NULL */
+	char *text;   /* clean UTF-8 (for a table row: its cells joined by '\t') */
+	struct text_span *spans;
+	size_t nspans;
+};
+
+struct text_doc {
+	struct text_block *blocks;
+	size_t nblocks;
+	char **links; /* link n is links[n - 1]: absolute URLs */
+	size_t nlinks;
+};
+
+struct text_doc *text_doc_new(void);
+void text_doc_free(struct text_doc *doc);
+/* Appends a block (text, marker owned by the document from now on). */
+struct text_block *text_doc_add(struct text_doc *doc, enum text_block_kind kind, char *text);
+void text_block_add_span(struct text_block *b, uint32_t start, uint32_t end, uint32_t style,
+			 uint32_t link);
+/* Adds url to the link list (or finds it there); its 1-based number. */
+uint32_t text_doc_link(struct text_doc *doc, const char *url);
+
+/* The document in a compact, line-based text form the store can keep; owned. */
+char *text_doc_serialize(const struct text_doc *doc);
+/* Reads that form back; NULL (err set) when it is not one. */
+struct text_doc *text_doc_deserialize(const char *s, char *err, size_t errlen);
+
+/* One laid-out line of a document. */
+struct text_doc_line {
+	char *prefix; /* owned: quote bars, list marker or hanging indent */
+	int prefix_width;
+	char *text;     /* owned: what is drawn after the prefix (never wider than the rest) */
+	uint32_t style; /* TEXT_STYLE_* of the whole line (headings, bylines...) */
+	size_t block;   /* the block it comes from; SIZE_MAX for the link list */
+	struct text_span *spans; /* styles within text, in bytes of text; owned */
+	size_t nspans;
+	bool right; /* aligned to the right edge (a byline that fits) */
+};
+
+struct text_doc_layout {
+	struct text_doc_line *lines;
+	size_t n, cap;
+};
+
+/*
+ * Lays doc out at width cells (>= 1): paragraphs wrapped, lists with
+ * hanging indents, quotes with bars, tables as a grid that fits or one
+ * cell per line, and the numbered link list at the end. No line is wider
+ * than width. ascii: only ASCII in the prefixes and rules.
+ */
+void text_doc_layout(const struct text_doc *doc, int width, bool ascii,
+		     struct text_doc_layout *out);
+void text_doc_layout_free(struct text_doc_layout *layout);
+/* The layout as plain text, one line each, trailing spaces cut; owned. */
+char *text_doc_plain(const struct text_doc *doc, int width, bool ascii);
+
 #endif

@@ -150,3 +150,13 @@ char *text_ascii(const char *s, size_t len)
 	}
 	return core_buf_take(&out);
 }
+
+bool text_starts_upper(const char *s)
+{
+	size_t len = strlen(s);
+	if (len == 0)
+		return false;
+	int32_t cp;
+	text_utf8_decode(s, len, &cp);
+	return cp >= 0 && utf8proc_isupper(cp);
+}

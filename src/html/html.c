@@ -1,0 +1,499 @@
+/*
+ * Walks libxml2's HTML tree once, gathering inline text (with style spans)
+ * into the block being built and starting a new block at each block-level
+ * element. White space collapses as a browser would, except in <pre>.
+ * The walk is bounded in depth, so a hostile page cannot exhaust the stack.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
+
+#include "core.h"
+#include "html.h"
+
+#define HTML_MAX_DEPTH 256
+
+struct html_walk {
+	struct text_doc *doc;
+	const char *base;
+	struct core_buf text; /* the block being built */
+	struct text_span *spans;
+	size_t nspans, cap;
+	bool space; /* a collapsed space is due before the next word */
+	int quote;  /* block quote depth */
+	int list_depth;
+	bool pre;
+	uint32_t style;     /* inline styles in force */
+	uint32_t link;      /* the link in force, 0 for none */
+	size_t style_start; /* where the current styled run started */
+	enum text_block_kind kind;
+	int level;
+	char *marker;
+	bool in_figure;
+	char *figure_img; /* the figure's image URL, until its caption */
+	char *figure_caption;
+};
+
+static bool html_is(const xmlNode *n, const char *name)
+{
+	return n->name != NULL && strcasecmp((const char *)n->name, name) == 0;
+}
+
+static bool html_is_any(const xmlNode *n, const char *const *names)
+{
+	for (; *names != NULL; names++) {
+		if (html_is(n, *names))
+			return true;
+	}
+	return false;
+}
+
+static const char *const html_dropped[] = {
+    "script",   "style",    "iframe", "frame", "frameset", "form", "input", "button", "select",
+    "textarea", "noscript", "object", "embed", "svg",      "math", "head",  "title",  "template",
+    "canvas",   "audio",    "video",  "map",   "link",     "meta", NULL};
+
+static const char *const html_blocks[] = {"p",      "div",        "section", "article", "header",
+					  "footer", "main",       "aside",   "nav",     "address",
+					  "center", "dl",         "dt",      "dd",      "body",
+					  "html",   "figcaption", "caption", NULL};
+
+/* Adds the run of text since style_start with the current style. */
+static void html_close_run(struct html_walk *w)
+{
+	if (w->style == 0 || w->text.len <= w->style_start) {
+		w->style_start = w->text.len;
+		return;
+	}
+	if (w->nspans == w->cap) {
+		w->cap = w->cap != 0 ? w->cap * 2 : 8;
+		w->spans = xreallocarray(w->spans, w->cap, sizeof *w->spans);
+	}
+	w->spans[w->nspans++] =
+	    (struct text_span){(uint32_t)w->style_start, (uint32_t)w->text.len, w->style, w->link};
+	w->style_start = w->text.len;
+}
+
+/* Text into the block: collapsed white space unless in <pre>. */
+static void html_put_text(struct html_walk *w, const char *s)
+{
+	for (const char *p = s; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (!w->pre && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) {
+			w->space = w->text.len > 0;
+			continue;
+		}
+		if (w->space) {
+			/* the space belongs to no styled run that ended before it */
+			core_buf_putc(&w->text, ' ');
+			w->space = false;
+		}
+		core_buf_putc(&w->text, (char)c);
+	}
+}
+
+/* Ends the block being built (nothing when it is empty). */
+static void html_flush(struct html_walk *w)
+{
+	html_close_run(w);
+	w->space = false;
+	/* cut trailing white space (not in <pre>: there only trailing newlines) */
+	while (w->text.len > 0 &&
+	       (w->text.data[w->text.len - 1] == ' ' || w->text.data[w->text.len - 1] == '\n'))
+		w->text.data[--w->text.len] = '\0';
+	if (w->text.len == 0 && w->kind != TEXT_BLOCK_RULE) {
+		w->nspans = 0;
+		free(w->marker);
+		w->marker = NULL;
+		w->style_start = 0;
+		return;
+	}
+	char *raw = core_buf_take(&w->text);
+	struct text_block *b = text_doc_add(w->doc, w->kind, raw);
+	b->level = w->level;
+	b->quote = w->quote;
+	b->marker = w->marker;
+	w->marker = NULL;
+	size_t len = strlen(raw);
+	for (size_t i = 0; i < w->nspans; i++) {
+		struct text_span sp = w->spans[i];
+		if (sp.end > len)
+			sp.end = (uint32_t)len;
+		text_block_add_span(b, sp.start, sp.end, sp.style, sp.link);
+	}
+	w->nspans = 0;
+	w->style_start = 0;
+	w->kind = TEXT_BLOCK_PARAGRAPH;
+	w->level = 0;
+}
+
+/* An absolute, safe URL for href/src, owned; NULL for what must not be a link. */
+static char *html_url(const struct html_walk *w, const char *href)
+{
+	if (href == NULL)
+		return NULL;
+	while (isspace((unsigned char)*href))
+		href++;
+	if (*href == '\0' || *href == '#')
+		return NULL;
+	static const char *const unsafe[] = {"javascript:", "data:", "vbscript:", "file:"};
+	for (size_t i = 0; i < CORE_NELEM(unsafe); i++) {
+		if (strncasecmp(href, unsafe[i], strlen(unsafe[i])) == 0)
+			return NULL;
+	}
+	xmlChar *abs =
+	    w->base != NULL ? xmlBuildURI((const xmlChar *)href, (const xmlChar *)w->base) : NULL;
+	char *raw = xstrdup(abs != NULL ? (const char *)abs : href);
+	xmlFree(abs);
+	char *clean = text_clean(raw, strlen(raw), TEXT_CLEAN_LINE);
+	free(raw);
+	/* whitespace or controls inside a URL are never meant */
+	for (char *p = clean; *p != '\0'; p++) {
+		if (*p == ' ')
+			*p = '+';
+	}
+	return clean;
+}
+
+static char *html_attr(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	if (v == NULL)
+		return NULL;
+	char *s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* All the text below n, collapsed to one line; owned. */
+static char *html_plain(const xmlNode *n)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	char *s = text_clean(c != NULL ? (const char *)c : "", c != NULL ? strlen((char *)c) : 0,
+			     TEXT_CLEAN_LINE);
+	xmlFree(c);
+	return s;
+}
+
+/* "[Ảnh: caption]" with the image's link number, as its own block. */
+static void html_figure(struct html_walk *w, const char *img, const char *caption)
+{
+	html_flush(w);
+	uint32_t link = img != NULL ? text_doc_link(w->doc, img) : 0;
+	char *label = caption != NULL && caption[0] != '\0' ? xasprintf("[Ảnh: %s]", caption)
+							    : xstrdup("[Ảnh]");
+	w->kind = TEXT_BLOCK_FIGURE;
+	core_buf_puts(&w->text, label);
+	if (link != 0) {
+		size_t start = w->text.len;
+		core_buf_printf(&w->text, "[%u]", link);
+		w->spans = xreallocarray(w->spans, w->nspans + 1, sizeof *w->spans);
+		w->cap = w->nspans + 1 > w->cap ? w->nspans + 1 : w->cap;
+		w->spans[w->nspans++] = (struct text_span){(uint32_t)start, (uint32_t)w->text.len,
+							   TEXT_STYLE_LINK, link};
+	}
+	free(label);
+	html_flush(w);
+}
+
+static void html_walk_children(struct html_walk *w, xmlNode *n, int depth);
+
+/* Table rows: each <tr> a block, cells joined by tabs. */
+static void html_table(struct html_walk *w, xmlNode *table, int depth)
+{
+	html_flush(w);
+	for (xmlNode *n = table->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (html_is(n, "thead") || html_is(n, "tbody") || html_is(n, "tfoot")) {
+			html_table(w, n, depth + 1);
+			continue;
+		}
+		if (!html_is(n, "tr"))
+			continue;
+		struct core_buf row;
+		core_buf_init(&row, 0);
+		bool header = true, any = false;
+		for (xmlNode *c = n->children; c != NULL; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE || !(html_is(c, "td") || html_is(c, "th")))
+				continue;
+			if (any)
+				core_buf_putc(&row, '\t');
+			char *cell = html_plain(c);
+			core_buf_puts(&row, cell);
+			free(cell);
+			header = header && html_is(c, "th");
+			any = true;
+		}
+		if (any) {
+			struct text_block *b =
+			    text_doc_add(w->doc, TEXT_BLOCK_TABLE_ROW, core_buf_take(&row));
+			b->level = header ? 1 : 0;
+			b->quote = w->quote;
+		}
+		core_buf_free(&row);
+	}
+}
+
+static void html_walk(struct html_walk *w, xmlNode *n, int depth)
+{
+	if (depth > HTML_MAX_DEPTH)
+		return;
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content != NULL)
+			html_put_text(w, (const char *)n->content);
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE || html_is_any(n, html_dropped))
+		return; /* comments, processing instructions, scripts... */
+
+	if (html_is(n, "br")) {
+		core_buf_putc(&w->text, '\n');
+		w->space = false;
+		return;
+	}
+	if (html_is(n, "hr")) {
+		html_flush(w);
+		w->kind = TEXT_BLOCK_RULE;
+		html_flush(w);
+		w->kind = TEXT_BLOCK_PARAGRAPH;
+		return;
+	}
+	if (html_is(n, "img")) {
+		char *src = html_attr(n, "src"), *alt = html_attr(n, "alt");
+		char *url = html_url(w, src);
+		if (w->in_figure) {
+			free(w->figure_img);
+			w->figure_img = url;
+			if (w->figure_caption == NULL && alt != NULL)
+				w->figure_caption = text_clean(alt, strlen(alt), TEXT_CLEAN_LINE);
+		} else {
+			char *cap =
+			    alt != NULL ? text_clean(alt, strlen(alt), TEXT_CLEAN_LINE) : NULL;
+			html_figure(w, url, cap);
+			free(cap);
+			free(url);
+		}
+		free(src);
+		free(alt);
+		return;
+	}
+	if (html_is(n, "figure")) {
+		bool outer = !w->in_figure;
+		html_flush(w);
+		w->in_figure = true;
+		html_walk_children(w, n, depth);
+		if (outer) {
+			html_flush(w); /* text in the figure that is not its caption */
+			if (w->figure_img != NULL || w->figure_caption != NULL)
+				html_figure(w, w->figure_img, w->figure_caption);
+			free(w->figure_img);
+			free(w->figure_caption);
+			w->figure_img = w->figure_caption = NULL;
+			w->in_figure = false;
+		}
+		return;
+	}
+	if (html_is(n, "figcaption") && w->in_figure) {
+		free(w->figure_caption);
+		w->figure_caption = html_plain(n);
+		return;
+	}
+	if (html_is(n, "table")) {
+		html_table(w, n, depth);
+		return;
+	}
+	if (html_is(n, "pre")) {
+		html_flush(w);
+		bool was = w->pre;
+		w->pre = true;
+		w->kind = TEXT_BLOCK_PRE;
+		html_walk_children(w, n, depth);
+		html_flush(w);
+		w->pre = was;
+		return;
+	}
+	if (html_is(n, "blockquote")) {
+		html_flush(w);
+		w->quote++;
+		html_walk_children(w, n, depth);
+		html_flush(w);
+		w->quote--;
+		return;
+	}
+	if (html_is(n, "ul") || html_is(n, "ol")) {
+		html_flush(w);
+		bool ordered = html_is(n, "ol");
+		char *start = html_attr(n, "start");
+		long num = start != NULL ? strtol(start, NULL, 10) : 1;
+		free(start);
+		w->list_depth++;
+		for (xmlNode *c = n->children; c != NULL; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE || !html_is(c, "li")) {
+				html_walk(w, c, depth + 1);
+				continue;
+			}
+			html_flush(w);
+			static const char *const bullets[] = {"•", "◦", "▪"};
+			char *marker = ordered ? xasprintf("%ld.", num++)
+					       : xstrdup(bullets[(w->list_depth - 1) % 3]);
+			w->kind = TEXT_BLOCK_LIST_ITEM;
+			w->level = w->list_depth;
+			free(w->marker);
+			w->marker = marker;
+			html_walk_children(w, c, depth);
+			html_flush(w);
+		}
+		w->list_depth--;
+		return;
+	}
+	if (n->name != NULL && (n->name[0] == 'h' || n->name[0] == 'H') && n->name[1] >= '1' &&
+	    n->name[1] <= '6' && n->name[2] == '\0') {
+		html_flush(w);
+		w->kind = TEXT_BLOCK_HEADING;
+		w->level = n->name[1] - '0';
+		html_walk_children(w, n, depth);
+		html_flush(w);
+		return;
+	}
+	if (html_is(n, "li")) { /* an item outside a list */
+		html_flush(w);
+		w->kind = TEXT_BLOCK_LIST_ITEM;
+		w->level = w->list_depth > 0 ? w->list_depth : 1;
+		w->marker = xstrdup("•");
+		html_walk_children(w, n, depth);
+		html_flush(w);
+		return;
+	}
+	if (html_is_any(n, html_blocks)) {
+		/* a list item's own paragraphs stay in the item */
+		if (w->kind != TEXT_BLOCK_LIST_ITEM)
+			html_flush(w);
+		html_walk_children(w, n, depth);
+		if (w->kind != TEXT_BLOCK_LIST_ITEM)
+			html_flush(w);
+		return;
+	}
+
+	/* Inline elements: styles and links. */
+	uint32_t add = 0;
+	if (html_is(n, "b") || html_is(n, "strong"))
+		add = TEXT_STYLE_BOLD;
+	else if (html_is(n, "i") || html_is(n, "em") || html_is(n, "cite") || html_is(n, "var"))
+		add = TEXT_STYLE_ITALIC;
+	else if (html_is(n, "u") || html_is(n, "ins"))
+		add = TEXT_STYLE_UNDERLINE;
+	char *url = NULL;
+	if (html_is(n, "a")) {
+		char *href = html_attr(n, "href");
+		url = html_url(w, href);
+		free(href);
+	}
+	uint32_t saved_style = w->style, saved_link = w->link;
+	if (w->space) { /* a pending space goes before the styled run */
+		core_buf_putc(&w->text, ' ');
+		w->space = false;
+	}
+	html_close_run(w);
+	w->style |= add;
+	if (url != NULL && w->link == 0) {
+		w->link = text_doc_link(w->doc, url);
+		w->style |= TEXT_STYLE_LINK;
+	}
+	html_walk_children(w, n, depth);
+	if (url != NULL && saved_link == 0 && w->link != 0) {
+		core_buf_printf(&w->text, "[%u]", w->link);
+		w->space = false;
+	}
+	html_close_run(w);
+	w->style = saved_style;
+	w->link = saved_link;
+	free(url);
+}
+
+static void html_walk_children(struct html_walk *w, xmlNode *n, int depth)
+{
+	for (xmlNode *c = n->children; c != NULL; c = c->next)
+		html_walk(w, c, depth + 1);
+}
+
+/* Whether text looks like the portal's closing "Nguyễn Hải. Ảnh: Đàm Thanh". */
+static bool html_is_byline(const char *text)
+{
+	size_t len = strlen(text);
+	if (len == 0 || len > 120 || strchr(text, '\n') != NULL)
+		return false;
+	if (strstr(text, "Ảnh:") != NULL || strstr(text, "Ảnh :") != NULL ||
+	    strstr(text, "ẢNH:") != NULL)
+		return true;
+	/* A bare name: two to five capitalised words, no sentence punctuation. */
+	int words = 0;
+	for (const char *p = text; *p != '\0';) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		words++;
+		bool upper = text_starts_upper(p);
+		if (!upper)
+			return false;
+		while (*p != '\0' && *p != ' ')
+			p++;
+	}
+	return words >= 2 && words <= 5 && strpbrk(text, ".,;:!?\"") == NULL;
+}
+
+struct text_doc *html_to_doc(const char *html, size_t len, const char *base)
+{
+	struct html_walk w;
+	memset(&w, 0, sizeof w);
+	w.doc = text_doc_new();
+	w.base = base != NULL && base[0] != '\0' ? base : NULL;
+	core_buf_init(&w.text, 0);
+	/* Escape sequences, controls and bidi overrides go before parsing. */
+	char *input = text_clean(html, len, TEXT_CLEAN_BLOCK);
+	len = strlen(input);
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	htmlDocPtr doc =
+	    htmlReadMemory(input, (int)len, base, "UTF-8",
+			   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+			       HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED);
+	if (doc != NULL) {
+		for (xmlNode *n = doc->children; n != NULL; n = n->next)
+			html_walk(&w, n, 0);
+		xmlFreeDoc(doc);
+	}
+	free(input);
+	html_flush(&w);
+	core_buf_free(&w.text);
+	free(w.spans);
+	free(w.marker);
+	free(w.figure_img);
+	free(w.figure_caption);
+
+	/* Clean every block's text; spans are kept only where the text did not change. */
+	for (size_t i = 0; i < w.doc->nblocks; i++) {
+		struct text_block *b = &w.doc->blocks[i];
+		char *clean = text_clean(b->text, strlen(b->text), TEXT_CLEAN_BLOCK);
+		if (strcmp(clean, b->text) != 0) {
+			free(b->spans);
+			b->spans = NULL;
+			b->nspans = 0;
+		}
+		free(b->text);
+		b->text = clean;
+	}
+	/* The closing author and photo line. */
+	if (w.doc->nblocks > 0) {
+		struct text_block *last = &w.doc->blocks[w.doc->nblocks - 1];
+		if (last->kind == TEXT_BLOCK_PARAGRAPH && last->quote == 0 &&
+		    html_is_byline(last->text))
+			last->kind = TEXT_BLOCK_BYLINE;
+	}
+	return w.doc;
+}
