@@ -23,7 +23,7 @@ static const struct gen_man_option gen_man_options[] = {
 };
 
 enum gen_man_command_id {
-#define CLI_COMMAND(id, name, operands, help) GEN_MAN_CMD_##id,
+#define CLI_COMMAND(id, fn, name, operands, help) GEN_MAN_CMD_##id,
 #define CLI_OPTION(cmd, id, name, short_name, arg, help)
 #include "cli_commands.def"
 #undef CLI_COMMAND
@@ -33,7 +33,7 @@ enum gen_man_command_id {
 static const struct {
 	const char *name, *operands, *help;
 } gen_man_commands[] = {
-#define CLI_COMMAND(id, name, operands, help) {name, operands, help},
+#define CLI_COMMAND(id, fn, name, operands, help) {name, operands, help},
 #define CLI_OPTION(cmd, id, name, short_name, arg, help)
 #include "cli_commands.def"
 #undef CLI_COMMAND
@@ -44,7 +44,7 @@ static const struct {
 	int cmd;
 	struct gen_man_option opt;
 } gen_man_command_options[] = {
-#define CLI_COMMAND(id, name, operands, help)
+#define CLI_COMMAND(id, fn, name, operands, help)
 #define CLI_OPTION(cmd, id, name, short_name, arg, help)                                           \
 	{GEN_MAN_CMD_##cmd, {name, short_name, arg, help}},
 #include "cli_commands.def"

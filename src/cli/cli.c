@@ -1,18 +1,25 @@
 /* The command table, shared option handling and usage messages. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli_internal.h"
 #include "feed.h"
 
 /* Each command's entry point, in the order of cli_commands.def. */
 static int (*const cli_runs[])(int, char **) = {
-    [CLI_CMD_PARSE] = cli_parse_run,
+#define CLI_COMMAND(id, fn, name, operands, help) fn,
+#define CLI_OPTION(cmd, id, name, short_name, arg, help)
+#include "cli_commands.def"
+#undef CLI_COMMAND
+#undef CLI_OPTION
 };
 
 const struct cli_command cli_commands[] = {
-#define CLI_COMMAND(id, name, operands, help) {name, operands, help},
+#define CLI_COMMAND(id, fn, name, operands, help) {name, operands, help},
 #define CLI_OPTION(cmd, id, name, short_name, arg, help)
 #include "cli_commands.def"
 #undef CLI_COMMAND
@@ -24,7 +31,7 @@ static const struct {
 	enum cli_command_id cmd;
 	struct core_opt opt;
 } cli_all_options[] = {
-#define CLI_COMMAND(id, name, operands, help)
+#define CLI_COMMAND(id, fn, name, operands, help)
 #define CLI_OPTION(cmd, id, name, short_name, arg, help)                                           \
 	{CLI_CMD_##cmd, {CLI_OPT_##cmd##_##id, name, short_name, arg, help}},
 #include "cli_commands.def"
@@ -78,6 +85,42 @@ void cli_error(const char *subject, const char *what)
 	char *shown = core_str_printable(subject);
 	fprintf(stderr, "bantin: %s: %s\n", shown, what);
 	free(shown);
+}
+
+int cli_read_file(const char *path, size_t max, struct core_buf *b, const char *shown)
+{
+	core_buf_init(b, max);
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	char what[CORE_ERRLEN];
+	if (fd == -1) {
+		core_err_set(what, sizeof what, "cannot open: %s", strerror(errno));
+		cli_error(shown, what);
+		return CLI_EXIT_NOINPUT;
+	}
+	char chunk[65536];
+	int status = CLI_EXIT_OK;
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n == 0)
+			break;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			core_err_set(what, sizeof what, "cannot read: %s", strerror(errno));
+			cli_error(shown, what);
+			status = CLI_EXIT_NOINPUT;
+			break;
+		}
+		if (!core_buf_append(b, chunk, (size_t)n)) {
+			core_err_set(what, sizeof what, "too large (over %zu MiB)", max >> 20);
+			cli_error(shown, what);
+			status = CLI_EXIT_DATAERR;
+			break;
+		}
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return status;
 }
 
 void cli_init(void)

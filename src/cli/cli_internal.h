@@ -8,7 +8,7 @@
 #include "core.h"
 
 enum cli_command_id {
-#define CLI_COMMAND(id, name, operands, help) CLI_CMD_##id,
+#define CLI_COMMAND(id, fn, name, operands, help) CLI_CMD_##id,
 #define CLI_OPTION(cmd, id, name, short_name, arg, help)
 #include "cli_commands.def"
 #undef CLI_COMMAND
@@ -16,7 +16,7 @@ enum cli_command_id {
 };
 
 enum cli_option_id {
-#define CLI_COMMAND(id, name, operands, help)
+#define CLI_COMMAND(id, fn, name, operands, help)
 #define CLI_OPTION(cmd, id, name, short_name, arg, help) CLI_OPT_##cmd##_##id,
 #include "cli_commands.def"
 #undef CLI_COMMAND
@@ -37,6 +37,14 @@ int cli_usage_error(enum cli_command_id cmd, const char *what);
 /* "bantin: subject: what" on stderr, subject quoted for the terminal. */
 void cli_error(const char *subject, const char *what);
 
-int cli_parse_run(int argc, char **argv);
+/* Reads a whole file (or standard input for "-") of at most max bytes; an exit status. */
+int cli_read_file(const char *path, size_t max, struct core_buf *b, const char *shown);
+
+/* The commands' entry points, named in cli_commands.def. */
+#define CLI_COMMAND(id, fn, name, operands, help) int fn(int argc, char **argv);
+#define CLI_OPTION(cmd, id, name, short_name, arg, help)
+#include "cli_commands.def"
+#undef CLI_COMMAND
+#undef CLI_OPTION
 
 #endif

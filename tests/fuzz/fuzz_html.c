@@ -1,0 +1,39 @@
+/*
+ * libFuzzer target for html → document → layout: any bytes as an article,
+ * laid out at a width taken from the input; no line may be wider, and the
+ * serialised document must read back.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "core.h"
+#include "html.h"
+#include "text.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return 0;
+	int width = 1 + data[0] % 120;
+	struct text_doc *doc =
+	    html_to_doc((const char *)data + 1, size - 1, "https://portal.example.vn/a/");
+	struct text_doc_layout l = {0};
+	text_doc_layout(doc, width, data[0] & 1, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		if (l.lines[i].prefix_width + text_width_str(l.lines[i].text) > width)
+			__builtin_trap();
+	}
+	text_doc_layout_free(&l);
+	char *s = text_doc_serialize(doc);
+	char err[CORE_ERRLEN];
+	struct text_doc *back = text_doc_deserialize(s, err, sizeof err);
+	if (back == NULL)
+		__builtin_trap();
+	text_doc_free(back);
+	free(s);
+	text_doc_free(doc);
+	return 0;
+}

@@ -1,0 +1,124 @@
+/* Unit tests for html_to_doc and the document's serialised form. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "html.h"
+#include "text.h"
+
+static const char article[] =
+    "<h1>Ti\xc3\xaau \xc4\x91\xe1\xbb\x81</h1><p>M\xe1\xbb\x99t <b>\xc4\x91o\xe1\xba\xa1n</b> "
+    "<a href=\"/x\">li\xc3\xaan k\xe1\xba\xbft</a>\tv\xe1\xbb\x9bi\\ k\xc3\xbd t\xe1\xbb\xb1\n"
+    "xu\xe1\xbb\x91ng d\xc3\xb2ng</p><ul><li>m\xe1\xbb\x99t</li><li>hai</li></ul>"
+    "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
+    "<pre>a\tb\n  c</pre><hr><p>Nguy\xe1\xbb\x85n H\xe1\xba\xa3i. \xe1\xba\xa2nh: "
+    "\xc4\x90\xc3\xa0m "
+    "Thanh</p>";
+
+static void test_blocks(void **state)
+{
+	(void)state;
+	struct text_doc *doc =
+	    html_to_doc(article, strlen(article), "https://portal.example.vn/a/");
+	static const enum text_block_kind kinds[] = {
+	    TEXT_BLOCK_HEADING,   TEXT_BLOCK_PARAGRAPH, TEXT_BLOCK_LIST_ITEM,
+	    TEXT_BLOCK_LIST_ITEM, TEXT_BLOCK_TABLE_ROW, TEXT_BLOCK_TABLE_ROW,
+	    TEXT_BLOCK_PRE,       TEXT_BLOCK_RULE,      TEXT_BLOCK_BYLINE,
+	};
+	assert_int_equal(doc->nblocks, CORE_NELEM(kinds));
+	for (size_t i = 0; i < CORE_NELEM(kinds); i++)
+		assert_int_equal(doc->blocks[i].kind, kinds[i]);
+	assert_string_equal(doc->blocks[1].text, "Một đoạn liên kết[1] với\\ ký tự xuống dòng");
+	assert_int_equal(doc->blocks[1].nspans, 2);
+	assert_int_equal(doc->blocks[1].spans[0].style, TEXT_STYLE_BOLD);
+	assert_int_equal(doc->blocks[1].spans[1].style, TEXT_STYLE_LINK);
+	assert_int_equal(doc->blocks[1].spans[1].link, 1);
+	assert_string_equal(doc->blocks[4].text, "A\tB");
+	assert_int_equal(doc->blocks[4].level, 1);
+	assert_string_equal(doc->blocks[6].text, "a\tb\n  c");
+	assert_int_equal(doc->nlinks, 1);
+	assert_string_equal(doc->links[0], "https://portal.example.vn/x");
+	text_doc_free(doc);
+}
+
+static void test_serialize_roundtrip(void **state)
+{
+	(void)state;
+	struct text_doc *doc = html_to_doc(article, strlen(article), "https://portal.example.vn/");
+	char *s = text_doc_serialize(doc);
+	char err[CORE_ERRLEN] = "";
+	struct text_doc *back = text_doc_deserialize(s, err, sizeof err);
+	assert_non_null(back);
+	char *s2 = text_doc_serialize(back);
+	assert_string_equal(s, s2);
+	for (int w = 1; w <= 100; w += 9) {
+		char *a = text_doc_plain(doc, w, false), *b = text_doc_plain(back, w, false);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+	free(s2);
+	text_doc_free(back);
+	free(s);
+	text_doc_free(doc);
+}
+
+static void test_deserialize_rejects(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *err;
+	} cases[] = {
+	    {"", "not a serialised document"},
+	    {"bantin-doc 2\n", "not a serialised document"},
+	    {"bantin-doc 1\nX\n", "broken document: unexpected line"},
+	    {"bantin-doc 1\nB z 0 0 . 0\nT x\n", "broken document: unknown block kind"},
+	    {"bantin-doc 1\nB p 0 0 . 1\nT x\n", "broken document: missing span"},
+	    {"bantin-doc 1\nB p 0 0 . 1\nS 0 9 1 0\nT x\n", "broken document: a span out of range"},
+	    {"bantin-doc 1\nB p 0 0 . 1\nS 0 1 8 2\nT x\n", "broken document: a span out of range"},
+	    {"bantin-doc 1\nB p 0 0 . 0\n", "broken document: missing text"},
+	};
+	for (size_t i = 0; i < CORE_NELEM(cases); i++) {
+		char err[CORE_ERRLEN] = "";
+		struct text_doc *d = text_doc_deserialize(cases[i].in, err, sizeof err);
+		if (d != NULL)
+			fail_msg("case %zu: accepted", i);
+		if (strcmp(err, cases[i].err) != 0)
+			fail_msg("case %zu: \"%s\", want \"%s\"", i, err, cases[i].err);
+	}
+}
+
+static void test_layout_never_too_wide(void **state)
+{
+	(void)state;
+	struct text_doc *doc = html_to_doc(article, strlen(article), NULL);
+	for (int w = 1; w <= 60; w++) {
+		struct text_doc_layout l = {0};
+		text_doc_layout(doc, w, w % 2 == 0, &l);
+		for (size_t i = 0; i < l.n; i++) {
+			int cells = l.lines[i].prefix_width + text_width_str(l.lines[i].text);
+			if (cells > w)
+				fail_msg("width %d line %zu: %d cells", w, i, cells);
+		}
+		text_doc_layout_free(&l);
+	}
+	text_doc_free(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_blocks),
+	    cmocka_unit_test(test_serialize_roundtrip),
+	    cmocka_unit_test(test_deserialize_rejects),
+	    cmocka_unit_test(test_layout_never_too_wide),
+	};
+	return cmocka_run_group_tests_name("html_doc", tests, NULL, NULL);
+}
