@@ -191,8 +191,10 @@ static void html_figure(struct html_walk *w, const char *img, const char *captio
 	if (link != 0) {
 		size_t start = w->text.len;
 		core_buf_printf(&w->text, "[%u]", link);
-		w->spans = xreallocarray(w->spans, w->nspans + 1, sizeof *w->spans);
-		w->cap = w->nspans + 1 > w->cap ? w->nspans + 1 : w->cap;
+		if (w->nspans == w->cap) {
+			w->cap = w->cap != 0 ? w->cap * 2 : 8;
+			w->spans = xreallocarray(w->spans, w->cap, sizeof *w->spans);
+		}
 		w->spans[w->nspans++] = (struct text_span){(uint32_t)start, (uint32_t)w->text.len,
 							   TEXT_STYLE_LINK, link};
 	}

@@ -260,7 +260,10 @@ static void text_layout_table(struct text_doc_layout *out, const struct text_doc
 			/* no trailing spaces */
 			while (row.len > 0 && row.data[row.len - 1] == ' ')
 				row.data[--row.len] = '\0';
-			text_layout_push(out, qprefix, core_buf_str(&row), style, r);
+			/* Cells drawn side by side can join into wider clusters: fit the row. */
+			char *fitted = text_fit(core_buf_str(&row), avail, "", false);
+			text_layout_push(out, qprefix, fitted, style, r);
+			free(fitted);
 			core_buf_free(&row);
 		}
 		for (size_t c = 0; c < ncols; c++)
