@@ -198,31 +198,36 @@ static bool feed_date_end(struct feed_date_scan *sc)
 	return *sc->p == '\0';
 }
 
+/* The rest of a date after its day: a time, perhaps a zone, and nothing more. */
+static bool feed_date_finish(struct feed_date_scan *sc, int y, int mo, int d, int64_t *out)
+{
+	int h, mi, s, offset = 0;
+	bool have;
+	return feed_date_time(sc, &h, &mi, &s) && feed_date_zone(sc, &offset, &have) &&
+	       feed_date_end(sc) && feed_date_make(y, mo, d, h, mi, s, offset, out);
+}
+
 /* RFC 3339 / ISO 8601: 2022-12-29[T16:05[:00[.123]]][Z|+07:00]. */
 static bool feed_date_iso(const char *str, int64_t *out)
 {
 	struct feed_date_scan sc = {str};
-	int y, mo, d, h = 0, mi = 0, s = 0, n, offset = 0;
+	int y, mo, d, n;
 	if (!feed_date_num(&sc, 4, &y, &n) || n != 4 || !feed_date_lit(&sc, '-') ||
 	    !feed_date_num(&sc, 2, &mo, NULL) || !feed_date_lit(&sc, '-') ||
 	    !feed_date_num(&sc, 2, &d, NULL))
 		return false;
 	if (*sc.p == 'T' || *sc.p == 't' || *sc.p == ' ') {
 		sc.p++;
-		if (!feed_date_time(&sc, &h, &mi, &s))
-			return false;
-		bool have;
-		if (!feed_date_zone(&sc, &offset, &have))
-			return false;
+		return feed_date_finish(&sc, y, mo, d, out);
 	}
-	return feed_date_end(&sc) && feed_date_make(y, mo, d, h, mi, s, offset, out);
+	return feed_date_end(&sc) && feed_date_make(y, mo, d, 0, 0, 0, 0, out);
 }
 
 /* RFC 822 and relatives: 29 Dec 2022 16:05[:00] [zone]. */
 static bool feed_date_rfc822(const char *str, int64_t *out)
 {
 	struct feed_date_scan sc = {str};
-	int y, mo, d, h, mi, s, n, offset = 0;
+	int y, mo, d, n;
 	if (!feed_date_num(&sc, 2, &d, NULL))
 		return false;
 	feed_date_skip_space(&sc);
@@ -238,12 +243,7 @@ static bool feed_date_rfc822(const char *str, int64_t *out)
 	feed_date_skip_space(&sc);
 	if (*sc.p == '\0') /* a date without a time */
 		return feed_date_make(y, mo, d, 0, 0, 0, 0, out);
-	if (!feed_date_time(&sc, &h, &mi, &s))
-		return false;
-	bool have;
-	if (!feed_date_zone(&sc, &offset, &have))
-		return false;
-	return feed_date_end(&sc) && feed_date_make(y, mo, d, h, mi, s, offset, out);
+	return feed_date_finish(&sc, y, mo, d, out);
 }
 
 /* d/m/yyyy or m/d/yyyy (with AM/PM), the time before or after, "|" or "-" between. */

@@ -31,7 +31,6 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include <libxml/HTMLparser.h>
 #include <zlib.h>
 
 #include "feed_input.h"
@@ -297,35 +296,26 @@ static void feed_filter_control(struct feed_input *in, int32_t cp)
 static void feed_filter_entity(struct feed_input *in)
 {
 	char *name = in->ent + 1;
-	size_t n = in->ent_len - 2; /* without '&' and ';' */
-	name[n] = '\0';
-	if (name[0] == '#') {
-		bool hex = name[1] == 'x' || name[1] == 'X';
-		char *end;
-		long v = strtol(name + (hex ? 2 : 1), &end, hex ? 16 : 10);
-		if ((v < 0x20 && v != 0x09 && v != 0x0a && v != 0x0d) || (v >= 0x7f && v <= 0x9f)) {
-			feed_filter_control(in, (int32_t)v);
-			return;
-		}
-		if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff) || v == 0xfffe || v == 0xffff)
-			return; /* XML forbids them; nothing to show */
-		name[n] = ';';
-		core_buf_append(&in->dec, in->ent, in->ent_len);
-		return;
-	}
+	name[in->ent_len - 2] = '\0'; /* without '&' and ';' */
 	static const char *const xml_predefined[] = {"amp", "lt", "gt", "quot", "apos"};
 	for (size_t i = 0; i < CORE_NELEM(xml_predefined); i++) {
 		if (strcmp(name, xml_predefined[i]) == 0) {
-			name[n] = ';';
-			core_buf_append(&in->dec, in->ent, in->ent_len);
+			core_buf_printf(&in->dec, "&%s;", name);
 			return;
 		}
 	}
-	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
-	if (e != NULL)
-		core_buf_printf(&in->dec, "&#%u;", e->value);
-	else
+	long v = feed_ref_value(name);
+	if (v < 0) {
 		core_buf_printf(&in->dec, "&amp;%s;", name); /* never expanded: literal text */
+		return;
+	}
+	if ((v < 0x20 && v != 0x09 && v != 0x0a && v != 0x0d) || (v >= 0x7f && v <= 0x9f)) {
+		feed_filter_control(in, (int32_t)v); /* as if the control itself were there */
+		return;
+	}
+	if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff) || v == 0xfffe || v == 0xffff)
+		return; /* XML forbids them; nothing to show */
+	core_buf_printf(&in->dec, "&#%ld;", v);
 }
 
 /* Gathers "&name;" and "&#123;" across chunks; returns false when c is not part of one. */
@@ -374,11 +364,7 @@ static bool feed_filter_str_ref(struct feed_input *in, unsigned char c)
 	}
 	if (c == ';') {
 		in->ent[in->ent_len] = '\0';
-		long v = -1;
-		if (in->ent[1] == '#') {
-			bool hex = in->ent[2] == 'x' || in->ent[2] == 'X';
-			v = strtol(in->ent + (hex ? 3 : 2), NULL, hex ? 16 : 10);
-		}
+		long v = in->ent[1] == '#' ? feed_ref_value(in->ent + 1) : -1;
 		in->ent_len = 0;
 		if (v == 0x07 || v == 0x1b || v == 0x9c)
 			feed_filter_control(in, (int32_t)v);

@@ -35,6 +35,12 @@ void feed_raw_free(struct feed_raw *raw);
 void feed_item_build(struct feed_raw *raw, const char *base, struct feed_item *item);
 void feed_item_free(struct feed_item *item);
 
+/*
+ * The code point of a reference's name (what stands between '&' and ';':
+ * "#233", "#xE9", "eacute", "apos"); -1 when it is no reference we know.
+ * Numbers are not checked for being characters.
+ */
+long feed_ref_value(const char *name);
 /* Plain one-line text from a title that may hold tags and entities (decoded once). */
 char *feed_text_plain(const char *s);
 /* Plain text as HTML (Atom type="text", JSON content_text): escaped, newlines as <br>. */

@@ -77,43 +77,42 @@ static void feed_put_cp(struct core_buf *b, long cp)
 	core_buf_append(b, enc, text_utf8_encode((int32_t)cp, enc));
 }
 
-/* Decodes the character reference or entity at s ('&'); returns bytes used, 0 if none. */
-static size_t feed_entity(const char *s, struct core_buf *b)
+long feed_ref_value(const char *name)
 {
-	if (s[1] == '#') {
-		bool hex = s[2] == 'x' || s[2] == 'X';
-		const char *p = s + (hex ? 3 : 2);
+	if (name[0] == '#') {
+		bool hex = name[1] == 'x' || name[1] == 'X';
+		const char *p = name + (hex ? 2 : 1);
 		long v = 0;
 		size_t n = 0;
-		while (n < 8 &&
-		       (hex ? isxdigit((unsigned char)p[n]) : isdigit((unsigned char)p[n]))) {
-			int d = isdigit((unsigned char)p[n])
-				    ? p[n] - '0'
-				    : tolower((unsigned char)p[n]) - 'a' + 10;
-			v = v * (hex ? 16 : 10) + d;
-			n++;
+		for (; p[n] != '\0'; n++) {
+			unsigned char c = (unsigned char)p[n];
+			if (n == 8 || !(hex ? isxdigit(c) : isdigit(c)))
+				return -1;
+			v = v * (hex ? 16 : 10) + (isdigit(c) ? c - '0' : tolower(c) - 'a' + 10);
 		}
-		if (n == 0 || p[n] != ';')
-			return 0;
-		feed_put_cp(b, v);
-		return (size_t)(p + n + 1 - s);
+		return n > 0 ? v : -1;
 	}
+	if (strcmp(name, "apos") == 0)
+		return '\'';
+	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+	return e != NULL ? (long)e->value : -1;
+}
+
+/* Decodes the reference at s ('&'); returns the bytes it took, 0 if it is none. */
+static size_t feed_entity(const char *s, struct core_buf *b)
+{
 	size_t n = 1;
-	while (n < 12 && isalnum((unsigned char)s[n]))
+	while (n < 12 && (isalnum((unsigned char)s[n]) || (n == 1 && s[n] == '#')))
 		n++;
 	if (n == 1 || s[n] != ';')
 		return 0;
 	char name[16];
 	memcpy(name, s + 1, n - 1);
 	name[n - 1] = '\0';
-	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
-	if (e == NULL) {
-		if (strcmp(name, "apos") != 0)
-			return 0;
-		feed_put_cp(b, '\'');
-		return n + 1;
-	}
-	feed_put_cp(b, (long)e->value);
+	long v = feed_ref_value(name);
+	if (v < 0)
+		return 0;
+	feed_put_cp(b, v);
 	return n + 1;
 }
 

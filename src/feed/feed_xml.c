@@ -2,17 +2,16 @@
  * RSS and Atom through libxml2's streaming reader (xmlTextReader): one
  * pass, memory bounded by the largest single item, never a DOM of the
  * whole document. Which element fills which field is the table fx_tags
- * (in the manner of sfeed's rsstags[]). Entities: the five predefined and
- * character references are decoded by libxml2; named HTML entities in a
- * feed (&nbsp;, &agrave;) are decoded from libxml2's HTML table; any other
- * entity is dropped unexpanded. External entities and DTDs are never
- * loaded, and libxml2's own depth and amplification limits stay on.
+ * (in the manner of sfeed's rsstags[]). Entities never reach libxml2 but
+ * as the five predefined ones and character references: the input filter
+ * (feed_input.c) rewrites HTML entities and makes any other literal text.
+ * External entities and DTDs are never loaded, and libxml2's own depth and
+ * amplification limits stay on.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/uri.h>
 #include <libxml/xmlreader.h>
@@ -257,11 +256,6 @@ static char *fx_image_type(const char *url)
 	return xstrdup("image");
 }
 
-static void fx_feed_set(char **slot, int *prio, char *value, int p)
-{
-	feed_raw_set(slot, prio, value, p);
-}
-
 /* Hands a captured value to its field. */
 static void fx_capture_end(struct fx *fx)
 {
@@ -274,21 +268,21 @@ static void fx_capture_end(struct fx *fx)
 		case FX_TITLE:
 			if (fx->feed_title == NULL || t->prio > fx->feed_prio_title)
 				fx->feed_title_is_text = cap->text_type;
-			fx_feed_set(&fx->feed_title, &fx->feed_prio_title, v, t->prio);
+			feed_raw_set(&fx->feed_title, &fx->feed_prio_title, v, t->prio);
 			break;
 		case FX_LINK: {
 			char *abs = feed_url_resolve(v, fx_doc_base(fx));
 			free(v);
-			fx_feed_set(&fx->feed_link, &fx->feed_prio_link, abs, t->prio);
+			feed_raw_set(&fx->feed_link, &fx->feed_prio_link, abs, t->prio);
 			break;
 		}
 		case FX_DESCRIPTION:
 			if (fx->feed_desc == NULL || t->prio > fx->feed_prio_desc)
 				fx->feed_desc_is_text = cap->text_type;
-			fx_feed_set(&fx->feed_desc, &fx->feed_prio_desc, v, t->prio);
+			feed_raw_set(&fx->feed_desc, &fx->feed_prio_desc, v, t->prio);
 			break;
 		case FX_LANGUAGE:
-			fx_feed_set(&fx->feed_lang, &fx->feed_prio_lang, v, t->prio);
+			feed_raw_set(&fx->feed_lang, &fx->feed_prio_lang, v, t->prio);
 			break;
 		default:
 			free(v);
@@ -433,8 +427,8 @@ static void fx_attr_element(struct fx *fx, const struct fx_tag *tag)
 		}
 		if (tag->scope == FX_FEED) {
 			if (strcmp(r, "alternate") == 0)
-				fx_feed_set(&fx->feed_link, &fx->feed_prio_link,
-					    feed_url_resolve(href, fx_doc_base(fx)), tag->prio);
+				feed_raw_set(&fx->feed_link, &fx->feed_prio_link,
+					     feed_url_resolve(href, fx_doc_base(fx)), tag->prio);
 			free(href);
 		} else if (strcmp(r, "alternate") == 0) {
 			if (raw->link == NULL || tag->prio > raw->prio_link) {
@@ -541,8 +535,8 @@ static bool fx_root(struct fx *fx, const char *name, const xmlChar *ns)
 		fx->channel_depth = 0;
 		const xmlChar *lang = xmlTextReaderConstXmlLang(fx->r);
 		if (lang != NULL)
-			fx_feed_set(&fx->feed_lang, &fx->feed_prio_lang,
-				    xstrdup((const char *)lang), 1);
+			feed_raw_set(&fx->feed_lang, &fx->feed_prio_lang,
+				     xstrdup((const char *)lang), 1);
 		return true;
 	}
 	return false;
@@ -666,19 +660,10 @@ static bool fx_element_start(struct fx *fx, int depth)
 }
 
 /* Text inside a field being gathered. */
-static void fx_text(struct fx *fx, int type)
+static void fx_text(struct fx *fx)
 {
 	if (!fx->cap.active)
 		return;
-	if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
-		const htmlEntityDesc *e = htmlEntityLookup(xmlTextReaderConstLocalName(fx->r));
-		if (e != NULL) {
-			char enc[4];
-			core_buf_append(&fx->cap.buf, enc,
-					text_utf8_encode((int32_t)e->value, enc));
-		}
-		return;
-	}
 	const xmlChar *v = xmlTextReaderConstValue(fx->r);
 	if (v != NULL)
 		core_buf_puts(&fx->cap.buf, (const char *)v);
@@ -753,8 +738,7 @@ enum feed_status feed_xml_parse(struct feed_input *in, const struct feed_parse_o
 		case XML_READER_TYPE_CDATA:
 		case XML_READER_TYPE_WHITESPACE:
 		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-		case XML_READER_TYPE_ENTITY_REFERENCE:
-			fx_text(&fx, type);
+			fx_text(&fx);
 			break;
 		default:
 			break;

@@ -198,14 +198,12 @@ static void text_layout_table(struct text_doc_layout *out, const struct text_doc
 		total--;
 	}
 	bool grid = total <= avail;
-	const char *header = NULL;
-	char *header_copy = NULL;
+	char *header_copy = NULL; /* the header row's cells live here */
 	char *hcells[TEXT_TABLE_MAX_COLS];
 	size_t nh = 0;
 	if (doc->blocks[from].level == 1) {
 		header_copy = xstrdup(doc->blocks[from].text);
 		nh = text_table_cells(header_copy, hcells, TEXT_TABLE_MAX_COLS);
-		header = header_copy;
 	}
 	for (size_t r = from; r < to; r++) {
 		const struct text_block *b = &doc->blocks[r];
@@ -221,7 +219,7 @@ static void text_layout_table(struct text_doc_layout *out, const struct text_doc
 			}
 			text_layout_blank(out);
 			for (size_t c = 0; c < n; c++) {
-				char *t = header != NULL && c < nh && hcells[c][0] != '\0'
+				char *t = c < nh && hcells[c][0] != '\0'
 					      ? xasprintf("%s: %s", hcells[c], cells[c])
 					      : xstrdup(cells[c]);
 				text_layout_wrap(out, t, NULL, 0, qprefix, qprefix, width, 0, r);
