@@ -10,7 +10,7 @@
 #include "feed.h"
 
 /* Each command's entry point, in the order of cli_commands.def. */
-static int (*const cli_runs[])(int, char **) = {
+static int (*const cli_runs[])(const struct cli_ctx *, int, char **) = {
 #define CLI_COMMAND(id, fn, name, operands, help) fn,
 #define CLI_OPTION(cmd, id, name, short_name, arg, help)
 #include "cli_commands.def"
@@ -48,9 +48,9 @@ const struct cli_command *cli_find(const char *name)
 	return NULL;
 }
 
-int cli_run(const struct cli_command *c, int argc, char **argv)
+int cli_run(const struct cli_command *c, const struct cli_ctx *ctx, int argc, char **argv)
 {
-	return cli_runs[c - cli_commands](argc, argv);
+	return cli_runs[c - cli_commands](ctx, argc, argv);
 }
 
 void cli_opts_for(enum cli_command_id cmd, struct cli_opts *out)
@@ -78,6 +78,34 @@ int cli_usage_error(enum cli_command_id cmd, const char *what)
 	const char *name = cli_commands[cmd].name;
 	fprintf(stderr, "bantin %s: %s (see 'bantin %s --help')\n", name, what, name);
 	return CLI_EXIT_USAGE;
+}
+
+int cli_options(enum cli_command_id cmd, int argc, char **argv, int help_id, cli_opt_fn fn,
+		void *state)
+{
+	struct cli_opts opts;
+	cli_opts_for(cmd, &opts);
+	char err[CORE_ERRLEN];
+	struct core_opt_state st;
+	bool help = false;
+	int id;
+	core_opt_init(&st, argc, argv, 1, false);
+	while ((id = core_opt_next(&st, opts.v, opts.n, err, sizeof err)) != CORE_OPT_END) {
+		if (id == CORE_OPT_ERROR)
+			return cli_usage_error(cmd, err);
+		if (id == help_id) {
+			help = true;
+			continue;
+		}
+		int status = fn(id, st.arg, state);
+		if (status >= 0)
+			return status;
+	}
+	if (help) {
+		cli_help(cmd, stdout);
+		return CLI_EXIT_OK;
+	}
+	return -1;
 }
 
 void cli_error(const char *subject, const char *what)

@@ -8,6 +8,7 @@
 #ifndef BANTIN_CLI_H
 #define BANTIN_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum {
@@ -29,8 +30,15 @@ extern const size_t cli_ncommands;
 
 /* The command called name, or NULL. */
 const struct cli_command *cli_find(const char *name);
+/* What the program's own options say, for every command. */
+struct cli_ctx {
+	const char *db;    /* --db FILE; NULL: the default place */
+	const char *feeds; /* --feeds FILE; NULL: the default place */
+	bool offline;      /* --offline: never use the network */
+};
+
 /* Runs command c with its arguments (argv[0] is its name); the exit status. */
-int cli_run(const struct cli_command *c, int argc, char **argv);
+int cli_run(const struct cli_command *c, const struct cli_ctx *ctx, int argc, char **argv);
 
 /* Global set-up and tear-down of the libraries the commands use. */
 void cli_init(void);

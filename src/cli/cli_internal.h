@@ -2,6 +2,8 @@
 #ifndef BANTIN_CLI_INTERNAL_H
 #define BANTIN_CLI_INTERNAL_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "cli.h"
@@ -30,6 +32,14 @@ struct cli_opts {
 
 /* The options of command cmd, as a table for core_opt_next. */
 void cli_opts_for(enum cli_command_id cmd, struct cli_opts *out);
+/*
+ * Reads a command's options and operands (CORE_OPT_OPERAND), calling fn
+ * for each but help_id, which prints the --help. The exit status to end
+ * with, or -1 to go on. fn returns the same.
+ */
+typedef int (*cli_opt_fn)(int id, const char *arg, void *state);
+int cli_options(enum cli_command_id cmd, int argc, char **argv, int help_id, cli_opt_fn fn,
+		void *state);
 /* Prints the command's --help. */
 void cli_help(enum cli_command_id cmd, FILE *fp);
 /* "bantin CMD: what (see 'bantin CMD --help')" on stderr; returns CLI_EXIT_USAGE. */
@@ -40,8 +50,39 @@ void cli_error(const char *subject, const char *what);
 /* Reads a whole file (or standard input for "-") of at most max bytes; an exit status. */
 int cli_read_file(const char *path, size_t max, struct core_buf *b, const char *shown);
 
+/* ---- cli_cache.c: what the cache commands share ---- */
+
+struct store;
+struct config_feeds;
+
+/* "bantin: what" on stderr (what already names its file or feed). */
+void cli_fail(const char *what);
+/*
+ * Reads a number from min to max from arg (of option opt, or an operand
+ * when opt is NULL); on a usage error false, *status set.
+ */
+bool cli_number(enum cli_command_id cmd, const char *opt, const char *arg, long long min,
+		long long max, long long *out, int *status);
+/* Opens (creating) the cache; NULL after saying why. */
+struct store *cli_store_open(const struct cli_ctx *ctx);
+/*
+ * Reads the feeds file (creating the default one when it is the default
+ * place) and makes sure each feed is in the cache: ids[i] is feeds->v[i]'s
+ * (owned). False after saying why.
+ */
+bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct config_feeds *feeds,
+		    int64_t **ids);
+/* The feed called key: its number, URL or name; false after saying there is none. */
+bool cli_feed_find(struct store *st, const struct config_feeds *feeds, const char *key,
+		   int64_t *id);
+/* "16M", "512K", "1000": bytes; false if not a size (cli_parse.c). */
+bool cli_parse_size(const char *s, size_t *out);
+/* Flushes stdout; an exit status (1 after saying it cannot be written). */
+int cli_flush(void);
+
 /* The commands' entry points, named in cli_commands.def. */
-#define CLI_COMMAND(id, fn, name, operands, help) int fn(int argc, char **argv);
+#define CLI_COMMAND(id, fn, name, operands, help)                                                  \
+	int fn(const struct cli_ctx *ctx, int argc, char **argv);
 #define CLI_OPTION(cmd, id, name, short_name, arg, help)
 #include "cli_commands.def"
 #undef CLI_COMMAND

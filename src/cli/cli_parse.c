@@ -15,8 +15,7 @@
 #include "cli_internal.h"
 #include "feed.h"
 
-/* "16M", "512K", "1000": bytes; false if not a size. */
-static bool cli_parse_size(const char *s, size_t *out)
+bool cli_parse_size(const char *s, size_t *out)
 {
 	char *end;
 	errno = 0;
@@ -113,8 +112,9 @@ static void cli_parse_print_feed(const struct feed_info *info)
 	core_buf_free(&b);
 }
 
-int cli_parse_run(int argc, char **argv)
+int cli_parse_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	(void)ctx;
 	struct cli_opts opts;
 	cli_opts_for(CLI_CMD_PARSE, &opts);
 	struct feed_parse_opts popts = {NULL, NULL, FEED_MAX_SIZE_DEFAULT};

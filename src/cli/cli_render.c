@@ -27,8 +27,9 @@ static int cli_render_default_width(void)
 	return 80;
 }
 
-int cli_render_run(int argc, char **argv)
+int cli_render_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	(void)ctx;
 	struct cli_opts opts;
 	cli_opts_for(CLI_CMD_RENDER, &opts);
 	const char *path = NULL, *url = NULL;

@@ -38,6 +38,11 @@ void feed_global_init(void)
 	xmlSetExternalEntityLoader(feed_no_entity_loader);
 }
 
+void feed_thread_init(void)
+{
+	xmlSetGenericErrorFunc(NULL, feed_xml_quiet);
+}
+
 void feed_global_cleanup(void)
 {
 	xmlCleanupParser();

@@ -104,6 +104,8 @@ void feed_info_free(struct feed_info *info);
  */
 void feed_global_init(void);
 void feed_global_cleanup(void);
+/* The same quiet error handling in another thread that parses (libxml2 keeps it per thread). */
+void feed_thread_init(void);
 
 /* ---- feed_date.c ---- */
 

@@ -61,6 +61,7 @@ int main(int argc, char **argv)
 	struct core_opt_state st;
 	char err[CORE_ERRLEN];
 	bool help = false, version = false;
+	struct cli_ctx ctx = {NULL, NULL, false};
 	int id;
 
 	/* The whole command line is checked before anything is done. */
@@ -73,6 +74,15 @@ int main(int argc, char **argv)
 			break;
 		case MAIN_OPT_VERSION:
 			version = true;
+			break;
+		case MAIN_OPT_DB:
+			ctx.db = st.arg;
+			break;
+		case MAIN_OPT_FEEDS:
+			ctx.feeds = st.arg;
+			break;
+		case MAIN_OPT_OFFLINE:
+			ctx.offline = true;
 			break;
 		default:
 			return main_usage_error(err);
@@ -95,7 +105,7 @@ int main(int argc, char **argv)
 	}
 	if (c != NULL) {
 		cli_init();
-		int status = cli_run(c, argc - st.index, argv + st.index);
+		int status = cli_run(c, &ctx, argc - st.index, argv + st.index);
 		cli_cleanup();
 		return status;
 	}

@@ -160,6 +160,18 @@ char *text_ascii(const char *s, size_t len);
 /* Whether s starts with an upper-case letter (any script). */
 bool text_starts_upper(const char *s);
 
+/* ---- text_date.c: times for people, in Vietnam time (UTC+7) ---- */
+
+#define TEXT_DATE_LEN 48
+
+enum text_date_form {
+	TEXT_DATE_LONG,  /* "Thứ Năm, 29/12/2022 16:05", as the portal writes dates */
+	TEXT_DATE_SHORT, /* "29/12/2022 16:05" */
+};
+
+/* t (seconds since the epoch) in Vietnam time; "" when it cannot be shown. */
+void text_date(int64_t t, enum text_date_form form, char out[TEXT_DATE_LEN]);
+
 /* ---- text_doc.c, text_layout.c: documents of blocks, and their layout ---- */
 
 enum text_block_kind {
@@ -216,6 +228,11 @@ uint32_t text_doc_link(struct text_doc *doc, const char *url);
 char *text_doc_serialize(const struct text_doc *doc);
 /* Reads that form back; NULL (err set) when it is not one. */
 struct text_doc *text_doc_deserialize(const char *s, char *err, size_t errlen);
+/*
+ * The text of a serialized document's blocks, one block a line, owned
+ * ("" for anything that is not a serialized document). For indexing.
+ */
+char *text_doc_serialized_text(const char *s);
 
 /* One laid-out line of a document. */
 struct text_doc_line {

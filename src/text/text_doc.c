@@ -251,3 +251,27 @@ fail:
 	text_doc_free(doc);
 	return NULL;
 }
+
+char *text_doc_serialized_text(const char *s)
+{
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	if (s == NULL || strncmp(s, "bantin-doc 1\n", 13) != 0)
+		return core_buf_take(&b);
+	const char *p = s + 13;
+	while (*p != '\0') {
+		if (p[0] == 'T' && p[1] == ' ') {
+			const char *next;
+			char *t = text_doc_unescape(p + 2, &next);
+			if (b.len > 0)
+				core_buf_putc(&b, '\n');
+			core_buf_puts(&b, t);
+			free(t);
+			p = next;
+			continue;
+		}
+		const char *nl = strchr(p, '\n');
+		p = nl != NULL ? nl + 1 : p + strlen(p);
+	}
+	return core_buf_take(&b);
+}

@@ -1,0 +1,448 @@
+/*
+ * The commands that read and mark the cache:
+ *
+ *   bantin feeds
+ *   bantin list [--feed F] [--unread] [--starred] [--limit N] [--offset N] [--json]
+ *   bantin show ID [--width N]
+ *   bantin mark-read ID... | --feed F | --all   [--unread]
+ *
+ * Everything printed comes from the cache and was cleaned on the way in;
+ * titles and names are cleaned again here before they reach a terminal.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli_internal.h"
+#include "config.h"
+#include "feed.h"
+#include "html.h"
+#include "store.h"
+#include "text.h"
+
+/* The default page of `list`. */
+#define CLI_LIST_DEFAULT 50
+/* Cells of the feed column in `list`. */
+#define CLI_FEED_COLUMN 20
+
+/* s cleaned to one printable line, owned ("" for NULL). */
+static char *cli_line(const char *s)
+{
+	return text_clean(s != NULL ? s : "", s != NULL ? strlen(s) : 0, TEXT_CLEAN_LINE);
+}
+
+/* ---- feeds ---- */
+
+static int cli_feeds_opt(int id, const char *arg, void *state)
+{
+	(void)state;
+	(void)arg;
+	if (id == CORE_OPT_OPERAND)
+		return cli_usage_error(CLI_CMD_FEEDS, "takes no operands");
+	return -1;
+}
+
+int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	int status =
+	    cli_options(CLI_CMD_FEEDS, argc, argv, CLI_OPT_FEEDS_HELP, cli_feeds_opt, NULL);
+	if (status >= 0)
+		return status;
+	struct store *st = cli_store_open(ctx);
+	if (st == NULL)
+		return CLI_EXIT_FAILED;
+	struct config_feeds feeds;
+	int64_t *ids = NULL;
+	if (!cli_feeds_sync(ctx, st, &feeds, &ids)) {
+		store_close(st);
+		return CLI_EXIT_FAILED;
+	}
+	status = CLI_EXIT_OK;
+	char err[CORE_ERRLEN];
+	for (size_t i = 0; i < feeds.n; i++) {
+		struct store_feed f;
+		if (!store_feed_get(st, ids[i], &f, err, sizeof err)) {
+			cli_fail(err);
+			status = CLI_EXIT_FAILED;
+			break;
+		}
+		char *name = cli_line(f.title != NULL ? f.title : f.url);
+		char *url = cli_line(f.url);
+		printf("%lld  %s  %lld/%lld unread\n    %s\n", (long long)f.id, name,
+		       (long long)f.unread, (long long)f.total, url);
+		if (f.location != NULL) {
+			char *loc = cli_line(f.location);
+			printf("    moved for good to %s (update the feeds file)\n", loc);
+			free(loc);
+		}
+		if (feeds.v[i].insecure)
+			printf("    TLS certificates NOT verified (tls-verify=no)\n");
+		char date[TEXT_DATE_LEN];
+		if (f.last_success != STORE_NO_TIME) {
+			text_date(f.last_success, TEXT_DATE_SHORT, date);
+			printf("    last updated %s\n", date);
+		} else {
+			printf("    never updated\n");
+		}
+		if (f.last_error != NULL && f.last_attempt != STORE_NO_TIME) {
+			char *e = cli_line(f.last_error);
+			text_date(f.last_attempt, TEXT_DATE_SHORT, date);
+			printf("    last refresh failed %s: %s\n", date, e);
+			free(e);
+		}
+		free(name);
+		free(url);
+		store_feed_free(&f);
+	}
+	free(ids);
+	config_feeds_free(&feeds);
+	store_close(st);
+	int flushed = cli_flush();
+	return status != CLI_EXIT_OK ? status : flushed;
+}
+
+/* ---- list ---- */
+
+struct cli_list {
+	const char *feed;
+	struct store_query q;
+	bool json;
+	int status;
+};
+
+static int cli_list_opt(int id, const char *arg, void *state)
+{
+	struct cli_list *l = state;
+	long long v;
+	switch (id) {
+	case CLI_OPT_LIST_FEED:
+		l->feed = arg;
+		return -1;
+	case CLI_OPT_LIST_UNREAD:
+		l->q.unread_only = true;
+		return -1;
+	case CLI_OPT_LIST_STARRED:
+		l->q.starred_only = true;
+		return -1;
+	case CLI_OPT_LIST_LIMIT:
+		if (!cli_number(CLI_CMD_LIST, "limit", arg, 0, 1000000000, &v, &l->status))
+			return l->status;
+		l->q.limit = v == 0 ? SIZE_MAX : (size_t)v;
+		return -1;
+	case CLI_OPT_LIST_OFFSET:
+		if (!cli_number(CLI_CMD_LIST, "offset", arg, 0, 1000000000, &v, &l->status))
+			return l->status;
+		l->q.offset = (size_t)v;
+		return -1;
+	case CLI_OPT_LIST_JSON:
+		l->json = true;
+		return -1;
+	default:
+		return cli_usage_error(CLI_CMD_LIST,
+				       "takes no operands (use --feed to choose one)");
+	}
+}
+
+static void cli_list_json(const struct store_row *r)
+{
+	struct core_buf b;
+	char date[FEED_DATE_LEN];
+	core_buf_init(&b, 0);
+	core_buf_printf(&b, "{\"id\": %lld, \"feed_id\": %lld, \"feed\": ", (long long)r->id,
+			(long long)r->feed_id);
+	core_buf_json_str(&b, r->feed_title != NULL ? r->feed_title : "");
+	core_buf_puts(&b, ", \"title\": ");
+	core_buf_json_str(&b, r->title != NULL ? r->title : "");
+	core_buf_puts(&b, ", \"link\": ");
+	if (r->link != NULL)
+		core_buf_json_str(&b, r->link);
+	else
+		core_buf_puts(&b, "null");
+	core_buf_puts(&b, ", \"date\": ");
+	feed_date_format(r->time, date);
+	core_buf_json_str(&b, date);
+	core_buf_printf(&b, ", \"read\": %s, \"starred\": %s}\n", r->read ? "true" : "false",
+			r->starred ? "true" : "false");
+	fputs(core_buf_str(&b), stdout);
+	core_buf_free(&b);
+}
+
+static void cli_list_line(const struct store_row *r)
+{
+	char date[TEXT_DATE_LEN];
+	text_date(r->time, TEXT_DATE_SHORT, date);
+	char *feed = cli_line(r->feed_title);
+	char *col = text_fit(feed, CLI_FEED_COLUMN, "…", true);
+	char *title = cli_line(r->title);
+	printf("%6lld %c%c %s  %s  %s\n", (long long)r->id, r->read ? ' ' : 'N',
+	       r->starred ? '*' : ' ', date, col, title);
+	free(feed);
+	free(col);
+	free(title);
+}
+
+int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_list l = {.q = {.limit = CLI_LIST_DEFAULT}};
+	int status = cli_options(CLI_CMD_LIST, argc, argv, CLI_OPT_LIST_HELP, cli_list_opt, &l);
+	if (status >= 0)
+		return status;
+	struct store *st = cli_store_open(ctx);
+	if (st == NULL)
+		return CLI_EXIT_FAILED;
+	struct config_feeds feeds;
+	int64_t *ids = NULL;
+	if (!cli_feeds_sync(ctx, st, &feeds, &ids)) {
+		store_close(st);
+		return CLI_EXIT_FAILED;
+	}
+	status = CLI_EXIT_OK;
+	if (l.feed != NULL && !cli_feed_find(st, &feeds, l.feed, &l.q.feed_id))
+		status = CLI_EXIT_FAILED;
+	/* Pages of 500 rows: memory stays flat however large the cache. */
+	size_t left = l.q.limit;
+	while (status == CLI_EXIT_OK && left > 0) {
+		struct store_query page = l.q;
+		page.limit = left < 500 ? left : 500;
+		struct store_row *rows;
+		size_t n;
+		char err[CORE_ERRLEN];
+		if (!store_rows(st, &page, &rows, &n, err, sizeof err)) {
+			cli_fail(err);
+			status = CLI_EXIT_FAILED;
+			break;
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (l.json)
+				cli_list_json(&rows[i]);
+			else
+				cli_list_line(&rows[i]);
+		}
+		store_rows_free(rows, n);
+		if (n < page.limit)
+			break;
+		left -= n;
+		l.q.offset += n;
+	}
+	free(ids);
+	config_feeds_free(&feeds);
+	store_close(st);
+	int flushed = cli_flush();
+	return status != CLI_EXIT_OK ? status : flushed;
+}
+
+/* ---- show ---- */
+
+struct cli_show {
+	const char *id;
+	int width;
+	int status;
+};
+
+static int cli_show_opt(int id, const char *arg, void *state)
+{
+	struct cli_show *s = state;
+	long long v;
+	switch (id) {
+	case CLI_OPT_SHOW_WIDTH:
+		if (!cli_number(CLI_CMD_SHOW, "width", arg, 1, 10000, &v, &s->status))
+			return s->status;
+		s->width = (int)v;
+		return -1;
+	default:
+		if (s->id != NULL)
+			return cli_usage_error(CLI_CMD_SHOW, "give one article number only");
+		s->id = arg;
+		return -1;
+	}
+}
+
+/* The header of an article as a document: title, feed and date, author, link. */
+static struct text_doc *cli_show_header(const struct store_article *a)
+{
+	struct text_doc *d = text_doc_new();
+	struct text_block *b = text_doc_add(d, TEXT_BLOCK_HEADING, cli_line(a->title));
+	b->level = 1;
+	char date[TEXT_DATE_LEN];
+	int64_t t = a->published != STORE_NO_TIME ? a->published
+		    : a->updated != STORE_NO_TIME ? a->updated
+						  : a->first_seen;
+	text_date(t, TEXT_DATE_LONG, date);
+	char *feed = cli_line(a->feed_title);
+	struct core_buf meta;
+	core_buf_init(&meta, 0);
+	core_buf_printf(&meta, "%s · %s", feed, date);
+	free(feed);
+	const char *more[] = {a->author, a->link};
+	for (size_t i = 0; i < CORE_NELEM(more); i++) {
+		if (more[i] != NULL && more[i][0] != '\0') {
+			char *line = cli_line(more[i]);
+			core_buf_printf(&meta, "\n%s", line);
+			free(line);
+		}
+	}
+	text_doc_add(d, TEXT_BLOCK_PARAGRAPH, core_buf_take(&meta));
+	text_doc_add(d, TEXT_BLOCK_RULE, xstrdup(""));
+	return d;
+}
+
+/* The width to lay out at when none is given: the terminal's, or 80. */
+static int cli_show_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_show s = {0};
+	int status = cli_options(CLI_CMD_SHOW, argc, argv, CLI_OPT_SHOW_HELP, cli_show_opt, &s);
+	if (status >= 0)
+		return status;
+	if (s.id == NULL)
+		return cli_usage_error(CLI_CMD_SHOW, "no article number given (see 'bantin list')");
+	long long id;
+	if (!cli_number(CLI_CMD_SHOW, NULL, s.id, 1, INT64_MAX, &id, &status))
+		return status;
+	struct store *st = cli_store_open(ctx);
+	if (st == NULL)
+		return CLI_EXIT_FAILED;
+	struct store_article a;
+	char err[CORE_ERRLEN];
+	if (!store_article_get(st, id, &a, err, sizeof err)) {
+		cli_fail(err);
+		store_close(st);
+		return CLI_EXIT_FAILED;
+	}
+	store_close(st);
+	int width = s.width != 0 ? s.width : cli_show_width();
+	struct text_doc *head = cli_show_header(&a);
+	char *text = text_doc_plain(head, width, false);
+	fputs(text, stdout);
+	free(text);
+	text_doc_free(head);
+	struct text_doc *body = NULL;
+	if (a.doc != NULL)
+		body = text_doc_deserialize(a.doc, err, sizeof err);
+	if (body == NULL) {
+		/* An article cached without its document: render what it has. */
+		const char *html = a.content != NULL ? a.content : a.summary;
+		body =
+		    html_to_doc(html != NULL ? html : "", html != NULL ? strlen(html) : 0, a.link);
+	}
+	if (body != NULL && body->nblocks > 0) {
+		putchar('\n');
+		text = text_doc_plain(body, width, false);
+		fputs(text, stdout);
+		free(text);
+	}
+	text_doc_free(body);
+	store_article_free(&a);
+	return cli_flush();
+}
+
+/* ---- mark-read ---- */
+
+struct cli_mark {
+	const char *feed;
+	bool all, unread;
+	const char **ids;
+	size_t nids;
+};
+
+static int cli_mark_opt(int id, const char *arg, void *state)
+{
+	struct cli_mark *m = state;
+	switch (id) {
+	case CLI_OPT_MARK_READ_FEED:
+		m->feed = arg;
+		return -1;
+	case CLI_OPT_MARK_READ_ALL:
+		m->all = true;
+		return -1;
+	case CLI_OPT_MARK_READ_UNREAD:
+		m->unread = true;
+		return -1;
+	default:
+		m->ids = xreallocarray(m->ids, m->nids + 1, sizeof *m->ids);
+		m->ids[m->nids++] = arg;
+		return -1;
+	}
+}
+
+int cli_mark_read_run(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_mark m = {0};
+	int status =
+	    cli_options(CLI_CMD_MARK_READ, argc, argv, CLI_OPT_MARK_READ_HELP, cli_mark_opt, &m);
+	if (status >= 0)
+		goto out;
+	int ways = (m.nids > 0) + (m.feed != NULL) + m.all;
+	if (ways != 1) {
+		status = cli_usage_error(CLI_CMD_MARK_READ,
+					 ways == 0 ? "give article numbers, --feed F or --all"
+						   : "give article numbers, --feed F or --all,"
+						     " only one of them");
+		goto out;
+	}
+	if (m.unread && m.nids == 0) {
+		status = cli_usage_error(CLI_CMD_MARK_READ, "--unread works with article numbers");
+		goto out;
+	}
+	long long *nums = xcalloc(m.nids + 1, sizeof *nums);
+	for (size_t i = 0; i < m.nids; i++) {
+		if (!cli_number(CLI_CMD_MARK_READ, NULL, m.ids[i], 1, INT64_MAX, &nums[i],
+				&status)) {
+			free(nums);
+			goto out;
+		}
+	}
+	struct store *st = cli_store_open(ctx);
+	status = CLI_EXIT_FAILED;
+	if (st == NULL) {
+		free(nums);
+		goto out;
+	}
+	char err[CORE_ERRLEN];
+	status = CLI_EXIT_OK;
+	if (m.nids > 0) {
+		for (size_t i = 0; i < m.nids; i++) {
+			if (!store_mark_read(st, nums[i], !m.unread, err, sizeof err)) {
+				cli_fail(err);
+				status = CLI_EXIT_FAILED;
+			}
+		}
+	} else {
+		int64_t feed_id = 0, n = 0;
+		struct config_feeds feeds;
+		int64_t *ids = NULL;
+		if (m.feed != NULL) {
+			if (!cli_feeds_sync(ctx, st, &feeds, &ids)) {
+				status = CLI_EXIT_FAILED;
+			} else {
+				if (!cli_feed_find(st, &feeds, m.feed, &feed_id))
+					status = CLI_EXIT_FAILED;
+				free(ids);
+				config_feeds_free(&feeds);
+			}
+		}
+		if (status == CLI_EXIT_OK) {
+			if (store_mark_all_read(st, feed_id, &n, err, sizeof err)) {
+				printf("%lld marked read\n", (long long)n);
+			} else {
+				cli_fail(err);
+				status = CLI_EXIT_FAILED;
+			}
+		}
+	}
+	free(nums);
+	store_close(st);
+	if (status == CLI_EXIT_OK)
+		status = cli_flush();
+out:
+	free(m.ids);
+	return status;
+}

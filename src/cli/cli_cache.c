@@ -1,0 +1,154 @@
+/*
+ * What the cache commands share: where the files are, opening the cache,
+ * reading the feeds file into it, finding a feed by number, URL or name,
+ * and reading numbers from the command line.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_internal.h"
+#include "config.h"
+#include "store.h"
+#include "text.h"
+
+void cli_fail(const char *what)
+{
+	fprintf(stderr, "bantin: %s\n", what);
+}
+
+bool cli_number(enum cli_command_id cmd, const char *opt, const char *arg, long long min,
+		long long max, long long *out, int *status)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(arg, &end, 10);
+	if (end == arg || *end != '\0' || errno != 0 || v < min || v > max) {
+		char err[CORE_ERRLEN];
+		char *shown = core_str_printable(arg);
+		if (opt != NULL)
+			core_err_set(err, sizeof err,
+				     "option '--%s' needs a number from %lld to %lld, not '%s'",
+				     opt, min, max, shown);
+		else
+			core_err_set(err, sizeof err, "'%s' is not an article number", shown);
+		free(shown);
+		*status = cli_usage_error(cmd, err);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* path, or name in the XDG directory of kind; owned, NULL after saying why. */
+static char *cli_path(const char *path, enum core_xdg_kind kind, const char *name)
+{
+	if (path != NULL)
+		return xstrdup(path);
+	char err[CORE_ERRLEN];
+	char *dir = core_xdg_dir(kind, err, sizeof err);
+	if (dir == NULL) {
+		cli_fail(err);
+		return NULL;
+	}
+	char *out = core_path_join(dir, name);
+	free(dir);
+	return out;
+}
+
+struct store *cli_store_open(const struct cli_ctx *ctx)
+{
+	char *path = cli_path(ctx->db, CORE_XDG_DATA, "cache.db");
+	if (path == NULL)
+		return NULL;
+	char err[CORE_ERRLEN];
+	struct store *st = store_open(path, STORE_OPEN_CREATE, err, sizeof err);
+	if (st == NULL)
+		cli_fail(err);
+	free(path);
+	return st;
+}
+
+bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct config_feeds *feeds,
+		    int64_t **ids)
+{
+	char *path = cli_path(ctx->feeds, CORE_XDG_CONFIG, "feeds");
+	if (path == NULL)
+		return false;
+	char err[CORE_ERRLEN];
+	bool ok = config_feeds_load(path, ctx->feeds == NULL, feeds, err, sizeof err);
+	free(path);
+	if (!ok) {
+		cli_fail(err);
+		return false;
+	}
+	for (size_t i = 0; i < feeds->nwarnings; i++)
+		fprintf(stderr, "bantin: %s\n", feeds->warnings[i]);
+	*ids = xcalloc(feeds->n + 1, sizeof **ids);
+	for (size_t i = 0; i < feeds->n; i++) {
+		if (!store_feed_ensure(st, feeds->v[i].url, feeds->v[i].name, &(*ids)[i], err,
+				       sizeof err)) {
+			cli_fail(err);
+			free(*ids);
+			*ids = NULL;
+			config_feeds_free(feeds);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool cli_feed_find(struct store *st, const struct config_feeds *feeds, const char *key, int64_t *id)
+{
+	char err[CORE_ERRLEN];
+	if (key[0] >= '1' && key[0] <= '9' && strspn(key, "0123456789") == strlen(key)) {
+		struct store_feed f;
+		long long n = strtoll(key, NULL, 10);
+		if (store_feed_get(st, n, &f, err, sizeof err)) {
+			*id = f.id;
+			store_feed_free(&f);
+			return true;
+		}
+	}
+	const struct config_feed *c = config_feeds_find(feeds, key);
+	struct store_feed *all;
+	size_t n;
+	if (!store_feeds_list(st, &all, &n, err, sizeof err)) {
+		cli_fail(err);
+		return false;
+	}
+	char *k = text_fold(key, strlen(key), NULL);
+	bool found = false;
+	for (size_t i = 0; i < n && !found; i++) {
+		const struct store_feed *f = &all[i];
+		if ((c != NULL && strcmp(f->url, c->url) == 0) || strcmp(f->url, key) == 0 ||
+		    (f->location != NULL && strcmp(f->location, key) == 0)) {
+			*id = f->id;
+			found = true;
+		}
+	}
+	for (size_t i = 0; i < n && !found; i++) {
+		if (all[i].title == NULL)
+			continue;
+		char *t = text_fold(all[i].title, strlen(all[i].title), NULL);
+		if (strcmp(t, k) == 0) {
+			*id = all[i].id;
+			found = true;
+		}
+		free(t);
+	}
+	free(k);
+	store_feeds_free(all, n);
+	if (!found)
+		cli_error(key, "no such feed (see 'bantin feeds')");
+	return found;
+}
+
+int cli_flush(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("stdout", "cannot write");
+		return CLI_EXIT_FAILED;
+	}
+	return CLI_EXIT_OK;
+}

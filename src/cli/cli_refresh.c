@@ -1,0 +1,191 @@
+/*
+ * bantin refresh [FEED]...
+ *
+ * Fetches the feeds of the feeds file (or the ones named) and brings the
+ * cache up to date. A progress bar goes to stderr when it is a terminal,
+ * nothing otherwise (cron); then one summary line on stdout, and one line
+ * per failed feed on stderr. Exit status 0 when every feed succeeded, 1
+ * when some failed.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bantin_version.h"
+#include "cli_internal.h"
+#include "config.h"
+#include "refresh.h"
+#include "store.h"
+
+/* Cells of the progress bar itself. */
+#define CLI_BAR_WIDTH 30
+
+struct cli_refresh {
+	struct refresh_opts ro;
+	const char **only;
+	size_t nonly;
+	int status;
+	bool bar; /* stderr is a terminal */
+	size_t added, updated, failed, feeds;
+	struct core_buf notes; /* lines for stderr after the summary */
+};
+
+static int cli_refresh_seconds(struct cli_refresh *r, const char *opt, const char *arg,
+			       long *out_ms)
+{
+	long long v;
+	if (!cli_number(CLI_CMD_REFRESH, opt, arg, 1, 86400, &v, &r->status))
+		return r->status;
+	*out_ms = (long)v * 1000;
+	return -1;
+}
+
+static int cli_refresh_opt(int id, const char *arg, void *state)
+{
+	struct cli_refresh *r = state;
+	switch (id) {
+	case CLI_OPT_REFRESH_TIMEOUT:
+		return cli_refresh_seconds(r, "timeout", arg, &r->ro.net.timeout_ms);
+	case CLI_OPT_REFRESH_CONNECT_TIMEOUT:
+		return cli_refresh_seconds(r, "connect-timeout", arg,
+					   &r->ro.net.connect_timeout_ms);
+	case CLI_OPT_REFRESH_STALL_TIME: {
+		long ms = 0;
+		int status = cli_refresh_seconds(r, "stall-time", arg, &ms);
+		r->ro.net.low_speed_secs = ms / 1000;
+		return status;
+	}
+	case CLI_OPT_REFRESH_MAX_SIZE:
+		if (!cli_parse_size(arg, &r->ro.net.max_size)) {
+			char err[CORE_ERRLEN];
+			char *shown = core_str_printable(arg);
+			core_err_set(err, sizeof err,
+				     "option '--max-size' needs a size such as 16M, not '%s'",
+				     shown);
+			free(shown);
+			return cli_usage_error(CLI_CMD_REFRESH, err);
+		}
+		return -1;
+	default:
+		r->only = xreallocarray(r->only, r->nonly + 1, sizeof *r->only);
+		r->only[r->nonly++] = arg;
+		return -1;
+	}
+}
+
+static void cli_refresh_bar(size_t done, size_t total)
+{
+	int filled = total > 0 ? (int)(done * CLI_BAR_WIDTH / total) : 0;
+	fprintf(stderr, "\r[%.*s%*s] %zu/%zu", filled,
+		"==============================", CLI_BAR_WIDTH - filled, "", done, total);
+	fflush(stderr);
+}
+
+static void cli_refresh_event(const struct refresh_event *e, void *arg)
+{
+	struct cli_refresh *r = arg;
+	char *url = core_str_printable(e->url);
+	if (e->outcome == REFRESH_FAILED) {
+		r->failed++;
+		core_buf_printf(&r->notes, "bantin: %s: %s\n", url, e->error);
+	} else {
+		r->added += e->added;
+		r->updated += e->updated;
+	}
+	if (e->moved_to != NULL) {
+		char *to = core_str_printable(e->moved_to);
+		core_buf_printf(&r->notes,
+				"bantin: %s: moved for good to %s; fetched from there from now on"
+				" (update the feeds file)\n",
+				url, to);
+		free(to);
+	}
+	if (e->warning != NULL)
+		core_buf_printf(&r->notes, "bantin: %s: %s\n", url, e->warning);
+	free(url);
+	if (r->bar)
+		cli_refresh_bar(e->done, e->total);
+}
+
+/* Queues feed i of the feeds file, or feed id when it is not in the file. */
+static bool cli_refresh_add(struct refresh *rf, const struct config_feeds *feeds,
+			    const int64_t *ids, int64_t id)
+{
+	const char *cafile = NULL;
+	bool insecure = false;
+	for (size_t i = 0; i < feeds->n; i++) {
+		if (ids[i] == id) {
+			cafile = feeds->v[i].cafile;
+			insecure = feeds->v[i].insecure;
+		}
+	}
+	char err[CORE_ERRLEN];
+	if (!refresh_add(rf, id, cafile, insecure, err, sizeof err)) {
+		cli_fail(err);
+		return false;
+	}
+	return true;
+}
+
+int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_refresh r = {.bar = isatty(STDERR_FILENO) == 1};
+	core_buf_init(&r.notes, 0);
+	int status =
+	    cli_options(CLI_CMD_REFRESH, argc, argv, CLI_OPT_REFRESH_HELP, cli_refresh_opt, &r);
+	if (status >= 0)
+		goto out;
+	if (ctx->offline) {
+		cli_error("refresh", "not possible with --offline, which forbids the network");
+		status = CLI_EXIT_USAGE;
+		goto out;
+	}
+	struct store *st = cli_store_open(ctx);
+	status = CLI_EXIT_FAILED;
+	if (st == NULL)
+		goto out;
+	struct config_feeds feeds;
+	int64_t *ids = NULL;
+	if (!cli_feeds_sync(ctx, st, &feeds, &ids)) {
+		store_close(st);
+		goto out;
+	}
+	char ua[64];
+	core_err_set(ua, sizeof ua, "bantin/%s", BANTIN_VERSION);
+	r.ro.net.user_agent = ua;
+	struct refresh *rf = refresh_new(st, &r.ro, cli_refresh_event, &r);
+	bool ok = true;
+	if (r.nonly == 0) {
+		for (size_t i = 0; i < feeds.n && ok; i++)
+			ok = cli_refresh_add(rf, &feeds, ids, ids[i]);
+	} else {
+		for (size_t i = 0; i < r.nonly && ok; i++) {
+			int64_t id;
+			ok = cli_feed_find(st, &feeds, r.only[i], &id) &&
+			     cli_refresh_add(rf, &feeds, ids, id);
+		}
+	}
+	if (ok) {
+		if (r.bar)
+			cli_refresh_bar(0, feeds.n);
+		while (refresh_busy(rf))
+			refresh_step(rf, NULL, 0, 1000);
+		if (r.bar)
+			fputs("\r\033[K", stderr);
+		size_t n = r.nonly > 0 ? r.nonly : feeds.n;
+		printf("%zu feed%s: %zu new, %zu updated, %zu failed\n", n, n == 1 ? "" : "s",
+		       r.added, r.updated, r.failed);
+		status = cli_flush();
+		fputs(core_buf_str(&r.notes), stderr);
+		if (status == CLI_EXIT_OK && r.failed > 0)
+			status = CLI_EXIT_FAILED;
+	}
+	refresh_free(rf);
+	free(ids);
+	config_feeds_free(&feeds);
+	store_close(st);
+out:
+	free(r.only);
+	core_buf_free(&r.notes);
+	return status;
+}

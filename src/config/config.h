@@ -1,0 +1,44 @@
+/*
+ * config: the user's files. For now the feeds file: one feed a line in
+ * newsboat's "urls" format (a URL, tags, a "~Name" tag, # comments), plus
+ * per-feed options written key=value (cafile=FILE, tls-verify=no).
+ */
+#ifndef BANTIN_CONFIG_H
+#define BANTIN_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The feed a new feeds file starts with: the Hai Phong city news portal. */
+#define CONFIG_PORTAL_FEED "https://thanhphohaiphong.gov.vn/feed/"
+
+struct config_feed {
+	char *url;
+	char *name; /* from a "~Name" tag; NULL when none */
+	char **tags;
+	size_t ntags;
+	char *cafile;  /* extra CA certificates, an absolute path; NULL when none */
+	bool insecure; /* tls-verify=no */
+	int line;      /* in the feeds file */
+};
+
+struct config_feeds {
+	struct config_feed *v;
+	size_t n;
+	char **warnings; /* "FILE:LINE: what", for lines that were skipped */
+	size_t nwarnings;
+};
+
+/*
+ * Reads the feeds file at path. When it does not exist and create is
+ * true, it is first written (with its directory, both private) holding the
+ * portal's feed and a comment on how to add others. err is
+ * "FILE:LINE: what is wrong" for a line bantin cannot use.
+ */
+bool config_feeds_load(const char *path, bool create, struct config_feeds *out, char *err,
+		       size_t errlen);
+void config_feeds_free(struct config_feeds *f);
+/* The feed whose URL or name is key (names compared as search keys), or NULL. */
+const struct config_feed *config_feeds_find(const struct config_feeds *f, const char *key);
+
+#endif

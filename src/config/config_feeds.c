@@ -1,0 +1,310 @@
+/*
+ * config_feeds.c: the feeds file. A line is tokens separated by blanks; a
+ * token in double quotes may hold blanks (\" and \\ inside); # starts a
+ * comment where a token could start. The first token is the URL; a token
+ * "~Name" names the feed; key=value tokens with a known key are options;
+ * anything else is a tag. newsboat's query:, exec: and filter: lines are
+ * skipped with a warning, so a newsboat urls file works as it is.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "core.h"
+#include "text.h"
+
+/* The largest feeds file read: far more than any list of feeds. */
+#define CONFIG_FEEDS_MAX ((size_t)4 << 20)
+
+static const char config_feeds_default[] =
+    "# The feeds bantin reads, one a line, in newsboat's \"urls\" format:\n"
+    "#\n"
+    "#   URL [TAG]... [\"~Name\"] [cafile=FILE] [tls-verify=no]\n"
+    "#\n"
+    "# A tag in double quotes may hold spaces; \"~Name\" is the name shown for the\n"
+    "# feed. cafile=FILE trusts the certificates in FILE as well, for a server\n"
+    "# that sends an incomplete chain; tls-verify=no turns the check off (unsafe).\n"
+    "# Lines starting with # are comments. For example:\n"
+    "#\n"
+    "#   https://thanhphohaiphong.gov.vn/category/tin-tuc/feed/ \"~Tin tức\"\n"
+    "#   https://vnexpress.net/rss/tin-moi-nhat.rss news \"~VnExpress\"\n"
+    "\n" CONFIG_PORTAL_FEED " portal \"~Cổng tin tức Hải Phòng\"\n";
+
+static void config_feed_clear(struct config_feed *c)
+{
+	free(c->url);
+	free(c->name);
+	for (size_t k = 0; k < c->ntags; k++)
+		free(c->tags[k]);
+	free(c->tags);
+	free(c->cafile);
+}
+
+void config_feeds_free(struct config_feeds *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		config_feed_clear(&f->v[i]);
+	free(f->v);
+	for (size_t i = 0; i < f->nwarnings; i++)
+		free(f->warnings[i]);
+	free(f->warnings);
+	memset(f, 0, sizeof *f);
+}
+
+/* Writes the starting feeds file at path (and its directory); false with err. */
+static bool config_feeds_create(const char *path, const char *shown, char *err, size_t errlen)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	bool ok = true;
+	if (slash != NULL && slash != dir) {
+		*slash = '\0';
+		ok = core_path_mkdirs(dir, 0700, err, errlen);
+	}
+	free(dir);
+	if (!ok)
+		return false;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return true; /* someone else just wrote it */
+		core_err_set(err, errlen, "%s: cannot create: %s", shown, strerror(errno));
+		return false;
+	}
+	size_t len = sizeof config_feeds_default - 1;
+	ok = write(fd, config_feeds_default, len) == (ssize_t)len;
+	if (close(fd) != 0)
+		ok = false;
+	if (!ok)
+		core_err_set(err, errlen, "%s: cannot write: %s", shown, strerror(errno));
+	return ok;
+}
+
+/* The next token of the line at *p into tok; 0 at the end, -1 on an unclosed quote. */
+static int config_token(const char **p, struct core_buf *tok)
+{
+	const char *s = *p;
+	core_buf_reset(tok);
+	while (*s == ' ' || *s == '\t' || *s == '\r')
+		s++;
+	if (*s == '\0' || *s == '\n' || *s == '#') {
+		*p = s;
+		return 0;
+	}
+	if (*s == '"') {
+		for (s++; *s != '"'; s++) {
+			if (*s == '\0' || *s == '\n')
+				return -1;
+			if (*s == '\\' && (s[1] == '"' || s[1] == '\\'))
+				s++;
+			core_buf_putc(tok, *s);
+		}
+		s++;
+	} else {
+		for (; *s != '\0' && *s != '\n' && *s != ' ' && *s != '\t' && *s != '\r'; s++)
+			core_buf_putc(tok, *s);
+	}
+	*p = s;
+	return 1;
+}
+
+/* An absolute path for a cafile value: ~/ is the home directory, relative is to the file's. */
+static char *config_path(const char *value, const char *feeds_path)
+{
+	if (value[0] == '/')
+		return xstrdup(value);
+	if (value[0] == '~' && value[1] == '/') {
+		const char *home = getenv("HOME");
+		if (home != NULL && home[0] == '/')
+			return core_path_join(home, value + 2);
+	}
+	char *dir = xstrdup(feeds_path);
+	char *slash = strrchr(dir, '/');
+	char *out;
+	if (slash != NULL) {
+		*slash = '\0';
+		out = core_path_join(dir[0] != '\0' ? dir : "/", value);
+	} else {
+		out = xstrdup(value);
+	}
+	free(dir);
+	return out;
+}
+
+/* Reads one line's feed into c; 1 a feed, 0 nothing (blank, comment, skipped), -1 error. */
+static int config_feeds_line(const char *line, const char *path, const char *shown, int lineno,
+			     struct config_feeds *out, struct config_feed *c, char *err,
+			     size_t errlen)
+{
+	struct core_buf tok;
+	core_buf_init(&tok, 0);
+	const char *p = line;
+	int rc = config_token(&p, &tok);
+	if (rc < 0)
+		core_err_set(err, errlen, "%s:%d: a quote is not closed", shown, lineno);
+	if (rc <= 0)
+		goto out;
+	const char *url = core_buf_str(&tok);
+	if (strncmp(url, "query:", 6) == 0 || strncmp(url, "exec:", 5) == 0 ||
+	    strncmp(url, "filter:", 7) == 0) {
+		out->warnings = xreallocarray(out->warnings, out->nwarnings + 1, sizeof(char *));
+		out->warnings[out->nwarnings++] =
+		    xasprintf("%s:%d: %.*s feeds are not supported; line skipped", shown, lineno,
+			      (int)(strchr(url, ':') - url), url);
+		rc = 0;
+		goto out;
+	}
+	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0) {
+		char *s = core_str_printable(url);
+		core_err_set(err, errlen, "%s:%d: '%s' is not an http or https URL", shown, lineno,
+			     s);
+		free(s);
+		rc = -1;
+		goto out;
+	}
+	for (size_t i = 0; i < out->n; i++) {
+		if (strcmp(out->v[i].url, url) == 0) {
+			out->warnings =
+			    xreallocarray(out->warnings, out->nwarnings + 1, sizeof(char *));
+			out->warnings[out->nwarnings++] =
+			    xasprintf("%s:%d: the same feed as line %d; line skipped", shown,
+				      lineno, out->v[i].line);
+			rc = 0;
+			goto out;
+		}
+	}
+	memset(c, 0, sizeof *c);
+	c->url = core_buf_take(&tok);
+	c->line = lineno;
+	while ((rc = config_token(&p, &tok)) > 0) {
+		const char *t = core_buf_str(&tok);
+		if (t[0] == '~' && t[1] != '\0') {
+			free(c->name);
+			c->name = text_clean(t + 1, strlen(t + 1), TEXT_CLEAN_LINE);
+		} else if (strncmp(t, "cafile=", 7) == 0 && t[7] != '\0') {
+			free(c->cafile);
+			c->cafile = config_path(t + 7, path);
+		} else if (strcmp(t, "tls-verify=no") == 0) {
+			c->insecure = true;
+		} else if (strcmp(t, "tls-verify=yes") == 0) {
+			c->insecure = false;
+		} else if (strchr(t, '=') != NULL && t[0] != '"' &&
+			   strspn(t, "abcdefghijklmnopqrstuvwxyz-") ==
+			       (size_t)(strchr(t, '=') - t)) {
+			char *s = core_str_printable(t);
+			core_err_set(err, errlen,
+				     "%s:%d: unknown feed option '%s' (known: cafile=FILE,"
+				     " tls-verify=no; quote a tag that holds '=')",
+				     shown, lineno, s);
+			free(s);
+			rc = -2;
+			break;
+		} else {
+			c->tags = xreallocarray(c->tags, c->ntags + 1, sizeof(char *));
+			c->tags[c->ntags++] = text_clean(t, strlen(t), TEXT_CLEAN_LINE);
+		}
+	}
+	if (rc == -1)
+		core_err_set(err, errlen, "%s:%d: a quote is not closed", shown, lineno);
+	if (rc < 0) {
+		config_feed_clear(c);
+		rc = -1;
+		goto out;
+	}
+	rc = 1;
+out:
+	core_buf_free(&tok);
+	return rc;
+}
+
+bool config_feeds_load(const char *path, bool create, struct config_feeds *out, char *err,
+		       size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	if (err != NULL && errlen > 0)
+		err[0] = '\0';
+	char *shown = core_str_printable(path);
+	bool ok = false;
+	struct core_buf b;
+	core_buf_init(&b, CONFIG_FEEDS_MAX);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && create) {
+		if (!config_feeds_create(path, shown, err, errlen))
+			goto out;
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	}
+	if (fd < 0) {
+		core_err_set(err, errlen, "%s: cannot read the feeds file: %s", shown,
+			     strerror(errno));
+		goto out;
+	}
+	char chunk[8192];
+	ssize_t got;
+	while ((got = read(fd, chunk, sizeof chunk)) > 0) {
+		if (!core_buf_append(&b, chunk, (size_t)got)) {
+			core_err_set(err, errlen, "%s: too large for a feeds file", shown);
+			close(fd);
+			goto out;
+		}
+	}
+	close(fd);
+	if (got < 0) {
+		core_err_set(err, errlen, "%s: cannot read the feeds file: %s", shown,
+			     strerror(errno));
+		goto out;
+	}
+	char *text = text_utf8_fix(core_buf_str(&b), b.len);
+	int lineno = 1;
+	size_t cap = 0;
+	ok = true;
+	for (const char *line = text; *line != '\0'; lineno++) {
+		struct config_feed c;
+		int rc = config_feeds_line(line, path, shown, lineno, out, &c, err, errlen);
+		if (rc < 0) {
+			ok = false;
+			break;
+		}
+		if (rc > 0) {
+			if (out->n == cap) {
+				cap = cap == 0 ? 16 : cap * 2;
+				out->v = xreallocarray(out->v, cap, sizeof *out->v);
+			}
+			out->v[out->n++] = c;
+		}
+		const char *nl = strchr(line, '\n');
+		if (nl == NULL)
+			break;
+		line = nl + 1;
+	}
+	free(text);
+	if (!ok)
+		config_feeds_free(out);
+out:
+	core_buf_free(&b);
+	free(shown);
+	return ok;
+}
+
+const struct config_feed *config_feeds_find(const struct config_feeds *f, const char *key)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		if (strcmp(f->v[i].url, key) == 0)
+			return &f->v[i];
+	}
+	char *k = text_fold(key, strlen(key), NULL);
+	const struct config_feed *found = NULL;
+	for (size_t i = 0; i < f->n && found == NULL; i++) {
+		if (f->v[i].name == NULL)
+			continue;
+		char *name = text_fold(f->v[i].name, strlen(f->v[i].name), NULL);
+		if (strcmp(name, k) == 0)
+			found = &f->v[i];
+		free(name);
+	}
+	free(k);
+	return found;
+}

@@ -1,0 +1,708 @@
+/*
+ * net.c: the fetcher. Requests wait in a queue; at most max_connections
+ * of them have an easy handle in the multi handle at a time, so memory
+ * stays flat however many feeds there are. A finished transfer is turned
+ * into a net_result (or queued again for its retry) and handed over.
+ */
+#include <curl/curl.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "net.h"
+
+#define NET_DEFAULT_CONNECTIONS      16
+#define NET_DEFAULT_HOST_CONNECTIONS 6
+#define NET_DEFAULT_CONNECT_MS       15000
+#define NET_DEFAULT_TIMEOUT_MS       60000
+#define NET_DEFAULT_LOW_SPEED_SECS   20
+#define NET_DEFAULT_MAX_SIZE         ((size_t)16 << 20)
+#define NET_DEFAULT_RETRY_MS         2000
+#define NET_DEFAULT_MAX_RETRY_AFTER  120
+#define NET_MAX_REDIRECTS            5
+
+struct net_xfer {
+	struct net *net;
+	CURL *easy;
+	struct curl_slist *headers;
+	char *url, *etag, *last_modified, *cafile;
+	bool insecure;
+	struct net_result *res;
+	char errbuf[CURL_ERROR_SIZE];
+	bool too_large;        /* the body passed max_size */
+	bool chain_permanent;  /* every redirect so far was 301 or 308 */
+	long retry_after_s;    /* of the last response; -1 when none */
+	int64_t due_ms;        /* a retry waits until then */
+	struct net_xfer *next; /* in the queue or the active list */
+};
+
+struct net {
+	CURLM *multi;
+	struct net_opts o;
+	char *proxy, *user_agent; /* owned copies of o's */
+	net_done_fn done;
+	void *arg;
+	struct net_xfer *queue, *queue_tail; /* waiting to start (retries: once due) */
+	struct net_xfer *active;             /* in the multi handle */
+	size_t nactive, pending;
+};
+
+static int64_t net_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+bool net_global_init(char *err, size_t errlen)
+{
+	CURLcode rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (rc != CURLE_OK) {
+		core_err_set(err, errlen, "cannot set up libcurl: %s", curl_easy_strerror(rc));
+		return false;
+	}
+	return true;
+}
+
+void net_global_cleanup(void)
+{
+	curl_global_cleanup();
+}
+
+bool net_url_ok(const char *url)
+{
+	return url != NULL &&
+	       (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0);
+}
+
+struct net *net_new(const struct net_opts *opts, net_done_fn done, void *arg)
+{
+	struct net *n = xcalloc(1, sizeof *n);
+	n->o = *opts;
+	if (n->o.max_connections <= 0)
+		n->o.max_connections = NET_DEFAULT_CONNECTIONS;
+	if (n->o.max_host_connections <= 0)
+		n->o.max_host_connections = NET_DEFAULT_HOST_CONNECTIONS;
+	if (n->o.connect_timeout_ms <= 0)
+		n->o.connect_timeout_ms = NET_DEFAULT_CONNECT_MS;
+	if (n->o.timeout_ms <= 0)
+		n->o.timeout_ms = NET_DEFAULT_TIMEOUT_MS;
+	if (n->o.low_speed_bytes <= 0)
+		n->o.low_speed_bytes = 1;
+	if (n->o.low_speed_secs <= 0)
+		n->o.low_speed_secs = NET_DEFAULT_LOW_SPEED_SECS;
+	if (n->o.max_size == 0)
+		n->o.max_size = NET_DEFAULT_MAX_SIZE;
+	if (n->o.retries == 0)
+		n->o.retries = 1;
+	if (n->o.retry_delay_ms <= 0)
+		n->o.retry_delay_ms = NET_DEFAULT_RETRY_MS;
+	if (n->o.max_retry_after_s <= 0)
+		n->o.max_retry_after_s = NET_DEFAULT_MAX_RETRY_AFTER;
+	n->proxy = opts->proxy != NULL ? xstrdup(opts->proxy) : NULL;
+	n->user_agent = xstrdup(opts->user_agent != NULL ? opts->user_agent : "bantin");
+	n->done = done;
+	n->arg = arg;
+	n->multi = curl_multi_init();
+	if (n->multi == NULL)
+		abort(); /* only out of memory makes this fail */
+	curl_multi_setopt(n->multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+	curl_multi_setopt(n->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, n->o.max_connections);
+	curl_multi_setopt(n->multi, CURLMOPT_MAX_HOST_CONNECTIONS, n->o.max_host_connections);
+	curl_multi_setopt(n->multi, CURLMOPT_MAXCONNECTS, n->o.max_connections);
+	return n;
+}
+
+void net_result_free(struct net_result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->url);
+	free(r->final_url);
+	free(r->moved_to);
+	core_buf_free(&r->body);
+	free(r->content_type);
+	free(r->etag);
+	free(r->last_modified);
+	free(r);
+}
+
+static char *net_dup(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static void net_xfer_free(struct net_xfer *x)
+{
+	if (x->easy != NULL)
+		curl_easy_cleanup(x->easy);
+	curl_slist_free_all(x->headers);
+	free(x->url);
+	free(x->etag);
+	free(x->last_modified);
+	free(x->cafile);
+	net_result_free(x->res);
+	free(x);
+}
+
+/* Hands x's result over as cancelled, and frees x. */
+static void net_cancel(struct net *n, struct net_xfer *x)
+{
+	struct net_result *r = x->res;
+	x->res = NULL;
+	core_buf_free(&r->body);
+	core_err_set(r->error, sizeof r->error, "cancelled");
+	r->ok = false;
+	net_xfer_free(x);
+	n->done(r, n->arg);
+}
+
+void net_free(struct net *n)
+{
+	if (n == NULL)
+		return;
+	while (n->active != NULL) {
+		struct net_xfer *x = n->active;
+		n->active = x->next;
+		curl_multi_remove_handle(n->multi, x->easy);
+		net_cancel(n, x);
+	}
+	while (n->queue != NULL) {
+		struct net_xfer *x = n->queue;
+		n->queue = x->next;
+		net_cancel(n, x);
+	}
+	curl_multi_cleanup(n->multi);
+	free(n->proxy);
+	free(n->user_agent);
+	free(n);
+}
+
+static void net_enqueue(struct net *n, struct net_xfer *x)
+{
+	x->next = NULL;
+	if (n->queue_tail != NULL)
+		n->queue_tail->next = x;
+	else
+		n->queue = x;
+	n->queue_tail = x;
+}
+
+void net_add(struct net *n, const struct net_request *req)
+{
+	struct net_xfer *x = xcalloc(1, sizeof *x);
+	x->net = n;
+	x->url = xstrdup(req->url);
+	x->etag = net_dup(req->etag);
+	x->last_modified = net_dup(req->last_modified);
+	x->cafile = net_dup(req->cafile);
+	x->insecure = req->insecure;
+	x->res = xcalloc(1, sizeof *x->res);
+	x->res->user = req->user;
+	x->res->url = xstrdup(req->url);
+	n->pending++;
+	net_enqueue(n, x);
+}
+
+size_t net_pending(const struct net *n)
+{
+	return n->pending;
+}
+
+/* "16 MiB", "512 KiB", "300 bytes". */
+static void net_size(size_t v, char out[32])
+{
+	if (v >= ((size_t)1 << 20) && v % ((size_t)1 << 20) == 0)
+		core_err_set(out, 32, "%zu MiB", v >> 20);
+	else if (v >= 1024 && v % 1024 == 0)
+		core_err_set(out, 32, "%zu KiB", v >> 10);
+	else
+		core_err_set(out, 32, "%zu bytes", v);
+}
+
+static size_t net_on_body(char *p, size_t size, size_t nmemb, void *arg)
+{
+	struct net_xfer *x = arg;
+	size_t len = size * nmemb;
+	if (!core_buf_append(&x->res->body, p, len)) {
+		x->too_large = true;
+		return 0; /* makes curl stop with CURLE_WRITE_ERROR */
+	}
+	return len;
+}
+
+/* Copies a header's value (after "name:"), trimmed, when line is that header. */
+static bool net_header_value(const char *line, size_t len, const char *name, char **out)
+{
+	size_t nl = strlen(name);
+	if (len <= nl || strncasecmp(line, name, nl) != 0 || line[nl] != ':')
+		return false;
+	const char *v = line + nl + 1, *end = line + len;
+	while (v < end && (*v == ' ' || *v == '\t'))
+		v++;
+	while (end > v && (end[-1] == '\r' || end[-1] == '\n' || end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	free(*out);
+	*out = xstrndup(v, (size_t)(end - v));
+	return true;
+}
+
+/* Seconds from a Retry-After value (delta seconds or an HTTP date); -1 if neither. */
+static long net_retry_after(const char *v)
+{
+	if (v[0] >= '0' && v[0] <= '9') {
+		char *end;
+		long s = strtol(v, &end, 10);
+		return *end == '\0' && s >= 0 ? s : -1;
+	}
+	time_t t = curl_getdate(v, NULL);
+	if (t == -1)
+		return -1;
+	time_t now = time(NULL);
+	return t > now ? (long)(t - now) : 0;
+}
+
+static size_t net_on_header(char *p, size_t size, size_t nmemb, void *arg)
+{
+	struct net_xfer *x = arg;
+	size_t len = size * nmemb;
+	if (len >= 5 && strncmp(p, "HTTP/", 5) == 0) {
+		/* A new response: a redirect hop, or the final one. */
+		const char *sp = memchr(p, ' ', len);
+		long status = sp != NULL ? strtol(sp + 1, NULL, 10) : 0;
+		if (status >= 300 && status < 400 && status != 301 && status != 308 &&
+		    status != 304)
+			x->chain_permanent = false;
+		free(x->res->etag);
+		free(x->res->last_modified);
+		x->res->etag = x->res->last_modified = NULL;
+		x->retry_after_s = -1;
+		return len;
+	}
+	char *v = NULL;
+	net_header_value(p, len, "etag", &x->res->etag);
+	net_header_value(p, len, "last-modified", &x->res->last_modified);
+	if (net_header_value(p, len, "retry-after", &v)) {
+		x->retry_after_s = net_retry_after(v);
+		free(v);
+	}
+	return len;
+}
+
+/* The system's CA bundle followed by cafile, as one PEM blob in b; false with err. */
+static bool net_ca_blob(const char *cafile, struct core_buf *b, char *err, size_t errlen)
+{
+	const curl_version_info_data *vi = curl_version_info(CURLVERSION_NOW);
+	const char *paths[2] = {vi->cainfo, cafile};
+	for (size_t i = 0; i < 2; i++) {
+		if (paths[i] == NULL)
+			continue;
+		FILE *fp = fopen(paths[i], "rb");
+		if (fp == NULL) {
+			if (i == 0)
+				continue; /* no system bundle: the extra file alone */
+			char *shown = core_str_printable(paths[i]);
+			core_err_set(err, errlen, "cannot read cafile '%s': %s", shown,
+				     strerror(errno));
+			free(shown);
+			return false;
+		}
+		char chunk[8192];
+		size_t got;
+		while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+			core_buf_append(b, chunk, got);
+		fclose(fp);
+		core_buf_putc(b, '\n');
+	}
+	return true;
+}
+
+/* Sets up x's easy handle; false with x->res->error set. */
+static bool net_xfer_setup(struct net *n, struct net_xfer *x)
+{
+	CURL *e = x->easy = curl_easy_init();
+	if (e == NULL)
+		abort();
+	core_buf_init(&x->res->body, n->o.max_size);
+	x->chain_permanent = true;
+	x->retry_after_s = -1;
+	x->too_large = false;
+	x->errbuf[0] = '\0';
+	curl_easy_setopt(e, CURLOPT_URL, x->url);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)NET_MAX_REDIRECTS);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_USERAGENT, n->user_agent);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, n->o.connect_timeout_ms);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, n->o.timeout_ms);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, n->o.low_speed_bytes);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, n->o.low_speed_secs);
+	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)n->o.max_size);
+	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 64L * 1024);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, net_on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, net_on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+	if (n->proxy != NULL)
+		curl_easy_setopt(e, CURLOPT_PROXY, n->proxy);
+	x->headers = curl_slist_append(NULL, "Accept: application/rss+xml, application/atom+xml,"
+					     " application/feed+json, application/xml;q=0.9,"
+					     " text/xml;q=0.9, */*;q=0.8");
+	if (x->etag != NULL) {
+		char *h = xasprintf("If-None-Match: %s", x->etag);
+		x->headers = curl_slist_append(x->headers, h);
+		free(h);
+	}
+	if (x->last_modified != NULL) {
+		char *h = xasprintf("If-Modified-Since: %s", x->last_modified);
+		x->headers = curl_slist_append(x->headers, h);
+		free(h);
+	}
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+	if (x->insecure) {
+		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+	} else if (x->cafile != NULL) {
+		struct core_buf ca;
+		core_buf_init(&ca, 0);
+		bool ok = net_ca_blob(x->cafile, &ca, x->res->error, sizeof x->res->error);
+		if (ok) {
+			struct curl_blob blob = {ca.data, ca.len, CURL_BLOB_COPY};
+			curl_easy_setopt(e, CURLOPT_CAINFO_BLOB, &blob);
+		}
+		core_buf_free(&ca);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/* The host (and port when the URL names one) of url, owned. */
+static char *net_host(const char *url)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *port = NULL, *out;
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+		if (curl_url_get(u, CURLUPART_PORT, &port, 0) == CURLUE_OK)
+			out = xasprintf("%s:%s", host, port);
+		else
+			out = xstrdup(host);
+	} else {
+		out = core_str_printable(url);
+	}
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return out;
+}
+
+/* An HTTP status's reason phrase, "" for unusual ones. */
+static const char *net_reason(long status)
+{
+	static const struct {
+		long status;
+		const char *reason;
+	} reasons[] = {
+	    {300, "Multiple Choices"},
+	    {304, "Not Modified"},
+	    {400, "Bad Request"},
+	    {401, "Unauthorized"},
+	    {403, "Forbidden"},
+	    {404, "Not Found"},
+	    {405, "Method Not Allowed"},
+	    {406, "Not Acceptable"},
+	    {408, "Request Timeout"},
+	    {410, "Gone"},
+	    {429, "Too Many Requests"},
+	    {451, "Unavailable For Legal Reasons"},
+	    {500, "Internal Server Error"},
+	    {501, "Not Implemented"},
+	    {502, "Bad Gateway"},
+	    {503, "Service Unavailable"},
+	    {504, "Gateway Timeout"},
+	};
+	for (size_t i = 0; i < CORE_NELEM(reasons); i++) {
+		if (reasons[i].status == status)
+			return reasons[i].reason;
+	}
+	return "";
+}
+
+/* Turns curl's code into the result's one-line error. */
+static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
+{
+	struct net_result *r = x->res;
+	char *host = NULL;
+	char *eurl = NULL;
+	curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &eurl);
+	host = net_host(eurl != NULL ? eurl : x->url);
+	char size[32];
+	switch (rc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+		core_err_set(r->error, sizeof r->error, "cannot resolve host %s", host);
+		break;
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		core_err_set(r->error, sizeof r->error, "cannot resolve the proxy's host");
+		break;
+	case CURLE_COULDNT_CONNECT: {
+		long os = 0;
+		curl_easy_getinfo(x->easy, CURLINFO_OS_ERRNO, &os);
+		if (os != 0)
+			core_err_set(r->error, sizeof r->error, "cannot connect to %s: %s", host,
+				     strerror((int)os));
+		else
+			core_err_set(r->error, sizeof r->error, "cannot connect to %s", host);
+		break;
+	}
+	case CURLE_OPERATION_TIMEDOUT:
+		if (strncmp(x->errbuf, "Operation too slow", 18) == 0)
+			core_err_set(r->error, sizeof r->error,
+				     "%s stalled: less than %ld bytes/s for %ld s", host,
+				     n->o.low_speed_bytes, n->o.low_speed_secs);
+		else if (strstr(x->errbuf, "onnect") != NULL || strstr(x->errbuf, "esolv") != NULL)
+			core_err_set(r->error, sizeof r->error,
+				     "connecting to %s timed out after %ld ms", host,
+				     n->o.connect_timeout_ms);
+		else
+			core_err_set(r->error, sizeof r->error,
+				     "%s timed out after %ld ms (%zu bytes received)", host,
+				     n->o.timeout_ms, r->body.len);
+		break;
+	case CURLE_TOO_MANY_REDIRECTS:
+		core_err_set(r->error, sizeof r->error, "too many redirects (more than %d)",
+			     NET_MAX_REDIRECTS);
+		break;
+	case CURLE_UNSUPPORTED_PROTOCOL: {
+		char *next = NULL;
+		curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &next);
+		char *shown = core_str_printable(next != NULL ? next : "");
+		core_err_set(r->error, sizeof r->error,
+			     "redirected to '%s', which is not an http or https URL", shown);
+		free(shown);
+		break;
+	}
+	case CURLE_WRITE_ERROR:
+	case CURLE_FILESIZE_EXCEEDED:
+		net_size(n->o.max_size, size);
+		core_err_set(r->error, sizeof r->error,
+			     "the document is larger than the limit of %s (after decompression)",
+			     size);
+		break;
+	case CURLE_BAD_CONTENT_ENCODING:
+		core_err_set(r->error, sizeof r->error,
+			     "%s sent a compressed body that cannot be decompressed", host);
+		break;
+	case CURLE_GOT_NOTHING:
+		core_err_set(r->error, sizeof r->error, "%s closed the connection without replying",
+			     host);
+		break;
+	case CURLE_PARTIAL_FILE:
+	case CURLE_RECV_ERROR:
+		core_err_set(r->error, sizeof r->error,
+			     "the connection to %s broke off after %zu bytes", host, r->body.len);
+		break;
+	case CURLE_PEER_FAILED_VERIFICATION:
+		core_err_set(r->error, sizeof r->error,
+			     "the TLS certificate of %s cannot be verified; if the server sends an"
+			     " incomplete chain, give this feed cafile=FILE in the feeds file",
+			     host);
+		break;
+	case CURLE_SSL_CACERT_BADFILE:
+		core_err_set(r->error, sizeof r->error, "cannot use the CA file for %s", host);
+		break;
+	case CURLE_SSL_CONNECT_ERROR:
+		core_err_set(r->error, sizeof r->error, "the TLS handshake with %s failed: %s",
+			     host, x->errbuf[0] != '\0' ? x->errbuf : curl_easy_strerror(rc));
+		break;
+	default:
+		core_err_set(r->error, sizeof r->error, "%s: %s", host,
+			     x->errbuf[0] != '\0' ? x->errbuf : curl_easy_strerror(rc));
+		break;
+	}
+	/* curl's own text may hold anything the server sent: keep it printable. */
+	for (char *p = r->error; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	}
+	free(host);
+}
+
+/* Whether a finished attempt is worth one more, and after how long (ms). */
+static bool net_should_retry(struct net *n, struct net_xfer *x, CURLcode rc, long *delay_ms)
+{
+	if (n->o.retries < 0 || x->res->attempts > n->o.retries)
+		return false;
+	long status = x->res->status;
+	bool transient = rc == CURLE_OPERATION_TIMEDOUT ||
+			 (rc == CURLE_OK && status >= 500 && status <= 599) ||
+			 (rc == CURLE_OK && status == 429 && x->retry_after_s >= 0);
+	if (!transient)
+		return false;
+	if (x->retry_after_s >= 0 && (status == 429 || status == 503)) {
+		if (x->retry_after_s > n->o.max_retry_after_s)
+			return false;
+		*delay_ms = x->retry_after_s * 1000;
+		return true;
+	}
+	*delay_ms = n->o.retry_delay_ms * x->res->attempts;
+	return true;
+}
+
+/* A transfer is over: retry it, or hand its result over. */
+static void net_finish(struct net *n, struct net_xfer *x, CURLcode rc)
+{
+	struct net_result *r = x->res;
+	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &r->status);
+	r->attempts++;
+	long delay;
+	if (net_should_retry(n, x, rc, &delay)) {
+		curl_easy_cleanup(x->easy);
+		x->easy = NULL;
+		curl_slist_free_all(x->headers);
+		x->headers = NULL;
+		core_buf_free(&r->body);
+		free(r->etag);
+		free(r->last_modified);
+		r->etag = r->last_modified = NULL;
+		x->due_ms = net_now_ms() + delay;
+		net_enqueue(n, x);
+		return;
+	}
+	if (rc != CURLE_OK) {
+		if (x->too_large)
+			rc = CURLE_WRITE_ERROR;
+		net_describe(n, x, rc);
+	} else if (r->status == 304) {
+		r->ok = r->not_modified = true;
+	} else if (r->status >= 200 && r->status <= 299) {
+		r->ok = true;
+	} else if (r->status >= 300 && r->status <= 399) {
+		core_err_set(r->error, sizeof r->error, "HTTP %ld %s without a usable Location",
+			     r->status, net_reason(r->status));
+	} else {
+		const char *reason = net_reason(r->status);
+		core_err_set(r->error, sizeof r->error, "HTTP %ld%s%s", r->status,
+			     reason[0] != '\0' ? " " : "", reason);
+		if (x->retry_after_s >= 0 && (r->status == 429 || r->status == 503)) {
+			size_t len = strlen(r->error);
+			core_err_set(r->error + len, sizeof r->error - len,
+				     " (the server asks to wait %ld s)", x->retry_after_s);
+		}
+	}
+	if (r->ok) {
+		char *ct = NULL, *eurl = NULL;
+		long redirects = 0;
+		curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct);
+		curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &eurl);
+		curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_COUNT, &redirects);
+		r->content_type = net_dup(ct);
+		r->final_url = xstrdup(eurl != NULL ? eurl : x->url);
+		if (redirects > 0 && x->chain_permanent && eurl != NULL &&
+		    strcmp(eurl, x->url) != 0)
+			r->moved_to = xstrdup(eurl);
+	} else {
+		core_buf_free(&r->body);
+	}
+	x->res = NULL;
+	n->pending--;
+	net_xfer_free(x);
+	n->done(r, n->arg);
+}
+
+/* Starts queued transfers that are due, as far as the limit allows; ms until the next is due. */
+static long net_start(struct net *n)
+{
+	int64_t now = net_now_ms();
+	long wait = -1;
+	struct net_xfer **pp = &n->queue, *prev = NULL;
+	while (*pp != NULL && n->nactive < (size_t)n->o.max_connections) {
+		struct net_xfer *x = *pp;
+		if (x->due_ms > now) {
+			long w = (long)(x->due_ms - now);
+			wait = wait < 0 || w < wait ? w : wait;
+			prev = x;
+			pp = &x->next;
+			continue;
+		}
+		*pp = x->next;
+		if (n->queue_tail == x)
+			n->queue_tail = prev;
+		x->next = NULL;
+		if (!net_xfer_setup(n, x)) {
+			x->res->attempts++;
+			struct net_result *r = x->res;
+			x->res = NULL;
+			n->pending--;
+			net_xfer_free(x);
+			n->done(r, n->arg);
+			continue;
+		}
+		curl_multi_add_handle(n->multi, x->easy);
+		x->next = n->active;
+		n->active = x;
+		n->nactive++;
+	}
+	return wait;
+}
+
+/* Takes x off the active list. */
+static void net_unlink_active(struct net *n, struct net_xfer *x)
+{
+	for (struct net_xfer **pp = &n->active; *pp != NULL; pp = &(*pp)->next) {
+		if (*pp == x) {
+			*pp = x->next;
+			n->nactive--;
+			return;
+		}
+	}
+}
+
+void net_step(struct net *n, struct pollfd *extra, unsigned nextra, int timeout_ms)
+{
+	long wait = net_start(n);
+	int timeout = timeout_ms;
+	if (wait >= 0 && wait < timeout)
+		timeout = (int)wait;
+	struct curl_waitfd fds[8];
+	unsigned nfds = nextra < CORE_NELEM(fds) ? nextra : (unsigned)CORE_NELEM(fds);
+	for (unsigned i = 0; i < nfds; i++) {
+		fds[i].fd = extra[i].fd;
+		fds[i].events = extra[i].events;
+		fds[i].revents = 0;
+	}
+	int running;
+	curl_multi_perform(n->multi, &running);
+	/* With nothing to wait for, this sleeps until the next retry is due. */
+	curl_multi_poll(n->multi, fds, nfds, timeout, NULL);
+	for (unsigned i = 0; i < nfds; i++)
+		extra[i].revents = fds[i].revents;
+	curl_multi_perform(n->multi, &running);
+	CURLMsg *m;
+	int left;
+	while ((m = curl_multi_info_read(n->multi, &left)) != NULL) {
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		struct net_xfer *x = NULL;
+		CURLcode rc = m->data.result;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
+		curl_multi_remove_handle(n->multi, m->easy_handle);
+		net_unlink_active(n, x);
+		net_finish(n, x, rc);
+	}
+	net_start(n);
+}
+
+void net_wakeup(struct net *n)
+{
+	curl_multi_wakeup(n->multi);
+}

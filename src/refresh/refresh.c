@@ -1,0 +1,453 @@
+/*
+ * refresh.c: the pipeline. A feed is a job that goes
+ *
+ *   waiting ──► net (fetching) ──► todo ──► worker (parse, render) ──► parsed ──► store
+ *
+ * Only the calling thread touches net and the store; workers take jobs
+ * from `todo` and put them on `parsed` under one mutex, then wake the
+ * calling thread out of its poll. At most max_inflight jobs are between
+ * `waiting` and the store, so memory stays flat however many feeds there
+ * are: a body is freed as soon as it is parsed, and a parsed job as soon
+ * as it is written.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core.h"
+#include "feed.h"
+#include "html.h"
+#include "refresh.h"
+#include "text.h"
+
+/* An item as parsed and rendered, every string owned. */
+struct refresh_item {
+	char *guid, *link, *title, *author, *categories, *summary, *content, *doc;
+	int64_t published, updated;
+};
+
+struct refresh_job {
+	struct refresh *r;
+	int64_t feed_id;
+	char *url;   /* as the feeds file says */
+	char *fetch; /* where it is fetched from */
+	char *etag, *last_modified, *cafile;
+	bool insecure;
+	struct net_result *res; /* once fetched */
+	bool failed;
+	char error[CORE_ERRLEN];
+	char *warning;
+	struct feed_info info;
+	bool have_info;
+	struct refresh_item *items;
+	size_t nitems, cap;
+	struct refresh_job *next;
+};
+
+struct refresh_queue {
+	struct refresh_job *head, *tail;
+};
+
+struct refresh {
+	struct store *st;
+	refresh_fn fn;
+	void *arg;
+	struct net *net;
+	size_t max_size;
+	struct refresh_queue waiting; /* not yet handed to net */
+	size_t inflight, max_inflight;
+	size_t total, done;
+	/* Shared with the workers, under mu. */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct refresh_queue todo, parsed;
+	bool stopping;
+	pthread_t *threads;
+	int nthreads;
+};
+
+static void refresh_push(struct refresh_queue *q, struct refresh_job *j)
+{
+	j->next = NULL;
+	if (q->tail != NULL)
+		q->tail->next = j;
+	else
+		q->head = j;
+	q->tail = j;
+}
+
+static struct refresh_job *refresh_pop(struct refresh_queue *q)
+{
+	struct refresh_job *j = q->head;
+	if (j != NULL) {
+		q->head = j->next;
+		if (q->head == NULL)
+			q->tail = NULL;
+		j->next = NULL;
+	}
+	return j;
+}
+
+static void refresh_job_free(struct refresh_job *j)
+{
+	free(j->url);
+	free(j->fetch);
+	free(j->etag);
+	free(j->last_modified);
+	free(j->cafile);
+	net_result_free(j->res);
+	free(j->warning);
+	if (j->have_info)
+		feed_info_free(&j->info);
+	for (size_t i = 0; i < j->nitems; i++) {
+		struct refresh_item *it = &j->items[i];
+		free(it->guid);
+		free(it->link);
+		free(it->title);
+		free(it->author);
+		free(it->categories);
+		free(it->summary);
+		free(it->content);
+		free(it->doc);
+	}
+	free(j->items);
+	free(j);
+}
+
+static char *refresh_dup(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* The plain text of an HTML fragment, its blocks joined by spaces; owned. */
+static char *refresh_plain(const char *html, const char *base)
+{
+	if (html == NULL || html[0] == '\0')
+		return NULL;
+	if (strpbrk(html, "<&") == NULL)
+		return xstrdup(html);
+	struct text_doc *d = html_to_doc(html, strlen(html), base);
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	for (size_t i = 0; d != NULL && i < d->nblocks; i++) {
+		if (d->blocks[i].text == NULL || d->blocks[i].text[0] == '\0')
+			continue;
+		if (b.len > 0)
+			core_buf_putc(&b, ' ');
+		core_buf_puts(&b, d->blocks[i].text);
+	}
+	text_doc_free(d);
+	if (b.len == 0) {
+		core_buf_free(&b);
+		return NULL;
+	}
+	return core_buf_take(&b);
+}
+
+/* A key for an item with neither id nor link: a fingerprint of its title and text. */
+static char *refresh_synth_guid(const struct feed_item *it)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	const char *parts[] = {it->title, it->summary, it->content};
+	for (size_t i = 0; i < CORE_NELEM(parts); i++) {
+		for (const unsigned char *p = (const unsigned char *)(parts[i] ? parts[i] : "");
+		     *p != '\0'; p++) {
+			h ^= *p;
+			h *= 0x100000001b3ULL;
+		}
+		h ^= 0xff;
+		h *= 0x100000001b3ULL;
+	}
+	return xasprintf("bantin:%016llx", (unsigned long long)h);
+}
+
+/* feed_parse's callback, on a worker: copies and renders one item. */
+static void refresh_on_item(const struct feed_item *it, void *arg)
+{
+	struct refresh_job *j = arg;
+	if (j->nitems == j->cap) {
+		j->cap = j->cap == 0 ? 32 : j->cap * 2;
+		j->items = xreallocarray(j->items, j->cap, sizeof *j->items);
+	}
+	struct refresh_item *o = &j->items[j->nitems++];
+	memset(o, 0, sizeof *o);
+	if (it->id != NULL && it->id[0] != '\0')
+		o->guid = xstrdup(it->id);
+	else if (it->link != NULL && it->link[0] != '\0')
+		o->guid = xstrdup(it->link);
+	else
+		o->guid = refresh_synth_guid(it);
+	o->link = refresh_dup(it->link);
+	o->title = refresh_dup(it->title);
+	o->author = refresh_dup(it->author);
+	o->published = it->published == FEED_NO_DATE ? STORE_NO_TIME : it->published;
+	o->updated = it->updated == FEED_NO_DATE ? STORE_NO_TIME : it->updated;
+	if (it->ncategories > 0) {
+		struct core_buf b;
+		core_buf_init(&b, 0);
+		for (size_t i = 0; i < it->ncategories; i++) {
+			if (i > 0)
+				core_buf_putc(&b, '\n');
+			core_buf_puts(&b, it->categories[i]);
+		}
+		o->categories = core_buf_take(&b);
+	}
+	const char *base = it->link != NULL ? it->link : j->res->final_url;
+	o->summary = refresh_plain(it->summary, base);
+	o->content = refresh_dup(it->content);
+	const char *body = it->content != NULL ? it->content : it->summary;
+	if (body != NULL) {
+		struct text_doc *d = html_to_doc(body, strlen(body), base);
+		if (d != NULL) {
+			o->doc = text_doc_serialize(d);
+			text_doc_free(d);
+		}
+	}
+}
+
+/* Parses a fetched body into items (any thread). */
+static void refresh_parse(struct refresh_job *j)
+{
+	struct net_result *res = j->res;
+	struct feed_parse_opts o = {
+	    .url = res->final_url,
+	    .content_type = res->content_type,
+	    .max_size = j->r->max_size,
+	};
+	char err[CORE_ERRLEN];
+	enum feed_status fs =
+	    feed_parse(res->body.data != NULL ? res->body.data : "", res->body.len, &o, &j->info,
+		       refresh_on_item, j, err, sizeof err);
+	core_buf_free(&res->body);
+	if (fs == FEED_ERROR || fs == FEED_IO_ERROR) {
+		j->failed = true;
+		core_err_set(j->error, sizeof j->error, "%s", err);
+		return;
+	}
+	j->have_info = true;
+	if (fs == FEED_PARTIAL)
+		j->warning = xasprintf(
+		    "the document is broken after %zu items (%s); those were kept", j->nitems, err);
+}
+
+static void *refresh_worker(void *arg)
+{
+	struct refresh *r = arg;
+	feed_thread_init();
+	pthread_mutex_lock(&r->mu);
+	for (;;) {
+		while (r->todo.head == NULL && !r->stopping)
+			pthread_cond_wait(&r->cv, &r->mu);
+		struct refresh_job *j = refresh_pop(&r->todo);
+		if (j == NULL)
+			break;
+		pthread_mutex_unlock(&r->mu);
+		refresh_parse(j);
+		pthread_mutex_lock(&r->mu);
+		refresh_push(&r->parsed, j);
+		net_wakeup(r->net);
+	}
+	pthread_mutex_unlock(&r->mu);
+	return NULL;
+}
+
+/* Writes what a job came to into the store and reports it; frees the job. */
+static void refresh_finish(struct refresh *r, struct refresh_job *j)
+{
+	struct refresh_event e = {
+	    .feed_id = j->feed_id,
+	    .url = j->url,
+	    .outcome = REFRESH_UPDATED,
+	};
+	struct net_result *res = j->res;
+	char err[CORE_ERRLEN];
+	int64_t now = (int64_t)time(NULL);
+	if (res->moved_to != NULL &&
+	    store_feed_move(r->st, j->feed_id, res->moved_to, err, sizeof err))
+		e.moved_to = res->moved_to;
+	if (!res->ok || j->failed) {
+		e.outcome = REFRESH_FAILED;
+		e.error = res->ok ? j->error : res->error;
+		store_feed_failed(r->st, j->feed_id, now, (int)res->status, e.error, NULL, 0);
+	} else if (res->not_modified) {
+		e.outcome = REFRESH_UNCHANGED;
+		if (!store_feed_unchanged(r->st, j->feed_id, now, err, sizeof err)) {
+			e.outcome = REFRESH_FAILED;
+			e.error = err;
+		}
+	} else {
+		struct store_item *items = xreallocarray(NULL, j->nitems + 1, sizeof *items);
+		for (size_t i = 0; i < j->nitems; i++) {
+			const struct refresh_item *it = &j->items[i];
+			items[i] = (struct store_item){
+			    .guid = it->guid,
+			    .link = it->link,
+			    .title = it->title,
+			    .author = it->author,
+			    .published = it->published,
+			    .updated = it->updated,
+			    .categories = it->categories,
+			    .summary = it->summary,
+			    .content = it->content,
+			    .doc = it->doc,
+			};
+		}
+		struct store_update u = {
+		    .feed_id = j->feed_id,
+		    .now = now,
+		    .status = (int)res->status,
+		    .title = j->info.title,
+		    .site = j->info.link,
+		    .etag = res->etag,
+		    .last_modified = res->last_modified,
+		    .items = items,
+		    .nitems = j->nitems,
+		};
+		struct store_update_result ur;
+		if (store_update(r->st, &u, &ur, err, sizeof err)) {
+			e.added = ur.added;
+			e.updated = ur.updated;
+			e.warning = j->warning;
+		} else {
+			e.outcome = REFRESH_FAILED;
+			e.error = err;
+		}
+		free(items);
+	}
+	r->done++;
+	r->inflight--;
+	e.done = r->done;
+	e.total = r->total;
+	r->fn(&e, r->arg);
+	refresh_job_free(j);
+}
+
+/* net's callback (calling thread): a feed is fetched. */
+static void refresh_on_fetched(struct net_result *res, void *arg)
+{
+	struct refresh *r = arg;
+	struct refresh_job *j = res->user;
+	j->res = res;
+	if (r->stopping) {
+		refresh_job_free(j);
+		return;
+	}
+	if (!res->ok || res->not_modified) {
+		refresh_finish(r, j);
+		return;
+	}
+	if (r->nthreads == 0) {
+		refresh_parse(j);
+		refresh_finish(r, j);
+		return;
+	}
+	pthread_mutex_lock(&r->mu);
+	refresh_push(&r->todo, j);
+	pthread_cond_signal(&r->cv);
+	pthread_mutex_unlock(&r->mu);
+}
+
+struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refresh_fn fn,
+			    void *arg)
+{
+	struct refresh *r = xcalloc(1, sizeof *r);
+	r->st = st;
+	r->fn = fn;
+	r->arg = arg;
+	r->net = net_new(&o->net, refresh_on_fetched, r);
+	r->max_size = o->net.max_size != 0 ? o->net.max_size : FEED_MAX_SIZE_DEFAULT;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int workers = o->workers != 0 ? o->workers : (int)(cpus > 0 ? (cpus < 8 ? cpus : 8) : 1);
+	if (workers < 0)
+		workers = 0;
+	long conns = o->net.max_connections > 0 ? o->net.max_connections : 16;
+	r->max_inflight = (size_t)conns + (size_t)workers;
+	pthread_mutex_init(&r->mu, NULL);
+	pthread_cond_init(&r->cv, NULL);
+	r->threads = xcalloc((size_t)workers + 1, sizeof *r->threads);
+	for (int i = 0; i < workers; i++) {
+		if (pthread_create(&r->threads[i], NULL, refresh_worker, r) != 0)
+			break; /* fewer workers; none at all means parsing inline */
+		r->nthreads++;
+	}
+	return r;
+}
+
+void refresh_free(struct refresh *r)
+{
+	if (r == NULL)
+		return;
+	pthread_mutex_lock(&r->mu);
+	r->stopping = true;
+	/* Jobs not parsed yet are dropped: nothing of them was written. */
+	struct refresh_job *j;
+	while ((j = refresh_pop(&r->todo)) != NULL)
+		refresh_job_free(j);
+	pthread_cond_broadcast(&r->cv);
+	pthread_mutex_unlock(&r->mu);
+	for (int i = 0; i < r->nthreads; i++)
+		pthread_join(r->threads[i], NULL);
+	while ((j = refresh_pop(&r->parsed)) != NULL)
+		refresh_job_free(j);
+	while ((j = refresh_pop(&r->waiting)) != NULL)
+		refresh_job_free(j);
+	net_free(r->net); /* hands back the jobs still fetching, which are dropped */
+	pthread_mutex_destroy(&r->mu);
+	pthread_cond_destroy(&r->cv);
+	free(r->threads);
+	free(r);
+}
+
+bool refresh_add(struct refresh *r, int64_t feed_id, const char *cafile, bool insecure, char *err,
+		 size_t errlen)
+{
+	struct store_feed f;
+	if (!store_feed_get(r->st, feed_id, &f, err, errlen))
+		return false;
+	struct refresh_job *j = xcalloc(1, sizeof *j);
+	j->r = r;
+	j->feed_id = feed_id;
+	j->url = xstrdup(f.url);
+	j->fetch = xstrdup(f.location != NULL ? f.location : f.url);
+	j->etag = refresh_dup(f.etag);
+	j->last_modified = refresh_dup(f.last_modified);
+	j->cafile = refresh_dup(cafile);
+	j->insecure = insecure;
+	store_feed_free(&f);
+	refresh_push(&r->waiting, j);
+	r->total++;
+	return true;
+}
+
+bool refresh_busy(const struct refresh *r)
+{
+	return r->done < r->total;
+}
+
+void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int timeout_ms)
+{
+	while (r->inflight < r->max_inflight && r->waiting.head != NULL) {
+		struct refresh_job *j = refresh_pop(&r->waiting);
+		struct net_request req = {
+		    .url = j->fetch,
+		    .etag = j->etag,
+		    .last_modified = j->last_modified,
+		    .cafile = j->cafile,
+		    .insecure = j->insecure,
+		    .user = j,
+		};
+		r->inflight++;
+		net_add(r->net, &req);
+	}
+	net_step(r->net, extra, nextra, timeout_ms);
+	for (;;) {
+		pthread_mutex_lock(&r->mu);
+		struct refresh_job *j = refresh_pop(&r->parsed);
+		pthread_mutex_unlock(&r->mu);
+		if (j == NULL)
+			break;
+		refresh_finish(r, j);
+	}
+}

@@ -1,0 +1,65 @@
+/*
+ * refresh: brings feeds in the cache up to date. net fetches (conditional
+ * GET with the validators the store kept), feed parses each finished body,
+ * html renders each article into a document, and store writes each feed
+ * in one transaction. Progress is reported through a callback, one event
+ * per finished feed, so the command line and the reader share it.
+ *
+ * Parsing and rendering run on worker threads while the calling thread
+ * moves transfers on and writes to the store; the store is only touched
+ * from the calling thread.
+ */
+#ifndef BANTIN_REFRESH_H
+#define BANTIN_REFRESH_H
+
+#include <poll.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "net.h"
+#include "store.h"
+
+enum refresh_outcome {
+	REFRESH_UPDATED,   /* fetched and stored (maybe with nothing new) */
+	REFRESH_UNCHANGED, /* 304 Not Modified: nothing parsed, nothing written */
+	REFRESH_FAILED,
+};
+
+/* One feed is done. Strings are borrowed for the call. */
+struct refresh_event {
+	int64_t feed_id;
+	const char *url; /* as the feeds file says */
+	enum refresh_outcome outcome;
+	size_t added, updated;
+	const char *error;    /* REFRESH_FAILED: one line, e.g. "HTTP 404 Not Found" */
+	const char *warning;  /* or NULL: e.g. the document broke after some items */
+	const char *moved_to; /* a permanent redirect: the new location, now used */
+	size_t done, total;   /* feeds finished and queued so far */
+};
+
+typedef void (*refresh_fn)(const struct refresh_event *e, void *arg);
+
+struct refresh_opts {
+	struct net_opts net;
+	int workers; /* parsing threads; 0: one per processor */
+};
+
+struct refresh;
+
+/* A refresh writing into st (borrowed; it must outlive the refresh). */
+struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refresh_fn fn,
+			    void *arg);
+void refresh_free(struct refresh *r);
+/*
+ * Queues feed id of the store (its URL, location and validators are read
+ * from there) with its TLS settings; false with err when it cannot be read.
+ */
+bool refresh_add(struct refresh *r, int64_t feed_id, const char *cafile, bool insecure, char *err,
+		 size_t errlen);
+/* Whether feeds are still in progress. */
+bool refresh_busy(const struct refresh *r);
+/* Moves the refresh on for at most timeout_ms (extra: as net_step). */
+void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int timeout_ms);
+
+#endif

@@ -1,0 +1,380 @@
+/*
+ * store.c: opening the cache, its schema and migrations, and the cache of
+ * prepared statements every other file of the module uses.
+ *
+ * The schema's version is PRAGMA user_version: migration N takes a cache
+ * from version N to N + 1 inside one transaction, so an old cache is
+ * brought up to date on open and a half-migrated one cannot exist.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core.h"
+#include "store_internal.h"
+
+/* Waits this long for another writer (a cron refresh, say) before giving up. */
+#define STORE_BUSY_MS 30000
+
+/* migrations[N] takes the schema from version N to N + 1. */
+static const char *const store_migrations[] = {
+    /* 0 → 1: feeds, articles, the folded full-text index. */
+    "CREATE TABLE feeds ("
+    " id INTEGER PRIMARY KEY,"
+    " url TEXT NOT NULL UNIQUE," /* as the feeds file says */
+    " name TEXT,"                /* the feeds file's "~Name" */
+    " location TEXT,"            /* where it moved to for good (301/308): fetched instead */
+    " title TEXT,"
+    " site TEXT,"
+    " etag TEXT,"
+    " last_modified TEXT,"
+    " last_attempt INTEGER,"
+    " last_success INTEGER,"
+    " last_status INTEGER NOT NULL DEFAULT 0,"
+    " last_error TEXT);"
+    "CREATE TABLE articles ("
+    " id INTEGER PRIMARY KEY,"
+    " feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+    " guid TEXT NOT NULL,"
+    " link TEXT,"
+    " title TEXT,"
+    " author TEXT,"
+    " published INTEGER,"
+    " updated INTEGER,"
+    " first_seen INTEGER NOT NULL,"
+    " time INTEGER NOT NULL," /* published, else updated, else first seen: the sort key */
+    " categories TEXT,"
+    " summary TEXT,"
+    " content TEXT,"
+    " doc TEXT,"
+    " hash INTEGER NOT NULL," /* of what the feed said, to see changes cheaply */
+    " read INTEGER NOT NULL DEFAULT 0,"
+    " starred INTEGER NOT NULL DEFAULT 0,"
+    " UNIQUE (feed_id, guid));"
+    "CREATE INDEX articles_by_time ON articles (time DESC, id DESC);"
+    "CREATE INDEX articles_by_feed ON articles (feed_id, time DESC, id DESC);"
+    "CREATE INDEX articles_unread ON articles (time DESC, id DESC) WHERE read = 0;"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, summary, body, content='',"
+    " tokenize='unicode61 remove_diacritics 2');",
+};
+
+#define STORE_VERSION ((int)CORE_NELEM(store_migrations))
+
+static const char *const store_sql_text[STORE_SQL_COUNT] = {
+    [STORE_SQL_BEGIN] = "BEGIN IMMEDIATE",
+    [STORE_SQL_COMMIT] = "COMMIT",
+    [STORE_SQL_ROLLBACK] = "ROLLBACK",
+    [STORE_SQL_FEED_INSERT] = "INSERT INTO feeds (url) VALUES (?1) ON CONFLICT (url) DO NOTHING",
+    [STORE_SQL_FEED_ID] = "SELECT id, name FROM feeds WHERE url = ?1",
+    [STORE_SQL_FEED_SET_NAME] = "UPDATE feeds SET name = ?2 WHERE id = ?1",
+    [STORE_SQL_FEED_GET] =
+	"SELECT f.id, f.url, f.location, coalesce(f.name, f.title), f.site, f.etag, "
+	"f.last_modified, f.last_attempt,"
+	" f.last_success, f.last_status, f.last_error,"
+	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),"
+	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)"
+	" FROM feeds f WHERE f.id = ?1",
+    [STORE_SQL_FEEDS_LIST] =
+	"SELECT f.id, f.url, f.location, coalesce(f.name, f.title), f.site, f.etag, "
+	"f.last_modified, f.last_attempt,"
+	" f.last_success, f.last_status, f.last_error,"
+	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),"
+	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)"
+	" FROM feeds f ORDER BY f.id",
+    [STORE_SQL_FEED_SET_URL] = "UPDATE feeds SET location = ?2 WHERE id = ?1",
+    [STORE_SQL_FEED_FAILED] = "UPDATE feeds SET last_attempt = ?2, last_status = ?3,"
+			      " last_error = ?4 WHERE id = ?1",
+    [STORE_SQL_FEED_UNCHANGED] = "UPDATE feeds SET last_attempt = ?2, last_success = ?2,"
+				 " last_status = 304, last_error = NULL WHERE id = ?1",
+    [STORE_SQL_FEED_UPDATED] =
+	"UPDATE feeds SET last_attempt = ?2, last_success = ?2, last_status = ?3,"
+	" last_error = NULL, title = coalesce(?4, title), site = coalesce(?5, site),"
+	" etag = ?6, last_modified = ?7 WHERE id = ?1",
+    [STORE_SQL_ARTICLE_FIND] =
+	"SELECT id, hash, title, summary, doc FROM articles WHERE feed_id = ?1 AND guid = ?2",
+    [STORE_SQL_ARTICLE_INSERT] =
+	"INSERT INTO articles (feed_id, guid, link, title, author, published, updated,"
+	" first_seen, time, categories, summary, content, doc, hash)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?6, ?7, ?8), ?9, ?10, ?11, ?12, ?13)",
+    [STORE_SQL_ARTICLE_UPDATE] =
+	"UPDATE articles SET link = ?2, title = ?3, author = ?4, published = ?5, updated = ?6,"
+	" time = coalesce(?5, ?6, first_seen), categories = ?7, summary = ?8, content = ?9,"
+	" doc = ?10, hash = ?11 WHERE id = ?1",
+    [STORE_SQL_FTS_INSERT] =
+	"INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?1, ?2, ?3, ?4)",
+    [STORE_SQL_FTS_DELETE] = "INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
+			     " VALUES ('delete', ?1, ?2, ?3, ?4)",
+#define STORE_ROWS(where)                                                                          \
+	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.title, a.link, a.time, "      \
+	"a.read,"                                                                                  \
+	" a.starred FROM articles a JOIN feeds f ON f.id = a.feed_id"                              \
+	" WHERE " where " AND (?2 = 0 OR a.starred = 1)"                                           \
+	" ORDER BY a.time DESC, a.id DESC LIMIT ?3 OFFSET ?4"
+    [STORE_SQL_ROWS_ALL] = STORE_ROWS("?1 = 0"),
+    [STORE_SQL_ROWS_UNREAD] = STORE_ROWS("?1 = 0 AND a.read = 0"),
+    [STORE_SQL_ROWS_FEED] = STORE_ROWS("a.feed_id = ?1"),
+    [STORE_SQL_ROWS_FEED_UNREAD] = STORE_ROWS("a.feed_id = ?1 AND a.read = 0"),
+#undef STORE_ROWS
+    [STORE_SQL_ARTICLE_GET] =
+	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.guid, a.link, a.title, "
+	"a.author,"
+	" a.published, a.updated, a.first_seen, a.categories, a.summary, a.content, a.doc,"
+	" a.read, a.starred FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
+    [STORE_SQL_MARK_READ] = "UPDATE articles SET read = ?2 WHERE id = ?1",
+    [STORE_SQL_MARK_ALL_READ] = "UPDATE articles SET read = 1 WHERE read = 0",
+    [STORE_SQL_MARK_FEED_READ] = "UPDATE articles SET read = 1 WHERE read = 0 AND feed_id = ?1",
+    [STORE_SQL_STAR] = "UPDATE articles SET starred = ?2 WHERE id = ?1",
+    [STORE_SQL_COUNTS] = "SELECT (SELECT count(*) FROM articles),"
+			 " (SELECT count(*) FROM articles_fts_docsize)",
+};
+
+void store_fail(struct store *st, const char *what, char *err, size_t errlen)
+{
+	core_err_set(err, errlen, "%s: %s: %s", st->shown, what, sqlite3_errmsg(st->db));
+}
+
+sqlite3_stmt *store_stmt(struct store *st, enum store_sql sql, char *err, size_t errlen)
+{
+	sqlite3_stmt *s = st->stmts[sql];
+	if (s == NULL) {
+		if (sqlite3_prepare_v3(st->db, store_sql_text[sql], -1, SQLITE_PREPARE_PERSISTENT,
+				       &s, NULL) != SQLITE_OK) {
+			store_fail(st, "cannot prepare a query", err, errlen);
+			return NULL;
+		}
+		st->stmts[sql] = s;
+		return s;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+void store_bind_text(sqlite3_stmt *s, int col, const char *text)
+{
+	if (text == NULL)
+		sqlite3_bind_null(s, col);
+	else
+		sqlite3_bind_text(s, col, text, -1, SQLITE_STATIC);
+}
+
+void store_bind_time(sqlite3_stmt *s, int col, int64_t t)
+{
+	if (t == STORE_NO_TIME)
+		sqlite3_bind_null(s, col);
+	else
+		sqlite3_bind_int64(s, col, t);
+}
+
+char *store_col_text(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return t == NULL ? NULL : xstrdup((const char *)t);
+}
+
+int64_t store_col_time(sqlite3_stmt *s, int col)
+{
+	if (sqlite3_column_type(s, col) == SQLITE_NULL)
+		return STORE_NO_TIME;
+	return sqlite3_column_int64(s, col);
+}
+
+bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *err, size_t errlen)
+{
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_fail(st, what, err, errlen);
+		sqlite3_reset(s);
+		return false;
+	}
+	sqlite3_reset(s);
+	return true;
+}
+
+bool store_begin(struct store *st, char *err, size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_BEGIN, err, errlen);
+	return s != NULL && store_exec_stmt(st, s, "cannot start a transaction", err, errlen);
+}
+
+bool store_commit(struct store *st, char *err, size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_COMMIT, err, errlen);
+	if (s != NULL && store_exec_stmt(st, s, "cannot commit", err, errlen))
+		return true;
+	store_rollback(st);
+	return false;
+}
+
+void store_rollback(struct store *st)
+{
+	if (sqlite3_get_autocommit(st->db))
+		return;
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ROLLBACK, NULL, 0);
+	if (s != NULL)
+		store_exec_stmt(st, s, "cannot roll back", NULL, 0);
+}
+
+/* Runs SQL text with no results; false with err saying what failed. */
+static bool store_exec(struct store *st, const char *sql, const char *what, char *err,
+		       size_t errlen)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		store_fail(st, what, err, errlen);
+		return false;
+	}
+	return true;
+}
+
+/* The schema version; -1 with err when the file cannot be read as a database. */
+static int store_version(struct store *st, char *err, size_t errlen)
+{
+	sqlite3_stmt *s;
+	int version = -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK) {
+		int code = sqlite3_errcode(st->db);
+		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+			core_err_set(err, errlen, "%s: not a bantin cache (not an SQLite database)",
+				     st->shown);
+		else
+			store_fail(st, "cannot read the cache", err, errlen);
+		return -1;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		version = sqlite3_column_int(s, 0);
+	else
+		store_fail(st, "cannot read the cache", err, errlen);
+	sqlite3_finalize(s);
+	return version;
+}
+
+/* Brings the schema to STORE_VERSION, one transaction per step. */
+static bool store_migrate(struct store *st, char *err, size_t errlen)
+{
+	int version = store_version(st, err, errlen);
+	if (version < 0)
+		return false;
+	if (version > STORE_VERSION) {
+		core_err_set(err, errlen,
+			     "%s: made by a newer bantin (cache version %d; this one knows %d)",
+			     st->shown, version, STORE_VERSION);
+		return false;
+	}
+	if (version == STORE_VERSION)
+		return true;
+	if (st->read_only) {
+		core_err_set(err, errlen, "%s: needs an upgrade, and it is open read-only",
+			     st->shown);
+		return false;
+	}
+	/* Another process may be migrating too: take the write lock, then look again. */
+	if (!store_exec(st, "BEGIN IMMEDIATE", "cannot start a transaction", err, errlen))
+		return false;
+	version = store_version(st, err, errlen);
+	for (; version >= 0 && version < STORE_VERSION; version++) {
+		char *bump = xasprintf("PRAGMA user_version = %d", version + 1);
+		bool ok = store_exec(st, store_migrations[version], "cannot create the tables", err,
+				     errlen) &&
+			  store_exec(st, bump, "cannot record the cache version", err, errlen);
+		free(bump);
+		if (!ok) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return false;
+		}
+	}
+	if (version < 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return false;
+	}
+	return store_exec(st, "COMMIT", "cannot commit the new tables", err, errlen);
+}
+
+struct store *store_open(const char *path, int flags, char *err, size_t errlen)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->shown = core_str_printable(path);
+	st->read_only = (flags & STORE_OPEN_READONLY) != 0;
+
+	int oflags = st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if ((flags & STORE_OPEN_CREATE) != 0 && !st->read_only) {
+		oflags |= SQLITE_OPEN_CREATE;
+		char *dir = xstrdup(path);
+		char *slash = strrchr(dir, '/');
+		if (slash != NULL && slash != dir) {
+			*slash = '\0';
+			if (!core_path_mkdirs(dir, 0700, err, errlen)) {
+				free(dir);
+				goto fail;
+			}
+		}
+		free(dir);
+	}
+	oflags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+		if (st->db == NULL) {
+			core_err_set(err, errlen, "%s: cannot open the cache (out of memory)",
+				     st->shown);
+		} else if (sqlite3_errcode(st->db) == SQLITE_CANTOPEN) {
+			struct stat sb;
+			if (stat(path, &sb) != 0 && errno == ENOENT)
+				core_err_set(err, errlen, "%s: no such cache", st->shown);
+			else
+				core_err_set(err, errlen, "%s: cannot open the cache", st->shown);
+		} else {
+			store_fail(st, "cannot open the cache", err, errlen);
+		}
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if (store_version(st, err, errlen) < 0)
+		goto fail;
+	if (!st->read_only &&
+	    !store_exec(st, "PRAGMA journal_mode = WAL", "cannot switch to WAL mode", err, errlen))
+		goto fail;
+	if (!store_exec(st,
+			"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+			" PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8192",
+			"cannot set up the connection", err, errlen))
+		goto fail;
+	if (!store_migrate(st, err, errlen))
+		goto fail;
+	return st;
+fail:
+	store_close(st);
+	return NULL;
+}
+
+void store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	for (size_t i = 0; i < STORE_SQL_COUNT; i++)
+		sqlite3_finalize(st->stmts[i]);
+	if (st->db != NULL) {
+		if (!st->read_only)
+			sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
+		sqlite3_close(st->db);
+	}
+	free(st->path);
+	free(st->shown);
+	free(st);
+}
+
+bool store_counts(struct store *st, int64_t *articles, int64_t *indexed, char *err, size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_COUNTS, err, errlen);
+	if (s == NULL)
+		return false;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		store_fail(st, "cannot count the articles", err, errlen);
+		sqlite3_reset(s);
+		return false;
+	}
+	*articles = sqlite3_column_int64(s, 0);
+	*indexed = sqlite3_column_int64(s, 1);
+	sqlite3_reset(s);
+	return true;
+}

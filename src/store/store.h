@@ -1,0 +1,170 @@
+/*
+ * store: the cache. One SQLite file holds the feeds, their articles and a
+ * full-text index of the articles' text folded for Vietnamese (marks
+ * removed, đ to d, lower case). Only this module knows SQL.
+ *
+ * Invariants:
+ * - The file is in WAL mode with a busy timeout, so a cron refresh and
+ *   readers share it; each feed's update is one transaction, so a crash
+ *   or a kill loses nothing already committed and never half a feed.
+ * - Articles are keyed by (feed, guid): an update keeps read and starred
+ *   state, and an article that left its feed stays.
+ * - The index always holds exactly the articles' current text: it is
+ *   written in the same transaction as the article.
+ * - Everything handed out is owned plain data; no statement outlives a
+ *   call.
+ */
+#ifndef BANTIN_STORE_H
+#define BANTIN_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A time that is not there (the same value as FEED_NO_DATE). */
+#define STORE_NO_TIME INT64_MIN
+
+struct store;
+
+enum store_open_flags {
+	STORE_OPEN_CREATE = 1 << 0,   /* create the file (and its directory) when missing */
+	STORE_OPEN_READONLY = 1 << 1, /* never write */
+};
+
+/*
+ * Opens (and creates or migrates) the cache at path. err names the file
+ * and the problem, e.g. "cache.db: not a bantin cache (file is not a
+ * database)".
+ */
+struct store *store_open(const char *path, int flags, char *err, size_t errlen);
+void store_close(struct store *st);
+
+/* ---- store_feeds.c ---- */
+
+struct store_feed {
+	int64_t id;
+	char *url;      /* as the feeds file says */
+	char *location; /* where it moved for good (and is fetched from); NULL if it did not */
+	char *title;    /* its name, else the title it gives; NULL until a refresh tells it */
+	char *site;     /* the feed's web site */
+	char *etag, *last_modified;
+	int64_t last_attempt, last_success; /* STORE_NO_TIME when never */
+	int last_status;                    /* HTTP status of the last attempt, 0 when none */
+	char *last_error;                   /* NULL when the last attempt succeeded */
+	int64_t unread, total;              /* articles */
+};
+
+void store_feed_free(struct store_feed *f);
+void store_feeds_free(struct store_feed *f, size_t n);
+
+/*
+ * The feed with this URL, added when it is not there yet, with its name
+ * (from the feeds file; NULL for none) set; its id. Writes only when
+ * something changed.
+ */
+bool store_feed_ensure(struct store *st, const char *url, const char *name, int64_t *id, char *err,
+		       size_t errlen);
+/* Fills f (owned) for feed id; false with err when there is none. */
+bool store_feed_get(struct store *st, int64_t id, struct store_feed *f, char *err, size_t errlen);
+/* Every feed with its counts, in id order (feeds are few). */
+bool store_feeds_list(struct store *st, struct store_feed **out, size_t *n, char *err,
+		      size_t errlen);
+/* Records that feed id moved for good to url (NULL: back to its own URL). */
+bool store_feed_move(struct store *st, int64_t id, const char *url, char *err, size_t errlen);
+/* Records a failed attempt (status 0 when no HTTP status came back). */
+bool store_feed_failed(struct store *st, int64_t id, int64_t now, int status, const char *error,
+		       char *err, size_t errlen);
+/* Records an attempt answered 304 Not Modified: only the times change. */
+bool store_feed_unchanged(struct store *st, int64_t id, int64_t now, char *err, size_t errlen);
+
+/* ---- store_update.c ---- */
+
+/* An article as a refresh hands it over; all strings borrowed, NULL for none. */
+struct store_item {
+	const char *guid; /* required: the item's id, or its link */
+	const char *link;
+	const char *title; /* plain text */
+	const char *author;
+	int64_t published, updated; /* STORE_NO_TIME when unknown */
+	const char *categories;     /* plain text, one per line */
+	const char *summary;        /* plain text */
+	const char *content;        /* HTML as the feed gave it */
+	const char *doc;            /* the rendered document, serialized (text_doc) */
+};
+
+/* What a feed's update is made of. */
+struct store_update {
+	int64_t feed_id;
+	int64_t now;
+	int status; /* HTTP status */
+	const char *title, *site;
+	const char *etag, *last_modified; /* validators to send next time */
+	const struct store_item *items;
+	size_t nitems;
+};
+
+struct store_update_result {
+	size_t added, updated, unchanged;
+};
+
+/*
+ * Writes a feed's items and its new state in one transaction: new articles
+ * are added, changed ones updated (keeping read and starred state), and the
+ * index follows. On failure nothing is written.
+ */
+bool store_update(struct store *st, const struct store_update *u, struct store_update_result *r,
+		  char *err, size_t errlen);
+
+/* ---- store_articles.c ---- */
+
+/* One row of an article list. */
+struct store_row {
+	int64_t id;
+	int64_t feed_id;
+	char *feed_title; /* the feed's title, or its URL */
+	char *title;
+	char *link;
+	int64_t time; /* published, else updated, else first seen */
+	bool read, starred;
+};
+
+struct store_query {
+	int64_t feed_id; /* 0: every feed */
+	bool unread_only;
+	bool starred_only;
+	size_t limit; /* rows at most */
+	size_t offset;
+};
+
+/* A page of rows, newest first (ties: larger id first). */
+bool store_rows(struct store *st, const struct store_query *q, struct store_row **out, size_t *n,
+		char *err, size_t errlen);
+void store_rows_free(struct store_row *rows, size_t n);
+
+/* A whole article. */
+struct store_article {
+	int64_t id;
+	int64_t feed_id;
+	char *feed_title;
+	char *guid, *link, *title, *author;
+	int64_t published, updated, first_seen;
+	char *categories, *summary, *content, *doc;
+	bool read, starred;
+};
+
+/* Fills a (owned) with article id; false with err "no article N" when there is none. */
+bool store_article_get(struct store *st, int64_t id, struct store_article *a, char *err,
+		       size_t errlen);
+void store_article_free(struct store_article *a);
+
+/* Sets the read state of article id; false with err when there is no such article. */
+bool store_mark_read(struct store *st, int64_t id, bool read, char *err, size_t errlen);
+/* Marks every article of feed_id (0: of every feed) read; how many changed in *n. */
+bool store_mark_all_read(struct store *st, int64_t feed_id, int64_t *n, char *err, size_t errlen);
+/* Sets the starred state of article id. */
+bool store_star(struct store *st, int64_t id, bool starred, char *err, size_t errlen);
+
+/* Article and index counts, for checks: articles, index rows. */
+bool store_counts(struct store *st, int64_t *articles, int64_t *indexed, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,150 @@
+/* store_articles.c: pages of article rows, whole articles, read and starred state. */
+#include <stdlib.h>
+
+#include "core.h"
+#include "store_internal.h"
+
+void store_rows_free(struct store_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].feed_title);
+		free(rows[i].title);
+		free(rows[i].link);
+	}
+	free(rows);
+}
+
+bool store_rows(struct store *st, const struct store_query *q, struct store_row **out, size_t *n,
+		char *err, size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	enum store_sql which =
+	    q->feed_id != 0 ? (q->unread_only ? STORE_SQL_ROWS_FEED_UNREAD : STORE_SQL_ROWS_FEED)
+			    : (q->unread_only ? STORE_SQL_ROWS_UNREAD : STORE_SQL_ROWS_ALL);
+	sqlite3_stmt *s = store_stmt(st, which, err, errlen);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, q->feed_id);
+	sqlite3_bind_int(s, 2, q->starred_only);
+	sqlite3_bind_int64(s, 3, q->limit > INT64_MAX ? INT64_MAX : (int64_t)q->limit);
+	sqlite3_bind_int64(s, 4, q->offset > INT64_MAX ? INT64_MAX : (int64_t)q->offset);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap == 0 ? 32 : cap * 2;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		struct store_row *r = &(*out)[(*n)++];
+		r->id = sqlite3_column_int64(s, 0);
+		r->feed_id = sqlite3_column_int64(s, 1);
+		r->feed_title = store_col_text(s, 2);
+		r->title = store_col_text(s, 3);
+		r->link = store_col_text(s, 4);
+		r->time = sqlite3_column_int64(s, 5);
+		r->read = sqlite3_column_int(s, 6) != 0;
+		r->starred = sqlite3_column_int(s, 7) != 0;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, "cannot list articles", err, errlen);
+		store_rows_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return false;
+	}
+	return true;
+}
+
+void store_article_free(struct store_article *a)
+{
+	if (a == NULL)
+		return;
+	free(a->feed_title);
+	free(a->guid);
+	free(a->link);
+	free(a->title);
+	free(a->author);
+	free(a->categories);
+	free(a->summary);
+	free(a->content);
+	free(a->doc);
+}
+
+bool store_article_get(struct store *st, int64_t id, struct store_article *a, char *err,
+		       size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_GET, err, errlen);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		a->id = sqlite3_column_int64(s, 0);
+		a->feed_id = sqlite3_column_int64(s, 1);
+		a->feed_title = store_col_text(s, 2);
+		a->guid = store_col_text(s, 3);
+		a->link = store_col_text(s, 4);
+		a->title = store_col_text(s, 5);
+		a->author = store_col_text(s, 6);
+		a->published = store_col_time(s, 7);
+		a->updated = store_col_time(s, 8);
+		a->first_seen = store_col_time(s, 9);
+		a->categories = store_col_text(s, 10);
+		a->summary = store_col_text(s, 11);
+		a->content = store_col_text(s, 12);
+		a->doc = store_col_text(s, 13);
+		a->read = sqlite3_column_int(s, 14) != 0;
+		a->starred = sqlite3_column_int(s, 15) != 0;
+	} else if (rc == SQLITE_DONE) {
+		core_err_set(err, errlen, "no article %lld", (long long)id);
+	} else {
+		store_fail(st, "cannot read an article", err, errlen);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW;
+}
+
+/* Runs an UPDATE of one article by id (?1) with ?2 = value; false when there is no such article. */
+static bool store_set_flag(struct store *st, enum store_sql sql, int64_t id, bool value, char *err,
+			   size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, sql, err, errlen);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, value);
+	if (!store_exec_stmt(st, s, "cannot change an article", err, errlen))
+		return false;
+	if (sqlite3_changes(st->db) == 0) {
+		core_err_set(err, errlen, "no article %lld", (long long)id);
+		return false;
+	}
+	return true;
+}
+
+bool store_mark_read(struct store *st, int64_t id, bool read, char *err, size_t errlen)
+{
+	return store_set_flag(st, STORE_SQL_MARK_READ, id, read, err, errlen);
+}
+
+bool store_star(struct store *st, int64_t id, bool starred, char *err, size_t errlen)
+{
+	return store_set_flag(st, STORE_SQL_STAR, id, starred, err, errlen);
+}
+
+bool store_mark_all_read(struct store *st, int64_t feed_id, int64_t *n, char *err, size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(
+	    st, feed_id != 0 ? STORE_SQL_MARK_FEED_READ : STORE_SQL_MARK_ALL_READ, err, errlen);
+	if (s == NULL)
+		return false;
+	if (feed_id != 0)
+		sqlite3_bind_int64(s, 1, feed_id);
+	if (!store_exec_stmt(st, s, "cannot mark articles read", err, errlen))
+		return false;
+	if (n != NULL)
+		*n = sqlite3_changes64(st->db);
+	return true;
+}

@@ -1,0 +1,69 @@
+/* Shared by the files of the store module. */
+#ifndef BANTIN_STORE_INTERNAL_H
+#define BANTIN_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* Every statement the store runs, prepared once and kept (store.c has the SQL). */
+enum store_sql {
+	STORE_SQL_BEGIN,
+	STORE_SQL_COMMIT,
+	STORE_SQL_ROLLBACK,
+	STORE_SQL_FEED_INSERT,
+	STORE_SQL_FEED_ID,
+	STORE_SQL_FEED_SET_NAME,
+	STORE_SQL_FEED_GET,
+	STORE_SQL_FEEDS_LIST,
+	STORE_SQL_FEED_SET_URL,
+	STORE_SQL_FEED_FAILED,
+	STORE_SQL_FEED_UNCHANGED,
+	STORE_SQL_FEED_UPDATED,
+	STORE_SQL_ARTICLE_FIND,
+	STORE_SQL_ARTICLE_INSERT,
+	STORE_SQL_ARTICLE_UPDATE,
+	STORE_SQL_FTS_INSERT,
+	STORE_SQL_FTS_DELETE,
+	STORE_SQL_ROWS_ALL,
+	STORE_SQL_ROWS_UNREAD,
+	STORE_SQL_ROWS_FEED,
+	STORE_SQL_ROWS_FEED_UNREAD,
+	STORE_SQL_ARTICLE_GET,
+	STORE_SQL_MARK_READ,
+	STORE_SQL_MARK_ALL_READ,
+	STORE_SQL_MARK_FEED_READ,
+	STORE_SQL_STAR,
+	STORE_SQL_COUNTS,
+	STORE_SQL_COUNT
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;     /* as given, for messages */
+	char *shown;    /* the file's name as messages show it */
+	bool read_only; /* opened read-only */
+	sqlite3_stmt *stmts[STORE_SQL_COUNT];
+};
+
+/* The prepared statement for sql, reset and with its bindings cleared; NULL with err set. */
+sqlite3_stmt *store_stmt(struct store *st, enum store_sql sql, char *err, size_t errlen);
+/* Writes "FILE: what: SQLite's message" into err. */
+void store_fail(struct store *st, const char *what, char *err, size_t errlen);
+/* Binds s (NULL as NULL) and t (STORE_NO_TIME as NULL). */
+void store_bind_text(sqlite3_stmt *s, int col, const char *text);
+void store_bind_time(sqlite3_stmt *s, int col, int64_t t);
+/* Column col as an owned string (NULL for NULL) and as a time. */
+char *store_col_text(sqlite3_stmt *s, int col);
+int64_t store_col_time(sqlite3_stmt *s, int col);
+/* Runs a statement that returns no rows; false with err. */
+bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *err, size_t errlen);
+/* Adds article id's text to the index, or (remove) takes it out: both from the same values. */
+bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
+		     const char *doc, bool remove, char *err, size_t errlen);
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+bool store_begin(struct store *st, char *err, size_t errlen);
+bool store_commit(struct store *st, char *err, size_t errlen);
+void store_rollback(struct store *st);
+
+#endif

@@ -1,0 +1,191 @@
+/*
+ * store_update.c: writing a feed's items, and the full-text index.
+ *
+ * The index is an FTS5 table without content of its own (the articles
+ * table has the text): a row goes in with the folded title, summary and
+ * body, and comes out with the very same values, so both are computed by
+ * one function (store_index_put) from what the articles table keeps.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "store_internal.h"
+#include "text.h"
+
+/* FNV-1a over s and a separator, continuing from h. */
+static uint64_t store_hash_str(uint64_t h, const char *s)
+{
+	if (s != NULL) {
+		for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+			h ^= *p;
+			h *= 0x100000001b3ULL;
+		}
+	}
+	h ^= 0xff; /* a byte no UTF-8 string holds: NULL and "" differ from "x" */
+	h *= 0x100000001b3ULL;
+	return h;
+}
+
+static uint64_t store_hash_time(uint64_t h, int64_t t)
+{
+	char buf[24];
+	core_err_set(buf, sizeof buf, "%lld", (long long)t);
+	return store_hash_str(h, buf);
+}
+
+/* A fingerprint of everything a feed says about an item. */
+static int64_t store_item_hash(const struct store_item *it)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	h = store_hash_str(h, it->link);
+	h = store_hash_str(h, it->title);
+	h = store_hash_str(h, it->author);
+	h = store_hash_time(h, it->published);
+	h = store_hash_time(h, it->updated);
+	h = store_hash_str(h, it->categories);
+	h = store_hash_str(h, it->summary);
+	h = store_hash_str(h, it->content);
+	h = store_hash_str(h, it->doc);
+	return (int64_t)(h & INT64_MAX);
+}
+
+bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
+		     const char *doc, bool remove, char *err, size_t errlen)
+{
+	sqlite3_stmt *s =
+	    store_stmt(st, remove ? STORE_SQL_FTS_DELETE : STORE_SQL_FTS_INSERT, err, errlen);
+	if (s == NULL)
+		return false;
+	char *body = text_doc_serialized_text(doc);
+	char *ft = text_fold(title != NULL ? title : "", title != NULL ? strlen(title) : 0, NULL);
+	char *fs =
+	    text_fold(summary != NULL ? summary : "", summary != NULL ? strlen(summary) : 0, NULL);
+	char *fb = text_fold(body, strlen(body), NULL);
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, ft);
+	store_bind_text(s, 3, fs);
+	store_bind_text(s, 4, fb);
+	bool ok = store_exec_stmt(st, s, "cannot update the search index", err, errlen);
+	free(body);
+	free(ft);
+	free(fs);
+	free(fb);
+	return ok;
+}
+
+enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_PUT_ERROR };
+
+/* Adds or updates one item of feed u->feed_id. */
+static enum store_put store_put_item(struct store *st, const struct store_update *u,
+				     const struct store_item *it, char *err, size_t errlen)
+{
+	int64_t hash = store_item_hash(it);
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_FIND, err, errlen);
+	if (s == NULL)
+		return STORE_PUT_ERROR;
+	sqlite3_bind_int64(s, 1, u->feed_id);
+	store_bind_text(s, 2, it->guid);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_fail(st, "cannot look up an article", err, errlen);
+		sqlite3_reset(s);
+		return STORE_PUT_ERROR;
+	}
+	if (rc == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		if (sqlite3_column_int64(s, 1) == hash) {
+			sqlite3_reset(s);
+			return STORE_PUT_UNCHANGED;
+		}
+		char *title = store_col_text(s, 2), *summary = store_col_text(s, 3),
+		     *doc = store_col_text(s, 4);
+		sqlite3_reset(s);
+		bool ok = store_index_put(st, id, title, summary, doc, true, err, errlen);
+		free(title);
+		free(summary);
+		free(doc);
+		if (!ok || (s = store_stmt(st, STORE_SQL_ARTICLE_UPDATE, err, errlen)) == NULL)
+			return STORE_PUT_ERROR;
+		sqlite3_bind_int64(s, 1, id);
+		store_bind_text(s, 2, it->link);
+		store_bind_text(s, 3, it->title);
+		store_bind_text(s, 4, it->author);
+		store_bind_time(s, 5, it->published);
+		store_bind_time(s, 6, it->updated);
+		store_bind_text(s, 7, it->categories);
+		store_bind_text(s, 8, it->summary);
+		store_bind_text(s, 9, it->content);
+		store_bind_text(s, 10, it->doc);
+		sqlite3_bind_int64(s, 11, hash);
+		if (!store_exec_stmt(st, s, "cannot update an article", err, errlen) ||
+		    !store_index_put(st, id, it->title, it->summary, it->doc, false, err, errlen))
+			return STORE_PUT_ERROR;
+		return STORE_PUT_UPDATED;
+	}
+	sqlite3_reset(s);
+	if ((s = store_stmt(st, STORE_SQL_ARTICLE_INSERT, err, errlen)) == NULL)
+		return STORE_PUT_ERROR;
+	sqlite3_bind_int64(s, 1, u->feed_id);
+	store_bind_text(s, 2, it->guid);
+	store_bind_text(s, 3, it->link);
+	store_bind_text(s, 4, it->title);
+	store_bind_text(s, 5, it->author);
+	store_bind_time(s, 6, it->published);
+	store_bind_time(s, 7, it->updated);
+	sqlite3_bind_int64(s, 8, u->now);
+	store_bind_text(s, 9, it->categories);
+	store_bind_text(s, 10, it->summary);
+	store_bind_text(s, 11, it->content);
+	store_bind_text(s, 12, it->doc);
+	sqlite3_bind_int64(s, 13, hash);
+	if (!store_exec_stmt(st, s, "cannot add an article", err, errlen))
+		return STORE_PUT_ERROR;
+	int64_t id = sqlite3_last_insert_rowid(st->db);
+	if (!store_index_put(st, id, it->title, it->summary, it->doc, false, err, errlen))
+		return STORE_PUT_ERROR;
+	return STORE_PUT_ADDED;
+}
+
+bool store_update(struct store *st, const struct store_update *u, struct store_update_result *r,
+		  char *err, size_t errlen)
+{
+	struct store_update_result res = {0, 0, 0};
+	if (!store_begin(st, err, errlen))
+		return false;
+	for (size_t i = 0; i < u->nitems; i++) {
+		switch (store_put_item(st, u, &u->items[i], err, errlen)) {
+		case STORE_PUT_ADDED:
+			res.added++;
+			break;
+		case STORE_PUT_UPDATED:
+			res.updated++;
+			break;
+		case STORE_PUT_UNCHANGED:
+			res.unchanged++;
+			break;
+		case STORE_PUT_ERROR:
+			goto fail;
+		}
+	}
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_FEED_UPDATED, err, errlen);
+	if (s == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, u->feed_id);
+	sqlite3_bind_int64(s, 2, u->now);
+	sqlite3_bind_int(s, 3, u->status);
+	store_bind_text(s, 4, u->title != NULL && u->title[0] != '\0' ? u->title : NULL);
+	store_bind_text(s, 5, u->site != NULL && u->site[0] != '\0' ? u->site : NULL);
+	store_bind_text(s, 6, u->etag);
+	store_bind_text(s, 7, u->last_modified);
+	if (!store_exec_stmt(st, s, "cannot record a feed's state", err, errlen))
+		goto fail;
+	if (!store_commit(st, err, errlen))
+		return false;
+	if (r != NULL)
+		*r = res;
+	return true;
+fail:
+	store_rollback(st);
+	return false;
+}

@@ -1,0 +1,31 @@
+/* text_date.c: times as the portal writes them, in Vietnam time (UTC+7, no summer time). */
+#include <time.h>
+
+#include "core.h"
+#include "text.h"
+
+#define TEXT_VIETNAM_OFFSET (7 * 3600)
+
+void text_date(int64_t t, enum text_date_form form, char out[TEXT_DATE_LEN])
+{
+	static const char *const weekdays[] = {"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư",
+					       "Thứ Năm",  "Thứ Sáu", "Thứ Bảy"};
+	struct tm tm;
+	time_t local = (time_t)(t + TEXT_VIETNAM_OFFSET);
+	if (t > INT64_MAX - TEXT_VIETNAM_OFFSET || gmtime_r(&local, &tm) == NULL) {
+		out[0] = '\0';
+		return;
+	}
+	int year = tm.tm_year + 1900;
+	switch (form) {
+	case TEXT_DATE_LONG:
+		core_err_set(out, TEXT_DATE_LEN, "%s, %02d/%02d/%04d %02d:%02d",
+			     weekdays[tm.tm_wday], tm.tm_mday, tm.tm_mon + 1, year, tm.tm_hour,
+			     tm.tm_min);
+		break;
+	case TEXT_DATE_SHORT:
+		core_err_set(out, TEXT_DATE_LEN, "%02d/%02d/%04d %02d:%02d", tm.tm_mday,
+			     tm.tm_mon + 1, year, tm.tm_hour, tm.tm_min);
+		break;
+	}
+}
