@@ -26,8 +26,15 @@ struct cli_refresh {
 	size_t nonly;
 	int status;
 	bool bar; /* stderr is a terminal */
-	size_t added, updated, failed, feeds;
-	struct core_buf notes; /* lines for stderr after the summary */
+	size_t added, updated, failed;
+	int64_t *order; /* feed ids in the order they were queued */
+	size_t norder;
+	struct cli_note {
+		size_t rank; /* the feed's place in order: notes come out in that order */
+		size_t seq;  /* then in the order they were made */
+		char *line;
+	} * notes; /* lines for stderr after the summary */
+	size_t nnotes;
 };
 
 static int cli_refresh_seconds(struct cli_refresh *r, const char *opt, const char *arg,
@@ -50,10 +57,7 @@ static int cli_refresh_opt(int id, const char *arg, void *state)
 		return cli_refresh_seconds(r, "connect-timeout", arg,
 					   &r->ro.net.connect_timeout_ms);
 	case CLI_OPT_REFRESH_STALL_TIME: {
-		long ms = 0;
-		int status = cli_refresh_seconds(r, "stall-time", arg, &ms);
-		r->ro.net.low_speed_secs = ms / 1000;
-		return status;
+		return cli_refresh_seconds(r, "stall-time", arg, &r->ro.net.stall_ms);
 	}
 	case CLI_OPT_REFRESH_MAX_SIZE:
 		if (!cli_parse_size(arg, &r->ro.net.max_size)) {
@@ -81,36 +85,58 @@ static void cli_refresh_bar(size_t done, size_t total)
 	fflush(stderr);
 }
 
+/* Keeps a line for stderr about feed id. */
+static void cli_refresh_note(struct cli_refresh *r, int64_t id, char *line)
+{
+	size_t rank = 0;
+	while (rank < r->norder && r->order[rank] != id)
+		rank++;
+	r->notes = xreallocarray(r->notes, r->nnotes + 1, sizeof *r->notes);
+	r->notes[r->nnotes].rank = rank;
+	r->notes[r->nnotes].seq = r->nnotes;
+	r->notes[r->nnotes++].line = line;
+}
+
+static int cli_note_cmp(const void *a, const void *b)
+{
+	const struct cli_note *x = a, *y = b;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 static void cli_refresh_event(const struct refresh_event *e, void *arg)
 {
 	struct cli_refresh *r = arg;
 	char *url = core_str_printable(e->url);
 	if (e->outcome == REFRESH_FAILED) {
 		r->failed++;
-		core_buf_printf(&r->notes, "bantin: %s: %s\n", url, e->error);
+		cli_refresh_note(r, e->feed_id, xasprintf("bantin: %s: %s", url, e->error));
 	} else {
 		r->added += e->added;
 		r->updated += e->updated;
 	}
 	if (e->moved_to != NULL) {
 		char *to = core_str_printable(e->moved_to);
-		core_buf_printf(&r->notes,
-				"bantin: %s: moved for good to %s; fetched from there from now on"
-				" (update the feeds file)\n",
-				url, to);
+		cli_refresh_note(r, e->feed_id,
+				 xasprintf("bantin: %s: moved for good to %s; fetched from there"
+					   " from now on (update the feeds file)",
+					   url, to));
 		free(to);
 	}
 	if (e->warning != NULL)
-		core_buf_printf(&r->notes, "bantin: %s: %s\n", url, e->warning);
+		cli_refresh_note(r, e->feed_id, xasprintf("bantin: %s: %s", url, e->warning));
 	free(url);
 	if (r->bar)
 		cli_refresh_bar(e->done, e->total);
 }
 
 /* Queues feed i of the feeds file, or feed id when it is not in the file. */
-static bool cli_refresh_add(struct refresh *rf, const struct config_feeds *feeds,
-			    const int64_t *ids, int64_t id)
+static bool cli_refresh_add(struct cli_refresh *r, struct refresh *rf,
+			    const struct config_feeds *feeds, const int64_t *ids, int64_t id)
 {
+	r->order = xreallocarray(r->order, r->norder + 1, sizeof *r->order);
+	r->order[r->norder++] = id;
 	const char *cafile = NULL;
 	bool insecure = false;
 	for (size_t i = 0; i < feeds->n; i++) {
@@ -130,7 +156,6 @@ static bool cli_refresh_add(struct refresh *rf, const struct config_feeds *feeds
 int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_refresh r = {.bar = isatty(STDERR_FILENO) == 1};
-	core_buf_init(&r.notes, 0);
 	int status =
 	    cli_options(CLI_CMD_REFRESH, argc, argv, CLI_OPT_REFRESH_HELP, cli_refresh_opt, &r);
 	if (status >= 0)
@@ -157,26 +182,28 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 	bool ok = true;
 	if (r.nonly == 0) {
 		for (size_t i = 0; i < feeds.n && ok; i++)
-			ok = cli_refresh_add(rf, &feeds, ids, ids[i]);
+			ok = cli_refresh_add(&r, rf, &feeds, ids, ids[i]);
 	} else {
 		for (size_t i = 0; i < r.nonly && ok; i++) {
 			int64_t id;
 			ok = cli_feed_find(st, &feeds, r.only[i], &id) &&
-			     cli_refresh_add(rf, &feeds, ids, id);
+			     cli_refresh_add(&r, rf, &feeds, ids, id);
 		}
 	}
 	if (ok) {
 		if (r.bar)
-			cli_refresh_bar(0, feeds.n);
+			cli_refresh_bar(0, r.norder);
 		while (refresh_busy(rf))
 			refresh_step(rf, NULL, 0, 1000);
 		if (r.bar)
 			fputs("\r\033[K", stderr);
-		size_t n = r.nonly > 0 ? r.nonly : feeds.n;
+		size_t n = r.norder;
 		printf("%zu feed%s: %zu new, %zu updated, %zu failed\n", n, n == 1 ? "" : "s",
 		       r.added, r.updated, r.failed);
 		status = cli_flush();
-		fputs(core_buf_str(&r.notes), stderr);
+		qsort(r.notes, r.nnotes, sizeof *r.notes, cli_note_cmp);
+		for (size_t i = 0; i < r.nnotes; i++)
+			fprintf(stderr, "%s\n", r.notes[i].line);
 		if (status == CLI_EXIT_OK && r.failed > 0)
 			status = CLI_EXIT_FAILED;
 	}
@@ -186,6 +213,9 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 	store_close(st);
 out:
 	free(r.only);
-	core_buf_free(&r.notes);
+	free(r.order);
+	for (size_t i = 0; i < r.nnotes; i++)
+		free(r.notes[i].line);
+	free(r.notes);
 	return status;
 }

@@ -17,7 +17,7 @@
 #define NET_DEFAULT_HOST_CONNECTIONS 6
 #define NET_DEFAULT_CONNECT_MS       15000
 #define NET_DEFAULT_TIMEOUT_MS       60000
-#define NET_DEFAULT_LOW_SPEED_SECS   20
+#define NET_DEFAULT_STALL_MS         20000
 #define NET_DEFAULT_MAX_SIZE         ((size_t)16 << 20)
 #define NET_DEFAULT_RETRY_MS         2000
 #define NET_DEFAULT_MAX_RETRY_AFTER  120
@@ -28,10 +28,14 @@ struct net_xfer {
 	CURL *easy;
 	struct curl_slist *headers;
 	char *url, *etag, *last_modified, *cafile;
+	char *location; /* of the last response */
 	bool insecure;
 	struct net_result *res;
 	char errbuf[CURL_ERROR_SIZE];
 	bool too_large;        /* the body passed max_size */
+	bool stalled;          /* nothing came for stall_ms */
+	curl_off_t seen;       /* bytes received when last looked at */
+	int64_t moved_ms;      /* when they last grew */
 	bool chain_permanent;  /* every redirect so far was 301 or 308 */
 	long retry_after_s;    /* of the last response; -1 when none */
 	int64_t due_ms;        /* a retry waits until then */
@@ -89,10 +93,8 @@ struct net *net_new(const struct net_opts *opts, net_done_fn done, void *arg)
 		n->o.connect_timeout_ms = NET_DEFAULT_CONNECT_MS;
 	if (n->o.timeout_ms <= 0)
 		n->o.timeout_ms = NET_DEFAULT_TIMEOUT_MS;
-	if (n->o.low_speed_bytes <= 0)
-		n->o.low_speed_bytes = 1;
-	if (n->o.low_speed_secs <= 0)
-		n->o.low_speed_secs = NET_DEFAULT_LOW_SPEED_SECS;
+	if (n->o.stall_ms <= 0)
+		n->o.stall_ms = NET_DEFAULT_STALL_MS;
 	if (n->o.max_size == 0)
 		n->o.max_size = NET_DEFAULT_MAX_SIZE;
 	if (n->o.retries == 0)
@@ -143,6 +145,7 @@ static void net_xfer_free(struct net_xfer *x)
 	free(x->etag);
 	free(x->last_modified);
 	free(x->cafile);
+	free(x->location);
 	net_result_free(x->res);
 	free(x);
 }
@@ -222,6 +225,16 @@ static void net_size(size_t v, char out[32])
 		core_err_set(out, 32, "%zu bytes", v);
 }
 
+/* "15 s" or "1500 ms", in out (32 bytes). */
+static const char *net_duration(long ms, char out[32])
+{
+	if (ms % 1000 == 0)
+		core_err_set(out, 32, "%ld s", ms / 1000);
+	else
+		core_err_set(out, 32, "%ld ms", ms);
+	return out;
+}
+
 static size_t net_on_body(char *p, size_t size, size_t nmemb, void *arg)
 {
 	struct net_xfer *x = arg;
@@ -231,6 +244,27 @@ static size_t net_on_body(char *p, size_t size, size_t nmemb, void *arg)
 		return 0; /* makes curl stop with CURLE_WRITE_ERROR */
 	}
 	return len;
+}
+
+/* Stops a transfer that has received nothing for stall_ms (called about once a second). */
+static int net_on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+			   curl_off_t ulnow)
+{
+	(void)dltotal;
+	(void)ultotal;
+	(void)ulnow;
+	struct net_xfer *x = arg;
+	int64_t now = net_now_ms();
+	if (dlnow != x->seen) {
+		x->seen = dlnow;
+		x->moved_ms = now;
+		return 0;
+	}
+	if (now - x->moved_ms >= x->net->o.stall_ms) {
+		x->stalled = true;
+		return 1; /* makes curl stop with CURLE_ABORTED_BY_CALLBACK */
+	}
+	return 0;
 }
 
 /* Copies a header's value (after "name:"), trimmed, when line is that header. */
@@ -283,6 +317,7 @@ static size_t net_on_header(char *p, size_t size, size_t nmemb, void *arg)
 	}
 	char *v = NULL;
 	net_header_value(p, len, "etag", &x->res->etag);
+	net_header_value(p, len, "location", &x->location);
 	net_header_value(p, len, "last-modified", &x->res->last_modified);
 	if (net_header_value(p, len, "retry-after", &v)) {
 		x->retry_after_s = net_retry_after(v);
@@ -342,8 +377,12 @@ static bool net_xfer_setup(struct net *n, struct net_xfer *x)
 	curl_easy_setopt(e, CURLOPT_USERAGENT, n->user_agent);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, n->o.connect_timeout_ms);
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, n->o.timeout_ms);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, n->o.low_speed_bytes);
-	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, n->o.low_speed_secs);
+	curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, net_on_progress);
+	curl_easy_setopt(e, CURLOPT_XFERINFODATA, x);
+	x->stalled = false;
+	x->seen = 0;
+	x->moved_ms = net_now_ms();
 	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)n->o.max_size);
 	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
 	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
@@ -465,27 +504,25 @@ static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 		break;
 	}
 	case CURLE_OPERATION_TIMEDOUT:
-		if (strncmp(x->errbuf, "Operation too slow", 18) == 0)
+		if (x->stalled)
 			core_err_set(r->error, sizeof r->error,
-				     "%s stalled: less than %ld bytes/s for %ld s", host,
-				     n->o.low_speed_bytes, n->o.low_speed_secs);
+				     "%s stalled: nothing received for %s", host,
+				     net_duration(n->o.stall_ms, size));
 		else if (strstr(x->errbuf, "onnect") != NULL || strstr(x->errbuf, "esolv") != NULL)
 			core_err_set(r->error, sizeof r->error,
-				     "connecting to %s timed out after %ld ms", host,
-				     n->o.connect_timeout_ms);
+				     "connecting to %s timed out after %s", host,
+				     net_duration(n->o.connect_timeout_ms, size));
 		else
 			core_err_set(r->error, sizeof r->error,
-				     "%s timed out after %ld ms (%zu bytes received)", host,
-				     n->o.timeout_ms, r->body.len);
+				     "%s timed out after %s (%zu bytes received)", host,
+				     net_duration(n->o.timeout_ms, size), r->body.len);
 		break;
 	case CURLE_TOO_MANY_REDIRECTS:
 		core_err_set(r->error, sizeof r->error, "too many redirects (more than %d)",
 			     NET_MAX_REDIRECTS);
 		break;
 	case CURLE_UNSUPPORTED_PROTOCOL: {
-		char *next = NULL;
-		curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &next);
-		char *shown = core_str_printable(next != NULL ? next : "");
+		char *shown = core_str_printable(x->location != NULL ? x->location : "");
 		core_err_set(r->error, sizeof r->error,
 			     "redirected to '%s', which is not an http or https URL", shown);
 		free(shown);
@@ -543,6 +580,8 @@ static bool net_should_retry(struct net *n, struct net_xfer *x, CURLcode rc, lon
 	if (n->o.retries < 0 || x->res->attempts > n->o.retries)
 		return false;
 	long status = x->res->status;
+	if (x->stalled)
+		rc = CURLE_OPERATION_TIMEDOUT;
 	bool transient = rc == CURLE_OPERATION_TIMEDOUT ||
 			 (rc == CURLE_OK && status >= 500 && status <= 599) ||
 			 (rc == CURLE_OK && status == 429 && x->retry_after_s >= 0);
@@ -581,6 +620,8 @@ static void net_finish(struct net *n, struct net_xfer *x, CURLcode rc)
 	if (rc != CURLE_OK) {
 		if (x->too_large)
 			rc = CURLE_WRITE_ERROR;
+		if (x->stalled)
+			rc = CURLE_OPERATION_TIMEDOUT;
 		net_describe(n, x, rc);
 	} else if (r->status == 304) {
 		r->ok = r->not_modified = true;

@@ -7,7 +7,7 @@
  * Only http and https, also across redirects. Bodies are decoded
  * (gzip, deflate, br, zstd) and refused past a size limit, so a
  * compression bomb costs nothing. Timeouts for the connection, the whole
- * transfer and a stalled transfer; one retry with backoff for timeouts
+ * transfer and a stalled one (nothing received for a while); one retry with backoff for timeouts
  * and 5xx, honouring Retry-After.
  *
  * Knows nothing of feeds or the cache: a request goes in, a result comes
@@ -28,14 +28,13 @@ struct net_opts {
 	long max_host_connections; /* per host; 0: 6 */
 	long connect_timeout_ms;   /* 0: 15 s */
 	long timeout_ms;           /* the whole transfer; 0: 60 s */
-	long low_speed_bytes;      /* a transfer slower than this many bytes a second... */
-	long low_speed_secs;       /* ...for this long is stalled; 0: 1 byte, 20 s */
-	size_t max_size;           /* decoded body limit; 0: 16 MiB */
-	int retries;               /* retries of timeouts and 5xx; -1: none, 0: the default 1 */
-	long retry_delay_ms;       /* before a retry without Retry-After; 0: 2 s */
-	long max_retry_after_s;    /* a longer Retry-After is not waited for; 0: 120 s */
-	const char *proxy;         /* NULL: the environment's (http_proxy and the like) */
-	const char *user_agent;    /* NULL: "bantin/VERSION" must be given by the caller */
+	long stall_ms;       /* a transfer that receives nothing this long has stalled; 0: 20 s */
+	size_t max_size;     /* decoded body limit; 0: 16 MiB */
+	int retries;         /* retries of timeouts and 5xx; -1: none, 0: the default 1 */
+	long retry_delay_ms; /* before a retry without Retry-After; 0: 2 s */
+	long max_retry_after_s; /* a longer Retry-After is not waited for; 0: 120 s */
+	const char *proxy;      /* NULL: the environment's (http_proxy and the like) */
+	const char *user_agent; /* NULL: "bantin/VERSION" must be given by the caller */
 };
 
 struct net_request {

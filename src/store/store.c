@@ -227,24 +227,33 @@ static bool store_exec(struct store *st, const char *sql, const char *what, char
 	return true;
 }
 
+/* Says why the cache cannot be read. */
+static void store_fail_read(struct store *st, char *err, size_t errlen)
+{
+	int code = sqlite3_errcode(st->db) & 0xff;
+	if (code == SQLITE_NOTADB)
+		core_err_set(err, errlen, "%s: not a bantin cache (not an SQLite database)",
+			     st->shown);
+	else if (code == SQLITE_CORRUPT)
+		core_err_set(err, errlen, "%s: the cache is damaged (%s)", st->shown,
+			     sqlite3_errmsg(st->db));
+	else
+		store_fail(st, "cannot read the cache", err, errlen);
+}
+
 /* The schema version; -1 with err when the file cannot be read as a database. */
 static int store_version(struct store *st, char *err, size_t errlen)
 {
 	sqlite3_stmt *s;
 	int version = -1;
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK) {
-		int code = sqlite3_errcode(st->db);
-		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-			core_err_set(err, errlen, "%s: not a bantin cache (not an SQLite database)",
-				     st->shown);
-		else
-			store_fail(st, "cannot read the cache", err, errlen);
+		store_fail_read(st, err, errlen);
 		return -1;
 	}
 	if (sqlite3_step(s) == SQLITE_ROW)
 		version = sqlite3_column_int(s, 0);
 	else
-		store_fail(st, "cannot read the cache", err, errlen);
+		store_fail_read(st, err, errlen);
 	sqlite3_finalize(s);
 	return version;
 }

@@ -36,6 +36,8 @@ a request path (query included, if any) to a reply:
 --log FILE gets one JSON object per request, one per line:
   {"method", "path", "headers": {name: value}, "client_port", "status"}
 client_port tells connections apart (keep-alive reuse keeps the port).
+Slow replies (delay, chunk_size, stall_after) are logged when they start,
+with the status they will have, since the client may give up before the end.
 """
 import argparse
 import email.utils
@@ -106,10 +108,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if fx.latency:
             time.sleep(fx.latency)
         spec = fx.route(self.path)
+        entry = {"method": self.command, "path": self.path,
+                 "headers": dict(self.headers.items()),
+                 "client_port": self.client_address[1]}
+        slow = any(k in spec for k in ("delay", "stall_after", "chunk_size"))
+        if slow:  # the client may give up first: log it now
+            fx.record(dict(entry, status=spec.get("status", 200)))
         status = self.reply(spec, head)
-        fx.record({"method": self.command, "path": self.path,
-                   "headers": dict(self.headers.items()),
-                   "client_port": self.client_address[1], "status": status})
+        if not slow:
+            fx.record(dict(entry, status=status))
 
     def load_body(self, spec):
         """Returns (body bytes, file path or None), or None when missing."""

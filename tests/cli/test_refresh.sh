@@ -1,0 +1,225 @@
+#!/bin/sh
+# bantin refresh, feeds, list, show and mark-read against the loopback
+# fixture server and a real SQLite file: what is stored, what each failure
+# says, conditional GET, updates that keep read state, --offline.
+set -eu
+. "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
+. "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
+bantin=$1
+trap 'httpfix_stop' EXIT
+
+root="$ASSERT_TMP/root"
+cp -R "$BANTIN_SOURCE_DIR/tests/fixtures/refresh" "$root"
+# A document over the 1 MiB limit, and one that gzips 20 MiB into a few KiB.
+"$PYTHON" - "$root" << 'EOF'
+import sys
+root = sys.argv[1]
+head = '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>t</title><description>'
+with open(root + "/big.xml", "w") as f:
+    f.write(head + "x" * (2 << 20) + "</description></item></channel></rss>")
+with open(root + "/bomb.xml", "w") as f:
+    f.write(head + " " * (20 << 20) + "</description></item></channel></rss>")
+EOF
+HTTPFIX_LIFETIME=120 httpfix_start "$root"
+U=$HTTPFIX_URL
+db="$ASSERT_TMP/cache.db"
+feeds="$ASSERT_TMP/feeds"
+cat > "$feeds" << EOF
+# the test's feeds
+$U/a.xml news "~Tin A"
+$U/b.atom
+$U/missing.xml
+$U/error.xml
+$U/slow.xml
+$U/stall.xml
+$U/loop
+$U/tofile
+$U/big.xml
+$U/bomb.xml
+$U/page.html
+$U/moved.xml
+$U/busy.json
+EOF
+bt() { "$bantin" --db "$db" --feeds "$feeds" "$@"; }
+requests_for() { grep -c "\"path\": \"$1\"" "$HTTPFIX_LOG" || true; }
+# A header of every request for path, one a line.
+header_of() { "$PYTHON" -c '
+import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    if r["path"] == sys.argv[2]:
+        print(r["headers"].get(sys.argv[3], "-"))' "$HTTPFIX_LOG" "$1" "$2"; }
+sql() { "$PYTHON" -c '
+import sqlite3, sys
+for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
+    print("|".join(str(c) for c in row))' "$db" "$1"; }
+
+# ---- the first refresh stores every article; each failure gets its line ----
+assert_status 1 bt refresh --timeout 2 --stall-time 1 --max-size 1M
+ASSERT_ERR=$(printf '%s\n' "$ASSERT_ERR" | sed 's/after 2 s ([0-9]* bytes/after 2 s (N bytes/')
+assert_equal "13 feeds: 7 new, 0 updated, 9 failed" "$ASSERT_OUT" "first refresh: summary"
+want=$(cat << EOF
+bantin: $U/missing.xml: HTTP 404 Not Found
+bantin: $U/error.xml: HTTP 500 Internal Server Error
+bantin: $U/slow.xml: 127.0.0.1:$HTTPFIX_PORT timed out after 2 s (N bytes received)
+bantin: $U/stall.xml: 127.0.0.1:$HTTPFIX_PORT stalled: nothing received for 1 s
+bantin: $U/loop: too many redirects (more than 5)
+bantin: $U/tofile: redirected to 'file:///etc/passwd', which is not an http or https URL
+bantin: $U/big.xml: the document is larger than the limit of 1 MiB (after decompression)
+bantin: $U/bomb.xml: the document is larger than the limit of 1 MiB (after decompression)
+bantin: $U/page.html: not a feed (an HTML page)
+bantin: $U/moved.xml: moved for good to $U/c.xml; fetched from there from now on (update the feeds file)
+EOF
+)
+assert_equal "$want" "$ASSERT_ERR" "first refresh: one line per failed feed, in feed order"
+assert_equal "2" "$(requests_for /error.xml)" "a 500 is retried once"
+assert_equal "2" "$(requests_for /slow.xml)" "a timeout is retried once"
+assert_equal "2" "$(requests_for /stall.xml)" "a stalled transfer is retried once"
+assert_equal "2" "$(requests_for /busy.json)" "a 503 with Retry-After is retried"
+assert_equal "bantin/$(sed -n 's/^project(bantin VERSION \([0-9.]*\).*/\1/p' "$BANTIN_SOURCE_DIR/CMakeLists.txt")" \
+	"$(header_of /a.xml User-Agent)" "a truthful User-Agent"
+assert_equal "7|7" "$(sql 'SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles_fts_docsize)')" \
+	"every article is stored and indexed"
+
+assert_status 0 bt list --json --limit 0
+assert_equal 7 "$(printf '%s\n' "$ASSERT_OUT" | grep -c '"id"')" "list --json: 7 articles"
+assert_status 0 bt list --feed "Tin A"
+want=$(cat << 'EOF'
+     1 N  29/12/2022 16:05  Tin A                 Cảng Lạch Huyện đón tàu container lớn nhất
+     2 N  28/12/2022 10:30  Tin A                 Hội nghị tổng kết ngành Giáo dục năm 2022
+     3 N  27/12/2022 21:00  Tin A                 Lễ hội Hoa Phượng Đỏ 2023
+EOF
+)
+assert_equal "$want" "$ASSERT_OUT" "list --feed NAME: newest first, Vietnam time"
+assert_status 0 bt list --feed 2 --json
+assert_equal '{"id": 4, "feed_id": 2, "feed": "Đoàn Thanh niên", "title": "Đoàn viên ra quân tình nguyện", "link": "https://doanthanhnien.example/tinh-nguyen", "date": "2022-12-26T01:00:00Z", "read": false, "starred": false}
+{"id": 5, "feed_id": 2, "feed": "Đoàn Thanh niên", "title": "Hiến máu nhân đạo", "link": "https://doanthanhnien.example/hien-mau", "date": "2022-12-25T01:00:00Z", "read": false, "starred": false}' \
+	"$ASSERT_OUT" "list --feed ID --json: the feed's own title when it has no name"
+
+assert_status 0 bt show 1 --width 50
+want=$(cat << 'EOF'
+Cảng Lạch Huyện đón tàu container lớn nhất
+══════════════════════════════════════════
+
+Tin A · Thứ Năm, 29/12/2022 16:05
+Nguyễn Hải
+https://thanhphohaiphong.gov.vn/cang-lach-
+huyen.html
+
+──────────────────────────────────────────────────
+
+Sáng 29/12, cảng Lạch Huyện đón tàu container lớn
+nhất.
+
+[Ảnh: Tàu cập cảng sáng 29/12][1]
+
+                        Nguyễn Hải. Ảnh: Đàm Thanh
+
+[1] https://thanhphohaiphong.gov.vn/wp-
+    content/uploads/tau.jpg
+EOF
+)
+assert_equal "$want" "$ASSERT_OUT" "show: header in Vietnam time, body, links"
+
+assert_status 0 bt feeds
+printf '%s\n' "$ASSERT_OUT" | sed -n '1,4p' > "$ASSERT_TMP/feeds-head"
+printf '%s\n' "1  Tin A  3/3 unread" "    $U/a.xml" > "$ASSERT_TMP/feeds-want"
+assert_equal "$(cat "$ASSERT_TMP/feeds-want")" "$(sed -n '1,2p' "$ASSERT_TMP/feeds-head")" "feeds: name and counts"
+assert_equal "    last refresh failed" \
+	"$(printf '%s\n' "$ASSERT_OUT" | grep -A4 "^3  $U/missing.xml" | grep 'last refresh failed' | cut -c1-23)" \
+	"feeds: a failed feed says so"
+assert_equal "    last refresh failed" \
+	"$(printf '%s\n' "$ASSERT_OUT" | grep -A4 "^3  " | grep -o '    last refresh failed' | head -1)" \
+	"feeds: the failure line"
+printf '%s\n' "$ASSERT_OUT" | grep -q ": HTTP 404 Not Found$" &&
+	assert_pass || assert_fail "feeds: the failure's reason"
+printf '%s\n' "$ASSERT_OUT" | grep -q "moved for good to $U/c.xml (update the feeds file)" &&
+	assert_pass || assert_fail "feeds: a moved feed says where"
+
+# ---- the second refresh sends the validators and writes no article ----
+before=$(sql 'SELECT group_concat(id || hash, ",") FROM articles')
+: > "$HTTPFIX_LOG"
+assert_status 0 bt refresh "$U/a.xml" "Đoàn Thanh niên" 12
+assert_equal "3 feeds: 0 new, 0 updated, 0 failed" "$ASSERT_OUT" "second refresh: nothing new"
+assert_equal "" "$ASSERT_ERR" "second refresh: nothing on stderr"
+etag=$(header_of /a.xml If-None-Match | tail -1)
+[ "$etag" != "-" ] && assert_pass || assert_fail "the second request sends If-None-Match"
+assert_equal "$(header_of /c.xml If-Modified-Since | tail -1 | grep -c GMT)" "1" \
+	"the moved feed is fetched at its new place, with If-Modified-Since"
+assert_equal "0" "$(requests_for /moved.xml)" "the old place of a moved feed is not asked again"
+assert_equal "$before" "$(sql 'SELECT group_concat(id || hash, ",") FROM articles')" \
+	"a 304 writes no article"
+
+# ---- a changed article is updated and keeps its read state ----
+assert_status 0 bt mark-read 2
+assert_status 0 bt list --unread --feed "tin a"
+assert_equal 2 "$(printf '%s\n' "$ASSERT_OUT" | wc -l)" "mark-read: one fewer unread"
+cp "$root/a-changed.xml" "$root/a.xml"
+touch -d '2030-01-01' "$root/a.xml"
+assert_status 0 bt refresh "Tin A"
+assert_equal "1 feed: 1 new, 1 updated, 0 failed" "$ASSERT_OUT" "changed feed: one new, one updated"
+assert_equal "1" "$(sql 'SELECT read FROM articles WHERE id = 2')" "the updated article stays read"
+assert_equal "8|8" "$(sql 'SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles_fts_docsize)')" \
+	"no duplicates, index in step"
+assert_equal "2" "$(sql "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'nhiem vu'")" \
+	"the index holds the updated text, folded"
+assert_equal "" "$(sql "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'body:\"hoi nghi.\" AND body:\"dao tao to chuc hoi nghi\" NOT nhiem'")" \
+	"the index lost the old text"
+assert_equal "4" "$(sql "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'doan vien'")" \
+	"đ is folded to d in the index"
+
+assert_status 0 bt mark-read --feed "Tin A"
+assert_equal "3 marked read" "$ASSERT_OUT" "mark-read --feed"
+assert_status 0 bt mark-read --unread 1
+assert_status 0 bt mark-read --all
+assert_equal "5 marked read" "$ASSERT_OUT" "mark-read --all"
+
+# ---- errors and usage ----
+assert_status 1 bt show 99
+assert_equal "bantin: no article 99" "$ASSERT_ERR" "show: an article that is not there"
+assert_status 2 bt show abc
+assert_equal "bantin show: 'abc' is not an article number (see 'bantin show --help')" "$ASSERT_ERR" "show: not a number"
+assert_status 2 bt mark-read
+assert_equal "bantin mark-read: give article numbers, --feed F or --all (see 'bantin mark-read --help')" "$ASSERT_ERR" "mark-read: nothing to mark"
+assert_status 1 bt list --feed nope
+assert_equal "bantin: nope: no such feed (see 'bantin feeds')" "$ASSERT_ERR" "list: unknown feed"
+assert_status 2 bt list --limit x
+assert_equal "bantin list: option '--limit' needs a number from 0 to 1000000000, not 'x' (see 'bantin list --help')" "$ASSERT_ERR" "list: bad limit"
+
+printf '%s\n' "$U/a.xml" "ftp://example.com/feed" > "$ASSERT_TMP/badfeeds"
+assert_status 1 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" refresh
+assert_equal "bantin: $ASSERT_TMP/badfeeds:2: 'ftp://example.com/feed' is not an http or https URL" "$ASSERT_ERR" \
+	"feeds file: FILE:LINE: what is wrong"
+printf '%s\n' "$U/a.xml \"~Unclosed" > "$ASSERT_TMP/badfeeds"
+assert_status 1 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" feeds
+assert_equal "bantin: $ASSERT_TMP/badfeeds:1: a quote is not closed" "$ASSERT_ERR" "feeds file: unclosed quote"
+printf '%s\n' "$U/a.xml colour=red" > "$ASSERT_TMP/badfeeds"
+assert_status 1 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" feeds
+assert_equal "bantin: $ASSERT_TMP/badfeeds:1: unknown feed option 'colour=red' (known: cafile=FILE, tls-verify=no; quote a tag that holds '=')" "$ASSERT_ERR" "feeds file: unknown option"
+printf '%s\n' "query:unread:unread = \"yes\"" "$U/a.xml" "$U/a.xml" > "$ASSERT_TMP/nbfeeds"
+assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/nbfeeds" feeds
+assert_equal "bantin: $ASSERT_TMP/nbfeeds:1: query feeds are not supported; line skipped
+bantin: $ASSERT_TMP/nbfeeds:3: the same feed as line 2; line skipped" "$ASSERT_ERR" "newsboat lines are skipped with a warning"
+printf 'garbage, not SQLite at all.............................................................................' > "$ASSERT_TMP/not.db"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/not.db" list
+assert_equal "bantin: $ASSERT_TMP/not.db: not a bantin cache (not an SQLite database)" "$ASSERT_ERR" "a file that is not a cache"
+
+# ---- --offline never touches the network ----
+: > "$HTTPFIX_LOG"
+assert_status 2 "$bantin" --offline --db "$db" --feeds "$feeds" refresh
+assert_equal "bantin: refresh: not possible with --offline, which forbids the network" "$ASSERT_ERR" "--offline refresh refuses"
+assert_status 0 "$bantin" --offline --db "$db" --feeds "$feeds" list
+assert_equal "0" "$(httpfix_requests)" "--offline: zero requests"
+
+# ---- first run: the default files are created, privately ----
+home="$ASSERT_TMP/home"
+mkdir "$home"
+assert_status 0 env HOME="$home" XDG_CONFIG_HOME= XDG_DATA_HOME= "$bantin" --offline feeds
+assert_equal "1  Cổng tin tức Hải Phòng  0/0 unread
+    https://thanhphohaiphong.gov.vn/feed/
+    never updated" "$ASSERT_OUT" "first run: the portal's feed"
+assert_equal "700 700 600" "$(stat -c %a "$home/.config/bantin" "$home/.local/share/bantin" "$home/.config/bantin/feeds" | tr '\n' ' ' | sed 's/ $//')" \
+	"first run: private directories and feeds file"
+[ -f "$home/.local/share/bantin/cache.db" ] && assert_pass || assert_fail "first run: the cache is created"
+
+assert_done
