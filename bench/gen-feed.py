@@ -1,29 +1,16 @@
 #!/usr/bin/env python3
-"""Writes a large, realistic Vietnamese WordPress-style RSS 2.0 feed.
+"""Writes one large, realistic Vietnamese WordPress-style RSS 2.0 feed.
 
 usage: gen-feed.py OUT MEGABYTES [SEED]
 
-Titles, dc:creator, categories, a description and a content:encoded of
-several paragraphs with a figure, like the Hai Phong portal's feed; items
-are added until the file reaches the size asked for.
+Items (see vnfeed.py) are added until the file reaches the size asked for.
 """
+import os
 import random
 import sys
 
-WORDS = ("thành phố Hải Phòng cảng biển Lạch Huyện đón tàu container hội nghị tổng kết "
-         "giáo dục đào tạo y tế bệnh viện nông nghiệp lúa gạo thu hoạch lễ hội văn hóa "
-         "giao thông cầu đường cao tốc đầu tư phát triển kinh tế xã hội người dân huyện "
-         "Thủy Nguyên Cát Hải Kiến An Đồ Sơn năm 2022 kế hoạch triển khai nhiệm vụ ủy ban "
-         "nhân dân chủ tịch đoàn công tác sở ngành doanh nghiệp xuất khẩu hàng hóa").split()
-CATS = ["Kinh tế", "Cảng biển - Logistics", "Giáo dục", "Y tế", "Nông nghiệp",
-        "Văn hóa - Xã hội", "Giao thông", "Tin nổi bật"]
-NAMES = ["Nguyễn Hải", "Đặng Thuỳ Dương", "Phạm Ngọc Ánh", "Lê Văn Tâm", "Hoàng Việt"]
-DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-
-
-def sentence(r, n):
-    s = " ".join(r.choice(WORDS) for _ in range(n))
-    return s[0].upper() + s[1:] + "."
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import vnfeed  # noqa: E402
 
 
 def main():
@@ -31,30 +18,12 @@ def main():
     r = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
     target = int(mb * 1024 * 1024)
     with open(out, "w", encoding="utf-8") as f:
-        f.write('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
-                'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-                'xmlns:dc="http://purl.org/dc/elements/1.1/">\n<channel>\n'
-                '<title>Cổng tin tức Thành phố Hải Phòng</title>\n'
-                '<link>https://thanhphohaiphong.gov.vn</link>\n'
-                '<description>Tin tức</description><language>vi</language>\n')
+        f.write(vnfeed.head())
         i = 0
         while f.tell() < target:
             i += 1
-            paras = "\n".join(f"<p>{sentence(r, r.randint(25, 60))}</p>" for _ in range(r.randint(4, 8)))
-            f.write(f"""<item>
-<title>{sentence(r, r.randint(8, 16))}</title>
-<link>https://thanhphohaiphong.gov.vn/tin-{i}.html</link>
-<dc:creator><![CDATA[{r.choice(NAMES)}]]></dc:creator>
-<pubDate>{DAYS[i % 7]}, {1 + i % 28:02d} Dec 2022 {i % 24:02d}:{i % 60:02d}:00 +0700</pubDate>
-<category><![CDATA[{r.choice(CATS)}]]></category>
-<guid isPermaLink="false">https://thanhphohaiphong.gov.vn/?p={i}</guid>
-<description><![CDATA[{sentence(r, 30)} [&#8230;]]]></description>
-<content:encoded><![CDATA[{paras}
-<figure><img src="https://thanhphohaiphong.gov.vn/wp-content/uploads/{i}.jpg" alt="{sentence(r, 6)}"/><figcaption>{sentence(r, 10)}</figcaption></figure>
-<p>{r.choice(NAMES)}. Ảnh: {r.choice(NAMES)}</p>]]></content:encoded>
-</item>
-""")
-        f.write("</channel>\n</rss>\n")
+            f.write(vnfeed.item(r, i))
+        f.write(vnfeed.TAIL)
 
 
 if __name__ == "__main__":

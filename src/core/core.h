@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/types.h>
 
 #define CORE_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
@@ -61,10 +62,33 @@ struct core_buf {
 
 /* Sets up an empty buffer that refuses to grow beyond max bytes (0: no limit). */
 void core_buf_init(struct core_buf *b, size_t max);
+/* Makes room for n more bytes; false when that would pass the limit. */
+bool core_buf_reserve(struct core_buf *b, size_t n);
 /* Appends n bytes; false (buffer unchanged) when that would pass the limit. */
-bool core_buf_append(struct core_buf *b, const void *p, size_t n);
+bool core_buf_append_slow(struct core_buf *b, const void *p, size_t n);
 bool core_buf_puts(struct core_buf *b, const char *s);
-bool core_buf_putc(struct core_buf *b, char c);
+
+/* Inline fast paths: most appends fit in the room already there. */
+static inline bool core_buf_append(struct core_buf *b, const void *p, size_t n)
+{
+	if (n < b->cap - b->len && b->data != NULL) {
+		memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return true;
+	}
+	return core_buf_append_slow(b, p, n);
+}
+
+static inline bool core_buf_putc(struct core_buf *b, char c)
+{
+	if (b->len + 1 < b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return true;
+	}
+	return core_buf_append_slow(b, &c, 1);
+}
 bool core_buf_printf(struct core_buf *b, const char *fmt, ...) CORE_PRINTF(2, 3);
 /* The contents as a string, borrowed; "" when nothing was appended. */
 const char *core_buf_str(const struct core_buf *b);

@@ -17,8 +17,8 @@ void core_buf_init(struct core_buf *b, size_t max)
 	b->max = max != 0 ? max : SIZE_MAX / 2;
 }
 
-/* Makes room for n more bytes plus the NUL; false when past the maximum. */
-static bool core_buf_reserve(struct core_buf *b, size_t n)
+/* Room for n more bytes plus the NUL; false when past the maximum. */
+bool core_buf_reserve(struct core_buf *b, size_t n)
 {
 	if (n > b->max || b->len > b->max - n)
 		return false;
@@ -31,11 +31,12 @@ static bool core_buf_reserve(struct core_buf *b, size_t n)
 	if (cap > b->max + 1)
 		cap = b->max + 1;
 	b->data = xreallocarray(b->data, cap, 1);
+	b->data[b->len] = '\0';
 	b->cap = cap;
 	return true;
 }
 
-bool core_buf_append(struct core_buf *b, const void *p, size_t n)
+bool core_buf_append_slow(struct core_buf *b, const void *p, size_t n)
 {
 	if (!core_buf_reserve(b, n))
 		return false;
@@ -49,11 +50,6 @@ bool core_buf_append(struct core_buf *b, const void *p, size_t n)
 bool core_buf_puts(struct core_buf *b, const char *s)
 {
 	return core_buf_append(b, s, strlen(s));
-}
-
-bool core_buf_putc(struct core_buf *b, char c)
-{
-	return core_buf_append(b, &c, 1);
 }
 
 bool core_buf_printf(struct core_buf *b, const char *fmt, ...)

@@ -468,11 +468,34 @@ static void feed_filter_cp(struct feed_input *in, int32_t cp, const char *bytes,
 
 /* ---- decoding: in->raw → filter → in->dec ---- */
 
+/* Bytes the filter passes on as they are in FF_TEXT: printable ASCII but '&', and blanks. */
+static const bool feed_plain_byte[256] = {
+    ['\t'] = true,  ['\n'] = true,  ['\r'] = true,
+#define FEED_R4(c)  [c] = true, [c + 1] = true, [c + 2] = true, [c + 3] = true
+#define FEED_R16(c) FEED_R4(c), FEED_R4(c + 4), FEED_R4(c + 8), FEED_R4(c + 12)
+    FEED_R4(0x20),  [0x24] = true,  [0x25] = true,  [0x27] = true,  FEED_R4(0x28), FEED_R4(0x2c),
+    FEED_R16(0x30), FEED_R16(0x40), FEED_R16(0x50), FEED_R16(0x60), FEED_R4(0x70), FEED_R4(0x74),
+    FEED_R4(0x78),  [0x7c] = true,  [0x7d] = true,  [0x7e] = true,
+#undef FEED_R4
+#undef FEED_R16
+};
+
 static void feed_decode_utf8(struct feed_input *in)
 {
 	size_t i = in->raw_pos;
 	while (i < in->raw_len) {
 		unsigned char c = in->raw[i];
+		if (in->state == FF_TEXT && in->ent_len == 0) {
+			/* Fast path: plain text goes through untouched, a run at a time. */
+			size_t run = i;
+			while (run < in->raw_len && feed_plain_byte[in->raw[run]])
+				run++;
+			if (run > i) {
+				core_buf_append(&in->dec, in->raw + i, run - i);
+				i = run;
+				continue;
+			}
+		}
 		if (c < 0x80) {
 			feed_filter_byte(in, c);
 			i++;

@@ -316,6 +316,14 @@ static size_t net_on_header(char *p, size_t size, size_t nmemb, void *arg)
 		return len;
 	}
 	char *v = NULL;
+	if (net_header_value(p, len, "content-length", &v)) {
+		/* Room for the whole body at once, within the limit. */
+		unsigned long long cl = strtoull(v, NULL, 10);
+		if (cl > 0 && cl <= x->net->o.max_size && x->res->body.len == 0)
+			core_buf_reserve(&x->res->body, (size_t)cl);
+		free(v);
+		v = NULL;
+	}
 	net_header_value(p, len, "etag", &x->res->etag);
 	net_header_value(p, len, "location", &x->location);
 	net_header_value(p, len, "last-modified", &x->res->last_modified);

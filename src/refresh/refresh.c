@@ -25,6 +25,8 @@
 /* An item as parsed and rendered, every string owned. */
 struct refresh_item {
 	char *guid, *link, *title, *author, *categories, *summary, *content, *doc;
+	char *index[3]; /* store_index_text, made here rather than on the writing thread */
+	int64_t hash;   /* store_item_hash, likewise */
 	int64_t published, updated;
 };
 
@@ -111,6 +113,8 @@ static void refresh_job_free(struct refresh_job *j)
 		free(it->summary);
 		free(it->content);
 		free(it->doc);
+		for (size_t k = 0; k < 3; k++)
+			free(it->index[k]);
 	}
 	free(j->items);
 	free(j);
@@ -163,6 +167,25 @@ static char *refresh_synth_guid(const struct feed_item *it)
 	return xasprintf("bantin:%016llx", (unsigned long long)h);
 }
 
+/* The store's view of an item (borrowing its strings). */
+static void refresh_store_item(const struct refresh_item *it, struct store_item *out)
+{
+	*out = (struct store_item){
+	    .guid = it->guid,
+	    .link = it->link,
+	    .title = it->title,
+	    .author = it->author,
+	    .published = it->published,
+	    .updated = it->updated,
+	    .categories = it->categories,
+	    .summary = it->summary,
+	    .content = it->content,
+	    .doc = it->doc,
+	    .index = {it->index[0], it->index[1], it->index[2]},
+	    .hash = it->hash,
+	};
+}
+
 /* feed_parse's callback, on a worker: copies and renders one item. */
 static void refresh_on_item(const struct feed_item *it, void *arg)
 {
@@ -205,6 +228,10 @@ static void refresh_on_item(const struct feed_item *it, void *arg)
 			text_doc_free(d);
 		}
 	}
+	store_index_text(o->title, o->summary, o->doc, o->index);
+	struct store_item si;
+	refresh_store_item(o, &si);
+	o->hash = store_item_hash(&si);
 }
 
 /* Parses a fetched body into items (any thread). */
@@ -279,21 +306,8 @@ static void refresh_finish(struct refresh *r, struct refresh_job *j)
 		}
 	} else {
 		struct store_item *items = xreallocarray(NULL, j->nitems + 1, sizeof *items);
-		for (size_t i = 0; i < j->nitems; i++) {
-			const struct refresh_item *it = &j->items[i];
-			items[i] = (struct store_item){
-			    .guid = it->guid,
-			    .link = it->link,
-			    .title = it->title,
-			    .author = it->author,
-			    .published = it->published,
-			    .updated = it->updated,
-			    .categories = it->categories,
-			    .summary = it->summary,
-			    .content = it->content,
-			    .doc = it->doc,
-			};
-		}
+		for (size_t i = 0; i < j->nitems; i++)
+			refresh_store_item(&j->items[i], &items[i]);
 		struct store_update u = {
 		    .feed_id = j->feed_id,
 		    .now = now,
@@ -363,7 +377,7 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	if (workers < 0)
 		workers = 0;
 	long conns = o->net.max_connections > 0 ? o->net.max_connections : 16;
-	r->max_inflight = (size_t)conns + (size_t)workers;
+	r->max_inflight = (size_t)(conns < 4 ? conns : 4) + (size_t)workers;
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
 	r->threads = xcalloc((size_t)workers + 1, sizeof *r->threads);

@@ -34,8 +34,7 @@ static uint64_t store_hash_time(uint64_t h, int64_t t)
 	return store_hash_str(h, buf);
 }
 
-/* A fingerprint of everything a feed says about an item. */
-static int64_t store_item_hash(const struct store_item *it)
+int64_t store_item_hash(const struct store_item *it)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	h = store_hash_str(h, it->link);
@@ -47,31 +46,53 @@ static int64_t store_item_hash(const struct store_item *it)
 	h = store_hash_str(h, it->summary);
 	h = store_hash_str(h, it->content);
 	h = store_hash_str(h, it->doc);
-	return (int64_t)(h & INT64_MAX);
+	h &= INT64_MAX;
+	return h != 0 ? (int64_t)h : 1; /* 0 means "not computed" */
 }
 
-bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
-		     const char *doc, bool remove, char *err, size_t errlen)
+void store_index_text(const char *title, const char *summary, const char *doc, char *out[3])
+{
+	char *body = text_doc_serialized_text(doc);
+	out[0] = text_fold(title != NULL ? title : "", title != NULL ? strlen(title) : 0, NULL);
+	out[1] =
+	    text_fold(summary != NULL ? summary : "", summary != NULL ? strlen(summary) : 0, NULL);
+	out[2] = text_fold(body, strlen(body), NULL);
+	free(body);
+}
+
+/* Adds article id's index text to the index, or (remove) takes it out. */
+static bool store_index_write(struct store *st, int64_t id, const char *const text[3], bool remove,
+			      char *err, size_t errlen)
 {
 	sqlite3_stmt *s =
 	    store_stmt(st, remove ? STORE_SQL_FTS_DELETE : STORE_SQL_FTS_INSERT, err, errlen);
 	if (s == NULL)
 		return false;
-	char *body = text_doc_serialized_text(doc);
-	char *ft = text_fold(title != NULL ? title : "", title != NULL ? strlen(title) : 0, NULL);
-	char *fs =
-	    text_fold(summary != NULL ? summary : "", summary != NULL ? strlen(summary) : 0, NULL);
-	char *fb = text_fold(body, strlen(body), NULL);
 	sqlite3_bind_int64(s, 1, id);
-	store_bind_text(s, 2, ft);
-	store_bind_text(s, 3, fs);
-	store_bind_text(s, 4, fb);
-	bool ok = store_exec_stmt(st, s, "cannot update the search index", err, errlen);
-	free(body);
-	free(ft);
-	free(fs);
-	free(fb);
+	store_bind_text(s, 2, text[0]);
+	store_bind_text(s, 3, text[1]);
+	store_bind_text(s, 4, text[2]);
+	return store_exec_stmt(st, s, "cannot update the search index", err, errlen);
+}
+
+bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
+		     const char *doc, bool remove, char *err, size_t errlen)
+{
+	char *text[3];
+	store_index_text(title, summary, doc, text);
+	bool ok = store_index_write(st, id, (const char *const *)text, remove, err, errlen);
+	for (size_t i = 0; i < 3; i++)
+		free(text[i]);
 	return ok;
+}
+
+/* Indexes a new or changed item: with the text it brings, or made here. */
+static bool store_index_item(struct store *st, int64_t id, const struct store_item *it, char *err,
+			     size_t errlen)
+{
+	if (it->index[0] != NULL && it->index[1] != NULL && it->index[2] != NULL)
+		return store_index_write(st, id, it->index, false, err, errlen);
+	return store_index_put(st, id, it->title, it->summary, it->doc, false, err, errlen);
 }
 
 enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_PUT_ERROR };
@@ -80,7 +101,7 @@ enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_
 static enum store_put store_put_item(struct store *st, const struct store_update *u,
 				     const struct store_item *it, char *err, size_t errlen)
 {
-	int64_t hash = store_item_hash(it);
+	int64_t hash = it->hash != 0 ? it->hash : store_item_hash(it);
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_FIND, err, errlen);
 	if (s == NULL)
 		return STORE_PUT_ERROR;
@@ -119,7 +140,7 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 		store_bind_text(s, 10, it->doc);
 		sqlite3_bind_int64(s, 11, hash);
 		if (!store_exec_stmt(st, s, "cannot update an article", err, errlen) ||
-		    !store_index_put(st, id, it->title, it->summary, it->doc, false, err, errlen))
+		    !store_index_item(st, id, it, err, errlen))
 			return STORE_PUT_ERROR;
 		return STORE_PUT_UPDATED;
 	}
@@ -142,7 +163,7 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 	if (!store_exec_stmt(st, s, "cannot add an article", err, errlen))
 		return STORE_PUT_ERROR;
 	int64_t id = sqlite3_last_insert_rowid(st->db);
-	if (!store_index_put(st, id, it->title, it->summary, it->doc, false, err, errlen))
+	if (!store_index_item(st, id, it, err, errlen))
 		return STORE_PUT_ERROR;
 	return STORE_PUT_ADDED;
 }

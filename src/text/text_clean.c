@@ -124,12 +124,27 @@ char *text_clean(const char *s, size_t len, enum text_clean_mode mode)
 {
 	struct core_buf b;
 	core_buf_init(&b, 0);
+	core_buf_reserve(&b, len + 16);
 	bool line = mode == TEXT_CLEAN_LINE;
 	bool pending_space = false; /* LINE: a space is due before the next character */
 	bool stable = true;         /* every character is NFC-stable */
 	size_t i = 0;
 
 	while (i < len) {
+		/* Fast path: a run of printable ASCII (spaces too, outside LINE) is kept as is. */
+		size_t run = i;
+		while (run < len && (unsigned char)s[run] < 0x7f &&
+		       ((unsigned char)s[run] > 0x20 || (s[run] == ' ' && !line)))
+			run++;
+		if (run > i) {
+			if (pending_space) {
+				core_buf_putc(&b, ' ');
+				pending_space = false;
+			}
+			core_buf_append(&b, s + i, run - i);
+			i = run;
+			continue;
+		}
 		int32_t cp;
 		size_t n = text_utf8_decode(s + i, len - i, &cp);
 		if (cp == 0x1b || cp == 0x9b || cp == 0x9d || cp == 0x90 || cp == 0x98 ||

@@ -78,6 +78,12 @@ uint32_t text_doc_link(struct text_doc *doc, const char *url)
 static void text_doc_escape(struct core_buf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
+		size_t plain = strcspn(s, "\\\n\t");
+		if (plain > 0) {
+			core_buf_append(b, s, plain);
+			s += plain - 1;
+			continue;
+		}
 		if (*s == '\\')
 			core_buf_puts(b, "\\\\");
 		else if (*s == '\n')
@@ -127,6 +133,12 @@ static char *text_doc_unescape(const char *s, const char **next)
 	struct core_buf b;
 	core_buf_init(&b, 0);
 	for (; *s != '\0' && *s != '\n'; s++) {
+		size_t plain = strcspn(s, "\\\n");
+		if (plain > 0) {
+			core_buf_append(&b, s, plain);
+			s += plain - 1;
+			continue;
+		}
 		if (*s == '\\' && s[1] != '\0' && s[1] != '\n') {
 			s++;
 			core_buf_putc(&b, *s == 'n' ? '\n' : *s == 't' ? '\t' : *s);

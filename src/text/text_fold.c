@@ -58,7 +58,23 @@ char *text_fold(const char *s, size_t len, size_t **map)
 	size_t *m = NULL, mcap = 0;
 	utf8proc_int32_t buf[32];
 
+	core_buf_reserve(&out, len + 16);
 	for (size_t i = 0; i < len;) {
+		if ((unsigned char)s[i] < 0x80 && s[i] != '\0') {
+			/* Fast path: ASCII only needs lower case. */
+			size_t start = out.len;
+			char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+			core_buf_putc(&out, c);
+			if (map != NULL) {
+				if (out.len + 1 > mcap) {
+					mcap = (out.len + 1) * 2;
+					m = xreallocarray(m, mcap, sizeof *m);
+				}
+				m[start] = i;
+			}
+			i++;
+			continue;
+		}
 		int32_t cp;
 		size_t n = text_utf8_decode(s + i, len - i, &cp);
 		if (cp <= 0)
