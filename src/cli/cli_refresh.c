@@ -201,7 +201,8 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 		printf("%zu feed%s: %zu new, %zu updated, %zu failed\n", n, n == 1 ? "" : "s",
 		       r.added, r.updated, r.failed);
 		status = cli_flush();
-		qsort(r.notes, r.nnotes, sizeof *r.notes, cli_note_cmp);
+		if (r.nnotes > 0)
+			qsort(r.notes, r.nnotes, sizeof *r.notes, cli_note_cmp);
 		for (size_t i = 0; i < r.nnotes; i++)
 			fprintf(stderr, "%s\n", r.notes[i].line);
 		if (status == CLI_EXIT_OK && r.failed > 0)

@@ -716,6 +716,26 @@ static void net_unlink_active(struct net *n, struct net_xfer *x)
 	}
 }
 
+/* Hands over every transfer curl has finished; how many. */
+static size_t net_collect(struct net *n)
+{
+	size_t done = 0;
+	CURLMsg *m;
+	int left;
+	while ((m = curl_multi_info_read(n->multi, &left)) != NULL) {
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		struct net_xfer *x = NULL;
+		CURLcode rc = m->data.result;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
+		curl_multi_remove_handle(n->multi, m->easy_handle);
+		net_unlink_active(n, x);
+		net_finish(n, x, rc);
+		done++;
+	}
+	return done;
+}
+
 void net_step(struct net *n, struct pollfd *extra, unsigned nextra, int timeout_ms)
 {
 	long wait = net_start(n);
@@ -731,23 +751,15 @@ void net_step(struct net *n, struct pollfd *extra, unsigned nextra, int timeout_
 	}
 	int running;
 	curl_multi_perform(n->multi, &running);
+	/* Something finished already (a refused connection, say): do not wait. */
+	if (net_collect(n) > 0)
+		timeout = 0;
 	/* With nothing to wait for, this sleeps until the next retry is due. */
 	curl_multi_poll(n->multi, fds, nfds, timeout, NULL);
 	for (unsigned i = 0; i < nfds; i++)
 		extra[i].revents = fds[i].revents;
 	curl_multi_perform(n->multi, &running);
-	CURLMsg *m;
-	int left;
-	while ((m = curl_multi_info_read(n->multi, &left)) != NULL) {
-		if (m->msg != CURLMSG_DONE)
-			continue;
-		struct net_xfer *x = NULL;
-		CURLcode rc = m->data.result;
-		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
-		curl_multi_remove_handle(n->multi, m->easy_handle);
-		net_unlink_active(n, x);
-		net_finish(n, x, rc);
-	}
+	net_collect(n);
 	net_start(n);
 }
 

@@ -5,10 +5,11 @@
  *
  * Only the calling thread touches net and the store; workers take jobs
  * from `todo` and put them on `parsed` under one mutex, then wake the
- * calling thread out of its poll. At most max_inflight jobs are between
- * `waiting` and the store, so memory stays flat however many feeds there
- * are: a body is freed as soon as it is parsed, and a parsed job as soon
- * as it is written.
+ * calling thread out of its poll. At most max_fetching jobs are with net
+ * and at most max_bodies have a body fetched but not yet written, so
+ * memory stays flat however many feeds there are: a body is freed as soon
+ * as it is parsed, and a parsed job as soon as it is written. A 304 holds
+ * no body, so feeds that have not changed go at the full concurrency.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -58,8 +59,9 @@ struct refresh {
 	void *arg;
 	struct net *net;
 	size_t max_size;
-	struct refresh_queue waiting; /* not yet handed to net */
-	size_t inflight, max_inflight;
+	struct refresh_queue waiting;  /* not yet handed to net */
+	size_t fetching, max_fetching; /* jobs handed to net */
+	size_t bodies, max_bodies;     /* jobs fetched with a body, not yet written */
 	size_t total, done;
 	/* Shared with the workers, under mu. */
 	pthread_mutex_t mu;
@@ -331,7 +333,8 @@ static void refresh_finish(struct refresh *r, struct refresh_job *j)
 		free(items);
 	}
 	r->done++;
-	r->inflight--;
+	if (res->ok && !res->not_modified)
+		r->bodies--;
 	e.done = r->done;
 	e.total = r->total;
 	r->fn(&e, r->arg);
@@ -344,6 +347,9 @@ static void refresh_on_fetched(struct net_result *res, void *arg)
 	struct refresh *r = arg;
 	struct refresh_job *j = res->user;
 	j->res = res;
+	r->fetching--;
+	if (res->ok && !res->not_modified)
+		r->bodies++;
 	if (r->stopping) {
 		refresh_job_free(j);
 		return;
@@ -377,7 +383,8 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	if (workers < 0)
 		workers = 0;
 	long conns = o->net.max_connections > 0 ? o->net.max_connections : 16;
-	r->max_inflight = (size_t)(conns < 4 ? conns : 4) + (size_t)workers;
+	r->max_fetching = (size_t)conns;
+	r->max_bodies = 2 * (size_t)workers + 2;
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
 	r->threads = xcalloc((size_t)workers + 1, sizeof *r->threads);
@@ -442,7 +449,8 @@ bool refresh_busy(const struct refresh *r)
 
 void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int timeout_ms)
 {
-	while (r->inflight < r->max_inflight && r->waiting.head != NULL) {
+	while (r->fetching < r->max_fetching && r->bodies < r->max_bodies &&
+	       r->waiting.head != NULL) {
 		struct refresh_job *j = refresh_pop(&r->waiting);
 		struct net_request req = {
 		    .url = j->fetch,
@@ -452,7 +460,7 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 		    .insecure = j->insecure,
 		    .user = j,
 		};
-		r->inflight++;
+		r->fetching++;
 		net_add(r->net, &req);
 	}
 	net_step(r->net, extra, nextra, timeout_ms);

@@ -299,6 +299,32 @@ static bool store_migrate(struct store *st, char *err, size_t errlen)
 	return store_exec(st, "COMMIT", "cannot commit the new tables", err, errlen);
 }
 
+/*
+ * Switches the file to WAL mode (it stays so). Another process may be
+ * doing the same on a new file: that lock is not waited for by SQLite's
+ * busy handler, so wait here.
+ */
+static bool store_wal(struct store *st, char *err, size_t errlen)
+{
+	for (int waited = 0;; waited += 10) {
+		sqlite3_stmt *s;
+		if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL) !=
+		    SQLITE_OK) {
+			store_fail(st, "cannot switch to WAL mode", err, errlen);
+			return false;
+		}
+		int rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+			return true;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= STORE_BUSY_MS) {
+			store_fail(st, "cannot switch to WAL mode", err, errlen);
+			return false;
+		}
+		sqlite3_sleep(10);
+	}
+}
+
 struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 {
 	struct store *st = xcalloc(1, sizeof *st);
@@ -340,8 +366,7 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	if (store_version(st, err, errlen) < 0)
 		goto fail;
-	if (!st->read_only &&
-	    !store_exec(st, "PRAGMA journal_mode = WAL", "cannot switch to WAL mode", err, errlen))
+	if (!st->read_only && !store_wal(st, err, errlen))
 		goto fail;
 	if (!store_exec(st,
 			"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"

@@ -2,7 +2,7 @@
 """A loopback HTTP server for bantin's network tests.
 
 usage: server.py --root DIR --port-file FILE [--log FILE] [--routes FILE]
-                 [--lifetime SECONDS] [--latency SECONDS]
+                 [--lifetime SECONDS] [--latency SECONDS] [--tls CERT KEY]
 
 Binds 127.0.0.1 on a free port and writes the port number to --port-file
 once it accepts connections. Exits by itself after --lifetime seconds
@@ -10,7 +10,8 @@ once it accepts connections. Exits by itself after --lifetime seconds
 
 Files below --root are served with an ETag and a Last-Modified header, and
 answer 304 Not Modified to a matching If-None-Match or If-Modified-Since.
-A missing file is 404. /_status/NNN answers with status NNN.
+A missing file is 404. /_status/NNN answers with status NNN. With --tls it
+speaks HTTPS with the given certificate chain.
 
 --routes (default: ROOT/routes.json when it exists) is a JSON object that maps
 a request path (query included, if any) to a reply:
@@ -48,6 +49,7 @@ import json
 import mimetypes
 import os
 import socketserver
+import ssl
 import sys
 import threading
 import time
@@ -248,6 +250,8 @@ def main():
     ap.add_argument("--routes")
     ap.add_argument("--lifetime", type=float, default=60.0)
     ap.add_argument("--latency", type=float, default=0.0)
+    ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"),
+                    help="serve HTTPS with this certificate chain and key (PEM)")
     args = ap.parse_args()
 
     # The hard limit: whatever state the test is in, the server goes away.
@@ -257,6 +261,10 @@ def main():
 
     Handler.fixture = Fixture(args)
     httpd = Server(("127.0.0.1", 0), Handler)
+    if args.tls:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(args.tls[0], args.tls[1])
+        httpd.socket = ctx.wrap_socket(httpd.socket, server_side=True)
     tmp = args.port_file + ".tmp"
     with open(tmp, "w") as f:
         f.write(str(httpd.server_address[1]))

@@ -1,0 +1,50 @@
+// An HTTPS server speaking HTTP/2 (and HTTP/1.1 to clients without it) for
+// the refresh benchmark, as a portal behind a modern web server does: the
+// files of ROOT with an ETag, 304 Not Modified to a matching If-None-Match,
+// and LATENCY_MS of delay before each answer.
+//
+// usage: node bench/h2serve.js ROOT CERT KEY PORT_FILE LATENCY_MS LIFETIME_S
+"use strict";
+const fs = require("fs");
+const http2 = require("http2");
+const path = require("path");
+const crypto = require("crypto");
+
+const [root, cert, key, portFile, latency, lifetime] = process.argv.slice(2);
+const etags = new Map();
+
+function etagOf(file) {
+	let e = etags.get(file);
+	if (e === undefined) {
+		const st = fs.statSync(file);
+		e = '"' + crypto.createHash("sha1").update(file + st.size + st.mtimeMs).digest("hex").slice(0, 16) + '"';
+		etags.set(file, e);
+	}
+	return e;
+}
+
+const server = http2.createSecureServer({ cert: fs.readFileSync(cert), key: fs.readFileSync(key), allowHTTP1: true });
+server.on("request", (req, res) => {
+	setTimeout(() => {
+		const file = path.join(root, path.normalize(req.url.split("?")[0]));
+		if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) {
+			res.writeHead(404, { "content-type": "text/plain" });
+			res.end("not found\n");
+			return;
+		}
+		const etag = etagOf(file);
+		if (req.headers["if-none-match"] === etag) {
+			res.writeHead(304, { etag });
+			res.end();
+			return;
+		}
+		const body = fs.readFileSync(file);
+		res.writeHead(200, { "content-type": "application/rss+xml", etag, "content-length": body.length });
+		res.end(body);
+	}, Number(latency));
+});
+server.listen(0, "127.0.0.1", () => {
+	fs.writeFileSync(portFile + ".tmp", String(server.address().port));
+	fs.renameSync(portFile + ".tmp", portFile);
+});
+setTimeout(() => process.exit(3), Number(lifetime) * 1000).unref();

@@ -1,0 +1,114 @@
+#!/bin/sh
+# Benchmark: `bantin refresh` of many realistic Vietnamese feeds served by
+# the loopback fixture server. Prints, for a first refresh into an empty
+# cache and for a second one where nothing changed (every feed a 304): wall
+# time, CPU time and peak resident memory from /usr/bin/time -v, and checks
+# that every article is stored and in the search index when the command
+# returns. When newsboat is installed, `newsboat -x reload` runs on the same
+# feeds and the ratio is printed.
+#
+# usage: sh bench/refresh.sh [FEEDS [ITEMS [LATENCY_MS [BANTIN]]]]
+#        (defaults: 50 feeds, 100 items each, 50 ms a request,
+#         build/src/main/bantin)
+#
+# The feeds are served over HTTPS with HTTP/2 (bench/h2serve.js, a private
+# CA given to bantin with cafile=) when node and openssl are installed, as
+# the portal serves them; otherwise over plain HTTP/1.1 by the fixture
+# server, where 6 connections to the one host bound the no-change refresh
+# to about FEEDS / 6 x LATENCY. BENCH_HTTP1=1 forces the latter.
+#
+#   sh bench/refresh.sh                 # 50 x 100, about 35 MB, 50 ms latency
+#   sh bench/refresh.sh 200 200 0       # 200 x 200, about 300 MB
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+nfeeds=${1:-50}
+nitems=${2:-100}
+latency=${3:-50}
+bantin=${4:-$here/../build/src/main/bantin}
+python=${PYTHON:-python3}
+tmp=$(mktemp -d)
+server=
+cleanup() {
+	[ -n "$server" ] && kill "$server" 2> /dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+"$python" "$here/gen-feeds.py" "$tmp/www" "$nfeeds" "$nitems"
+bytes=$(cat "$tmp"/www/*.xml | wc -c)
+if [ -z "${BENCH_HTTP1:-}" ] && command -v node > /dev/null 2>&1 &&
+	command -v openssl > /dev/null 2>&1; then
+	(
+		cd "$tmp"
+		openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=bench CA" \
+			-keyout ca.key -out ca.pem
+		openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout server.key \
+			-out server.csr
+		printf 'subjectAltName=IP:127.0.0.1\n' > ext
+		openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
+			-extfile ext -out server.pem
+	) > /dev/null 2>&1
+	node "$here/h2serve.js" "$tmp/www" "$tmp/server.pem" "$tmp/server.key" "$tmp/port" \
+		"$latency" 3600 &
+	server=$!
+	scheme=https
+	extra="cafile=$tmp/ca.pem"
+	proto="HTTPS, HTTP/2"
+else
+	"$python" "$here/../tests/httpfix/server.py" --root "$tmp/www" --port-file "$tmp/port" \
+		--lifetime 3600 --latency "$(awk "BEGIN { print $latency / 1000 }")" &
+	server=$!
+	scheme=http
+	extra=
+	proto="HTTP/1.1"
+fi
+while [ ! -s "$tmp/port" ]; do sleep 0.1; done
+port=$(cat "$tmp/port")
+n=1
+while [ "$n" -le "$nfeeds" ]; do
+	echo "$scheme://127.0.0.1:$port/feed-$n.xml $extra"
+	n=$((n + 1))
+done > "$tmp/feeds"
+
+# Runs a command under /usr/bin/time -v; prints LABEL, wall, CPU and peak RSS.
+measure() {
+	label=$1
+	shift
+	/usr/bin/time -v "$@" > "$tmp/out" 2> "$tmp/time" || true
+	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time")
+	user=$(sed -n 's/.*User time (seconds): //p' "$tmp/time")
+	sys=$(sed -n 's/.*System time (seconds): //p' "$tmp/time")
+	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time")
+	secs=$(printf '%s\n' "$wall" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+	printf '%-22s wall %6.2f s   cpu %6.2f s   peak RSS %4d MiB\n' "$label" "$secs" \
+		"$(awk "BEGIN { print $user + $sys }")" $((rss / 1024))
+	eval "last_secs=$secs"
+}
+
+printf 'feeds: %d x %d items, %d bytes (%d MiB) of XML, %s, %s ms latency a request\n' \
+	"$nfeeds" "$nitems" "$bytes" $((bytes >> 20)) "$proto" "$latency"
+measure "bantin first refresh" "$bantin" --db "$tmp/cache.db" --feeds "$tmp/feeds" refresh
+first=$last_secs
+printf '    %s\n' "$(cat "$tmp/out")"
+counts=$("$python" -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT count(*) FROM articles").fetchone()[0],
+      db.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0])' "$tmp/cache.db")
+set -- $counts
+if [ "$1" -eq $((nfeeds * nitems)) ] && [ "$2" -eq "$1" ]; then
+	printf '    %d articles stored, %d in the search index\n' "$1" "$2"
+else
+	printf '    WRONG: %d articles stored, %d indexed, %d expected\n' "$1" "$2" \
+		$((nfeeds * nitems))
+	exit 1
+fi
+measure "bantin no-change" "$bantin" --db "$tmp/cache.db" --feeds "$tmp/feeds" refresh
+printf '    %s\n' "$(cat "$tmp/out")"
+
+if command -v newsboat > /dev/null 2>&1; then
+	mkdir -p "$tmp/nb"
+	measure "newsboat -x reload" env HOME="$tmp/nb" newsboat -u "$tmp/feeds" \
+		-c "$tmp/nb/cache.db" -C /dev/null -x reload
+	printf '    newsboat / bantin: %.1fx\n' "$(awk "BEGIN { print $last_secs / $first }")"
+fi

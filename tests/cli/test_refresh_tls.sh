@@ -1,0 +1,46 @@
+#!/bin/sh
+# HTTPS: certificates are verified; a failure names the host and the fix;
+# cafile= in the feeds file trusts a private CA for one feed; tls-verify=no
+# turns the check off for one feed and `bantin feeds` says so.
+set -eu
+. "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
+. "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
+bantin=$1
+trap 'httpfix_stop' EXIT
+
+# A private CA and a certificate for 127.0.0.1 signed by it.
+pki="$ASSERT_TMP/pki"
+mkdir "$pki"
+(
+	cd "$pki"
+	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=bantin test CA" \
+		-keyout ca.key -out ca.pem
+	openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout server.key -out server.csr
+	printf 'subjectAltName=IP:127.0.0.1\n' > ext
+	openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
+		-extfile ext -out server.pem
+) > /dev/null 2>&1
+
+httpfix_start "$BANTIN_SOURCE_DIR/tests/fixtures/refresh" --tls "$pki/server.pem" "$pki/server.key"
+U="https://127.0.0.1:$HTTPFIX_PORT"
+mkdir "$ASSERT_TMP/conf"
+cp "$pki/ca.pem" "$ASSERT_TMP/conf/ca.pem"
+feeds="$ASSERT_TMP/conf/feeds"
+printf '%s\n' "$U/a.xml" "$U/b.atom cafile=ca.pem" "$U/c.xml tls-verify=no" > "$feeds"
+bt() { "$bantin" --db "$ASSERT_TMP/cache.db" --feeds "$feeds" "$@"; }
+
+assert_status 1 bt refresh
+assert_equal "3 feeds: 3 new, 0 updated, 1 failed" "$ASSERT_OUT" "https: summary"
+assert_equal "bantin: $U/a.xml: the TLS certificate of 127.0.0.1:$HTTPFIX_PORT cannot be verified; if the server sends an incomplete chain, give this feed cafile=FILE in the feeds file" \
+	"$ASSERT_ERR" "https: an unverifiable certificate names the host and the fix"
+assert_status 0 bt feeds
+printf '%s\n' "$ASSERT_OUT" | grep -A3 "^3  " | grep -qx "    TLS certificates NOT verified (tls-verify=no)" &&
+	assert_pass || assert_fail "feeds: tls-verify=no is marked"
+[ "$(printf '%s\n' "$ASSERT_OUT" | grep -c 'NOT verified')" -eq 1 ] && assert_pass ||
+	assert_fail "feeds: only that feed is marked"
+
+printf '%s\n' "$U/b.atom cafile=missing.pem" > "$feeds"
+assert_status 1 bt refresh
+assert_equal "bantin: $U/b.atom: cannot read cafile '$ASSERT_TMP/conf/missing.pem': No such file or directory" \
+	"$ASSERT_ERR" "a cafile that cannot be read"
+assert_done
