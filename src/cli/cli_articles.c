@@ -23,14 +23,6 @@
 
 /* The default page of `list`. */
 #define CLI_LIST_DEFAULT 50
-/* Cells of the feed column in `list`. */
-#define CLI_FEED_COLUMN 20
-
-/* s cleaned to one printable line, owned ("" for NULL). */
-static char *cli_line(const char *s)
-{
-	return text_clean(s != NULL ? s : "", s != NULL ? strlen(s) : 0, TEXT_CLEAN_LINE);
-}
 
 /* ---- feeds ---- */
 
@@ -147,39 +139,20 @@ static int cli_list_opt(int id, const char *arg, void *state)
 static void cli_list_json(const struct store_row *r)
 {
 	struct core_buf b;
-	char date[FEED_DATE_LEN];
 	core_buf_init(&b, 0);
-	core_buf_printf(&b, "{\"id\": %lld, \"feed_id\": %lld, \"feed\": ", (long long)r->id,
-			(long long)r->feed_id);
-	core_buf_json_str(&b, r->feed_title != NULL ? r->feed_title : "");
-	core_buf_puts(&b, ", \"title\": ");
-	core_buf_json_str(&b, r->title != NULL ? r->title : "");
-	core_buf_puts(&b, ", \"link\": ");
-	if (r->link != NULL)
-		core_buf_json_str(&b, r->link);
-	else
-		core_buf_puts(&b, "null");
-	core_buf_puts(&b, ", \"date\": ");
-	feed_date_format(r->time, date);
-	core_buf_json_str(&b, date);
-	core_buf_printf(&b, ", \"read\": %s, \"starred\": %s}\n", r->read ? "true" : "false",
-			r->starred ? "true" : "false");
+	struct cli_article_view v = {r->id,   r->feed_id, r->feed_title, r->title,
+				     r->link, r->time,    r->read,       r->starred};
+	cli_article_json(&b, &v);
+	core_buf_puts(&b, "}\n");
 	fputs(core_buf_str(&b), stdout);
 	core_buf_free(&b);
 }
 
 static void cli_list_line(const struct store_row *r)
 {
-	char date[TEXT_DATE_LEN];
-	text_date(r->time, TEXT_DATE_SHORT, date);
-	char *feed = cli_line(r->feed_title);
-	char *col = text_fit(feed, CLI_FEED_COLUMN, "…", true);
-	char *title = cli_line(r->title);
-	printf("%6lld %c%c %s  %s  %s\n", (long long)r->id, r->read ? ' ' : 'N',
-	       r->starred ? '*' : ' ', date, col, title);
-	free(feed);
-	free(col);
-	free(title);
+	struct cli_article_view v = {r->id,   r->feed_id, r->feed_title, r->title,
+				     r->link, r->time,    r->read,       r->starred};
+	cli_article_line(&v, NULL, 0, false);
 }
 
 int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)

@@ -8,9 +8,13 @@
 #include <string.h>
 
 #include "cli_internal.h"
+#include "feed.h"
 #include "config.h"
 #include "store.h"
 #include "text.h"
+
+/* Cells of the feed column in article lines. */
+#define CLI_FEED_COLUMN 20
 
 void cli_fail(const char *what)
 {
@@ -151,4 +155,64 @@ int cli_flush(void)
 		return CLI_EXIT_FAILED;
 	}
 	return CLI_EXIT_OK;
+}
+
+char *cli_line(const char *s)
+{
+	return text_clean(s != NULL ? s : "", s != NULL ? strlen(s) : 0, TEXT_CLEAN_LINE);
+}
+
+/* Writes s[0..len) with marks in bold (ranges relative to s). */
+void cli_print_marked(const char *s, const struct store_mark *marks, size_t nmarks, bool bold)
+{
+	size_t at = 0, len = strlen(s);
+	for (size_t i = 0; bold && i < nmarks; i++) {
+		if (marks[i].start < at || marks[i].end > len || marks[i].start >= marks[i].end)
+			continue;
+		fwrite(s + at, 1, marks[i].start - at, stdout);
+		fputs("\033[1m", stdout);
+		fwrite(s + marks[i].start, 1, marks[i].end - marks[i].start, stdout);
+		fputs("\033[22m", stdout);
+		at = marks[i].end;
+	}
+	fputs(s + at, stdout);
+}
+
+void cli_article_line(const struct cli_article_view *v, const struct store_mark *marks,
+		      size_t nmarks, bool bold)
+{
+	char date[TEXT_DATE_LEN];
+	text_date(v->time, TEXT_DATE_SHORT, date);
+	char *feed = cli_line(v->feed);
+	char *col = text_fit(feed, CLI_FEED_COLUMN, "…", true);
+	printf("%6lld %c%c %s  %s  ", (long long)v->id, v->read ? ' ' : 'N', v->starred ? '*' : ' ',
+	       date, col);
+	/* Titles are cleaned on the way into the cache; marks are byte ranges of that. */
+	char *title = cli_line(v->title);
+	bool same = strcmp(title, v->title != NULL ? v->title : "") == 0;
+	cli_print_marked(title, same ? marks : NULL, same ? nmarks : 0, bold);
+	free(title);
+	putchar('\n');
+	free(feed);
+	free(col);
+}
+
+void cli_article_json(struct core_buf *b, const struct cli_article_view *v)
+{
+	char date[FEED_DATE_LEN];
+	core_buf_printf(b, "{\"id\": %lld, \"feed_id\": %lld, \"feed\": ", (long long)v->id,
+			(long long)v->feed_id);
+	core_buf_json_str(b, v->feed != NULL ? v->feed : "");
+	core_buf_puts(b, ", \"title\": ");
+	core_buf_json_str(b, v->title != NULL ? v->title : "");
+	core_buf_puts(b, ", \"link\": ");
+	if (v->link != NULL)
+		core_buf_json_str(b, v->link);
+	else
+		core_buf_puts(b, "null");
+	core_buf_puts(b, ", \"date\": ");
+	feed_date_format(v->time, date);
+	core_buf_json_str(b, date);
+	core_buf_printf(b, ", \"read\": %s, \"starred\": %s", v->read ? "true" : "false",
+			v->starred ? "true" : "false");
 }

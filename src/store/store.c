@@ -13,6 +13,7 @@
 
 #include "core.h"
 #include "store_internal.h"
+#include "text.h"
 
 /* Waits this long for another writer (a cron refresh, say) before giving up. */
 #define STORE_BUSY_MS 30000
@@ -57,6 +58,10 @@ static const char *const store_migrations[] = {
     "CREATE INDEX articles_unread ON articles (time DESC, id DESC) WHERE read = 0;"
     "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, summary, body, content='',"
     " tokenize='unicode61 remove_diacritics 2');",
+    /* 1 → 2: how many articles hold each word, for choosing related articles' terms. */
+    "CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, 'row');"
+    /* Ranking: a match in the title counts ten times one in the body, the summary four. */
+    "INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');",
 };
 
 #define STORE_VERSION ((int)CORE_NELEM(store_migrations))
@@ -125,6 +130,47 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_MARK_ALL_READ] = "UPDATE articles SET read = 1 WHERE read = 0",
     [STORE_SQL_MARK_FEED_READ] = "UPDATE articles SET read = 1 WHERE read = 0 AND feed_id = ?1",
     [STORE_SQL_STAR] = "UPDATE articles SET starred = ?2 WHERE id = ?1",
+#define STORE_HIT_COLUMNS                                                                          \
+	"a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.title, a.link, a.time, a.read,"      \
+	" a.starred"
+#define STORE_FILTERS                                                                              \
+	" (?5 IS NULL OR a.time >= ?5) AND (?6 IS NULL OR a.time < ?6) AND (?7 IS NULL"            \
+	" OR instr(bantin_fold(coalesce(f.name, '') || ' ' || coalesce(f.title, '') || ' ' ||"     \
+	" f.url), ?7) > 0)"
+    /* ?1 the match, ?2 how many ranked rows to look at, ?3 limit, ?4 offset */
+    [STORE_SQL_SEARCH_RANKED] =
+	"SELECT " STORE_HIT_COLUMNS ", s.rank FROM (SELECT rowid, rank FROM articles_fts"
+	" WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) s"
+	" JOIN articles a ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id"
+	" ORDER BY s.rank, a.time DESC, a.id DESC LIMIT ?3 OFFSET ?4",
+    /* ... with ?5 since, ?6 before, ?7 a folded piece of the feed's name */
+    [STORE_SQL_SEARCH_FILTERED] =
+	"SELECT " STORE_HIT_COLUMNS ", articles_fts.rank FROM articles_fts"
+	" JOIN articles a ON a.id = articles_fts.rowid JOIN feeds f ON f.id = a.feed_id"
+	" WHERE articles_fts MATCH ?1 AND ?2 = ?2 AND " STORE_FILTERS
+	" ORDER BY articles_fts.rank, a.time DESC, a.id DESC LIMIT ?3 OFFSET ?4",
+    [STORE_SQL_SEARCH_UNRANKED] =
+	"SELECT " STORE_HIT_COLUMNS ", 0 FROM articles a JOIN feeds f ON f.id = a.feed_id"
+	" WHERE ?1 = ?1 AND ?2 = ?2 AND " STORE_FILTERS
+	" ORDER BY a.time DESC, a.id DESC LIMIT ?3 OFFSET ?4",
+    /* ?1 the match, ?2 rows to look at, ?3 the article, ?4 its folded title,
+       ?5 its categories, ?6 limit */
+    [STORE_SQL_RELATED] =
+	"SELECT " STORE_HIT_COLUMNS ", s.rank FROM (SELECT rowid, rank FROM articles_fts"
+	" WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) s"
+	" JOIN articles a ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id"
+	" WHERE a.id != ?3 AND bantin_fold(coalesce(a.title, '')) != ?4"
+	" ORDER BY round(s.rank), a.categories IS ?5 DESC, a.time DESC, a.id DESC LIMIT ?6",
+#undef STORE_HIT_COLUMNS
+#undef STORE_FILTERS
+    [STORE_SQL_RELATED_SOURCE] = "SELECT title, summary, categories FROM articles WHERE id = ?1",
+    [STORE_SQL_VOCAB_DOCS] = "SELECT doc FROM articles_vocab WHERE term = ?1",
+    [STORE_SQL_ARTICLE_COUNT] = "SELECT count(*) FROM articles",
+    [STORE_SQL_ARTICLE_TEXT] = "SELECT summary, doc FROM articles WHERE id = ?1",
+    [STORE_SQL_REINDEX_ROWS] = "SELECT id, title, summary, doc FROM articles WHERE id > ?1"
+			       " ORDER BY id LIMIT 256",
+    [STORE_SQL_FTS_DELETE_ALL] = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
+    [STORE_SQL_FTS_CHECK] = "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
     [STORE_SQL_COUNTS] = "SELECT (SELECT count(*) FROM articles),"
 			 " (SELECT count(*) FROM articles_fts_docsize)",
 };
@@ -225,6 +271,19 @@ static bool store_exec(struct store *st, const char *sql, const char *what, char
 		return false;
 	}
 	return true;
+}
+
+/* SQL bantin_fold(text): the search key of text (text_fold), for comparing names and titles. */
+static void store_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	if (s == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *f = text_fold((const char *)s, (size_t)sqlite3_value_bytes(argv[0]), NULL);
+	sqlite3_result_text(ctx, f, -1, free);
 }
 
 /* Says why the cache cannot be read. */
@@ -363,6 +422,9 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_create_function(st->db, "bantin_fold", 1,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				store_sql_fold, NULL, NULL);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	if (store_version(st, err, errlen) < 0)
 		goto fail;

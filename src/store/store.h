@@ -176,6 +176,56 @@ bool store_mark_all_read(struct store *st, int64_t feed_id, int64_t *n, char *er
 /* Sets the starred state of article id. */
 bool store_star(struct store *st, int64_t id, bool starred, char *err, size_t errlen);
 
+/* ---- store_search.c: full-text search and related articles ---- */
+
+/* A byte range [start, end) of a string: a match to highlight. */
+struct store_mark {
+	size_t start, end;
+};
+
+/* One search result or related article. */
+struct store_hit {
+	int64_t id, feed_id;
+	char *feed_title;
+	char *title;
+	char *link;
+	int64_t time;
+	bool read, starred;
+	double score;                   /* lower is better (bm25); 0 when not ranked */
+	struct store_mark *title_marks; /* the query's words in the title */
+	size_t ntitle_marks;
+	char *snippet; /* one line of the article's text around the first match, "…" where cut */
+	struct store_mark *marks; /* the query's words in the snippet */
+	size_t nmarks;
+};
+
+void store_hits_free(struct store_hit *h, size_t n);
+
+/*
+ * Searches the cache. query: words (all must match, without regard to
+ * marks, case or đ), "a phrase", prefix*, -excluded, feed:NAME,
+ * since:YYYY-MM-DD, until:YYYY-MM-DD (Vietnam time, both days included).
+ * Ranked by bm25 with the title weighing most, ties by recency. Nothing a
+ * user types is an error of the index's own query language; a query that
+ * cannot mean anything gets err, e.g. "nothing to search for".
+ */
+bool store_search(struct store *st, const char *query, size_t limit, size_t offset,
+		  struct store_hit **out, size_t *n, char *err, size_t errlen);
+
+/*
+ * Articles related to article id, best first: those sharing its most
+ * distinctive words and word pairs (title and summary, Vietnamese stop
+ * words left out), ties broken by the same category, then recency. The
+ * article itself and others with the same title are left out.
+ */
+bool store_related(struct store *st, int64_t id, size_t limit, struct store_hit **out, size_t *n,
+		   char *err, size_t errlen);
+
+/* Rebuilds the search index from the articles; how many were indexed in *n. */
+bool store_reindex(struct store *st, int64_t *n, char *err, size_t errlen);
+/* Checks the database and its index; err says what is wrong. */
+bool store_check(struct store *st, char *err, size_t errlen);
+
 /* Article and index counts, for checks: articles, index rows. */
 bool store_counts(struct store *st, int64_t *articles, int64_t *indexed, char *err, size_t errlen);
 

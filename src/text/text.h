@@ -150,6 +150,13 @@ void text_line_cells(const char *s, const struct text_line *line,
 char *text_fold(const char *s, size_t len, size_t **map);
 
 /*
+ * The next word of s[*pos..len) as a search index sees it (a run of
+ * letters, digits and marks): its bytes in [*start, *end), and *pos moved
+ * past it; false when there is none.
+ */
+bool text_word_next(const char *s, size_t len, size_t *pos, size_t *start, size_t *end);
+
+/*
  * s for a terminal without UTF-8, owned: Vietnamese letters without their
  * marks ("Hải Phòng" → "Hai Phong", đ → d, Đ → D), common punctuation as
  * its ASCII look-alike, and any other cluster as one '?' per cell, so that

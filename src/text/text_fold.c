@@ -176,3 +176,52 @@ bool text_starts_upper(const char *s)
 	text_utf8_decode(s, len, &cp);
 	return cp >= 0 && utf8proc_isupper(cp);
 }
+
+/* Whether cp is part of a word as SQLite's unicode61 tokenizer sees it. */
+static bool text_word_cp(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		       (cp >= 'A' && cp <= 'Z');
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_CO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool text_word_next(const char *s, size_t len, size_t *pos, size_t *start, size_t *end)
+{
+	size_t i = *pos;
+	bool in = false;
+	while (i < len) {
+		int32_t cp;
+		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		bool w = cp > 0 && text_word_cp(cp);
+		if (w && !in) {
+			*start = i;
+			in = true;
+		} else if (!w && in) {
+			*end = i;
+			*pos = i;
+			return true;
+		}
+		i += n;
+	}
+	*pos = len;
+	if (in)
+		*end = len;
+	return in;
+}

@@ -1,0 +1,771 @@
+/*
+ * store_search.c: searching the cache, related articles, and the index's
+ * upkeep.
+ *
+ * A user's query never reaches FTS5 as written: it is read here into
+ * units (a word, a phrase, a prefix, each maybe excluded) and filters, each
+ * unit folded like the index (text_fold) and cut into words the way the
+ * index's tokenizer cuts them, and only those words, inside double quotes,
+ * make the MATCH expression. Words hold only letters, digits and marks, so
+ * no input can be FTS5 syntax.
+ *
+ * Snippets and highlights are found in the original text, unfolded: the
+ * text is folded with a map back to its bytes, and the query's words are
+ * looked for word by word.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "core.h"
+#include "store_internal.h"
+#include "text.h"
+
+/* Bytes of text a snippet shows around its first match. */
+#define STORE_SNIPPET_BEFORE 60
+#define STORE_SNIPPET_LEN    220
+/* Ranked rows looked at for one page of results. */
+#define STORE_RANKED_MIN 100
+
+/* One unit of a query: its folded words. */
+struct store_unit {
+	char **words;
+	size_t nwords;
+	bool prefix;  /* the last word is a prefix */
+	bool exclude; /* articles with it are left out */
+};
+
+struct store_squery {
+	struct store_unit *units;
+	size_t nunits;
+	char *feed;    /* folded; NULL: any feed */
+	int64_t since; /* STORE_NO_TIME: no bound */
+	int64_t before;
+};
+
+static void store_query_free(struct store_squery *q)
+{
+	for (size_t i = 0; i < q->nunits; i++) {
+		for (size_t k = 0; k < q->units[i].nwords; k++)
+			free(q->units[i].words[k]);
+		free(q->units[i].words);
+	}
+	free(q->units);
+	free(q->feed);
+}
+
+/* The folded words of s[0..len), appended to u. */
+static void store_unit_words(struct store_unit *u, const char *s, size_t len)
+{
+	char *f = text_fold(s, len, NULL);
+	size_t flen = strlen(f), pos = 0, a, b;
+	while (text_word_next(f, flen, &pos, &a, &b)) {
+		u->words = xreallocarray(u->words, u->nwords + 1, sizeof *u->words);
+		u->words[u->nwords++] = xstrndup(f + a, b - a);
+	}
+	free(f);
+}
+
+/* Reads YYYY-MM-DD as the start of that day in Vietnam time; false if it is not a date. */
+static bool store_query_date(const char *s, size_t len, int64_t *out)
+{
+	int y, m, d;
+	char tail;
+	char buf[16];
+	if (len == 0 || len >= sizeof buf)
+		return false;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	if (sscanf(buf, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 ||
+	    d > 31 || y < 1970)
+		return false;
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (d > mdays[m - 1] || (m == 2 && d == 29 && !leap))
+		return false;
+	/* Days since the epoch (a civil-from-days inverse), then UTC+7. */
+	int yy = m <= 2 ? y - 1 : y;
+	int era = yy / 400;
+	int yoe = yy - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	int64_t days = (int64_t)era * 146097 + doe - 719468;
+	*out = days * 86400 - 7 * 3600;
+	return true;
+}
+
+/* The value of a filter at *p (quoted or not); moves *p past it. */
+static void store_query_value(const char **p, const char **v, size_t *vlen)
+{
+	const char *s = *p;
+	if (*s == '"') {
+		s++;
+		const char *q = strchr(s, '"');
+		*v = s;
+		*vlen = q != NULL ? (size_t)(q - s) : strlen(s);
+		*p = q != NULL ? q + 1 : s + *vlen;
+		return;
+	}
+	*v = s;
+	*vlen = strcspn(s, " \t\n\r\f\v");
+	*p = s + *vlen;
+}
+
+/* Reads a user's query; false with err for one that cannot mean anything. */
+static bool store_query_parse(const char *text, struct store_squery *q, char *err, size_t errlen)
+{
+	memset(q, 0, sizeof *q);
+	q->since = q->before = STORE_NO_TIME;
+	const char *p = text;
+	for (;;) {
+		p += strspn(p, " \t\n\r\f\v");
+		if (*p == '\0')
+			break;
+		bool exclude = false;
+		if (*p == '-' && p[1] != '\0' && strchr(" \t\n\r\f\v-", p[1]) == NULL) {
+			exclude = true;
+			p++;
+		}
+		const char *v;
+		size_t vlen;
+		static const char *const filters[] = {"feed:", "since:", "until:"};
+		size_t which = CORE_NELEM(filters);
+		for (size_t i = 0; i < CORE_NELEM(filters) && !exclude; i++) {
+			if (strncasecmp(p, filters[i], strlen(filters[i])) == 0)
+				which = i;
+		}
+		if (which < CORE_NELEM(filters)) {
+			p += strlen(filters[which]);
+			store_query_value(&p, &v, &vlen);
+			int64_t t;
+			if (which == 0) {
+				free(q->feed);
+				q->feed = text_fold(v, vlen, NULL);
+				continue;
+			}
+			if (!store_query_date(v, vlen, &t)) {
+				char *shown = core_str_printable(which == 1 ? "since:" : "until:");
+				core_err_set(err, errlen,
+					     "%s needs a date such as 2022-12-29, not '%.*s'",
+					     shown, (int)(vlen > 40 ? 40 : vlen), v);
+				free(shown);
+				store_query_free(q);
+				return false;
+			}
+			if (which == 1)
+				q->since = t;
+			else
+				q->before = t + 86400;
+			continue;
+		}
+		struct store_unit u = {NULL, 0, false, exclude};
+		if (*p == '"') {
+			p++;
+			const char *end = strchr(p, '"');
+			size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
+			store_unit_words(&u, p, len);
+			p += len + (end != NULL);
+		} else {
+			size_t len = strcspn(p, " \t\n\r\f\v\"");
+			size_t stars = 0;
+			while (stars < len && p[len - 1 - stars] == '*')
+				stars++;
+			u.prefix = stars > 0 && stars < len;
+			store_unit_words(&u, p, len - stars);
+			p += len;
+		}
+		if (u.nwords == 0) {
+			free(u.words);
+			continue; /* punctuation alone: nothing to look for */
+		}
+		q->units = xreallocarray(q->units, q->nunits + 1, sizeof *q->units);
+		q->units[q->nunits++] = u;
+	}
+	return true;
+}
+
+/* Appends unit u as an FTS5 phrase: its words in double quotes, maybe a prefix. */
+static void store_unit_phrase(struct core_buf *b, const struct store_unit *u)
+{
+	core_buf_putc(b, '"');
+	for (size_t k = 0; k < u->nwords; k++) {
+		if (k > 0)
+			core_buf_putc(b, ' ');
+		core_buf_puts(b, u->words[k]); /* letters, digits, marks: never a quote */
+	}
+	core_buf_putc(b, '"');
+	if (u->prefix)
+		core_buf_puts(b, " *");
+}
+
+/*
+ * The FTS5 expression of a query's units; "" when no unit is positive.
+ * Words typed one after another also count as the phrase they make, so
+ * "giao thong" ranks "giao thông" above a text with "giáo" here and
+ * "thông" there, which the folded words alone cannot tell apart.
+ */
+static char *store_query_match(const struct store_squery *q)
+{
+	struct core_buf b, all;
+	core_buf_init(&b, 0);
+	core_buf_init(&all, 0);
+	size_t positive = 0, singles = 0;
+	for (size_t i = 0; i < q->nunits; i++) {
+		const struct store_unit *u = &q->units[i];
+		if (u->exclude)
+			continue;
+		positive++;
+		if (u->nwords == 1 && !u->prefix)
+			singles++;
+		core_buf_puts(&b, b.len == 0 ? "" : " AND ");
+		store_unit_phrase(&b, u);
+		for (size_t k = 0; k < u->nwords; k++)
+			core_buf_printf(&all, "%s%s", all.len == 0 ? "" : " ", u->words[k]);
+	}
+	if (positive >= 2 && singles == positive) {
+		char *and = core_buf_take(&b);
+		core_buf_printf(&b, "(\"%s\" OR (%s))", core_buf_str(&all), and);
+		free(and);
+	}
+	core_buf_free(&all);
+	for (size_t i = 0; i < q->nunits && b.len > 0; i++) {
+		if (!q->units[i].exclude)
+			continue;
+		core_buf_puts(&b, " NOT ");
+		store_unit_phrase(&b, &q->units[i]);
+	}
+	return core_buf_take(&b);
+}
+
+void store_hits_free(struct store_hit *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(h[i].feed_title);
+		free(h[i].title);
+		free(h[i].link);
+		free(h[i].title_marks);
+		free(h[i].snippet);
+		free(h[i].marks);
+	}
+	free(h);
+}
+
+/* Whether folded word w (len bytes) matches one of the query's positive words. */
+static bool store_word_matches(const struct store_squery *q, const char *w, size_t len)
+{
+	for (size_t i = 0; i < q->nunits; i++) {
+		const struct store_unit *u = &q->units[i];
+		if (u->exclude)
+			continue;
+		for (size_t k = 0; k < u->nwords; k++) {
+			size_t wl = strlen(u->words[k]);
+			bool prefix = u->prefix && k == u->nwords - 1;
+			if ((wl == len || (prefix && wl < len)) && memcmp(u->words[k], w, wl) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The ranges of s[0..len) (original bytes) whose words match the query. */
+static void store_find_marks(const struct store_squery *q, const char *s, size_t len,
+			     struct store_mark **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	size_t *map;
+	char *f = text_fold(s, len, &map);
+	size_t flen = strlen(f), pos = 0, a, b;
+	while (text_word_next(f, flen, &pos, &a, &b)) {
+		if (!store_word_matches(q, f + a, b - a))
+			continue;
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		(*out)[*n].start = map[a];
+		(*out)[(*n)++].end = map[b];
+	}
+	free(f);
+	free(map);
+}
+
+/* Moves i back to the start of a UTF-8 character of s. */
+static size_t store_char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	return i;
+}
+
+/* A one-line snippet of text around its first match, with the marks inside it. */
+static void store_snippet(const struct store_squery *q, const char *text, struct store_hit *h)
+{
+	size_t len = strlen(text);
+	struct store_mark *m;
+	size_t nm;
+	store_find_marks(q, text, len, &m, &nm);
+	size_t start = 0;
+	if (nm > 0 && m[0].start > STORE_SNIPPET_BEFORE) {
+		start = store_char_start(text, m[0].start - STORE_SNIPPET_BEFORE);
+		/* Begin at a word: after the first blank past start. */
+		const char *sp = memchr(text + start, ' ', m[0].start - start);
+		if (sp != NULL)
+			start = (size_t)(sp - text) + 1;
+	}
+	size_t end = len;
+	if (len - start > STORE_SNIPPET_LEN) {
+		end = store_char_start(text, start + STORE_SNIPPET_LEN);
+		size_t cut = end;
+		while (cut > start && text[cut] != ' ')
+			cut--;
+		if (cut > start + STORE_SNIPPET_LEN / 2)
+			end = cut;
+	}
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	const char *ell = "…";
+	size_t shift = 0;
+	if (start > 0) {
+		core_buf_puts(&b, ell);
+		shift = strlen(ell);
+	}
+	for (size_t i = start; i < end; i++)
+		core_buf_putc(&b, text[i] == '\n' || text[i] == '\t' ? ' ' : text[i]);
+	if (end < len)
+		core_buf_puts(&b, ell);
+	h->snippet = core_buf_take(&b);
+	for (size_t i = 0; i < nm; i++) {
+		if (m[i].start < start || m[i].end > end)
+			continue;
+		h->marks = xreallocarray(h->marks, h->nmarks + 1, sizeof *h->marks);
+		h->marks[h->nmarks].start = m[i].start - start + shift;
+		h->marks[h->nmarks++].end = m[i].end - start + shift;
+	}
+	free(m);
+}
+
+/* The text snippets come from: the summary, then the document's text. */
+static char *store_hit_text(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_TEXT, NULL, 0);
+	if (s == NULL)
+		return xstrdup("");
+	sqlite3_bind_int64(s, 1, id);
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		const char *summary = (const char *)sqlite3_column_text(s, 0);
+		char *body = text_doc_serialized_text((const char *)sqlite3_column_text(s, 1));
+		if (summary != NULL && summary[0] != '\0') {
+			core_buf_puts(&b, summary);
+			/* A summary is usually the body's first sentences: skip what repeats. */
+			if (strncmp(body, summary, strlen(summary) > 40 ? 40 : strlen(summary)) !=
+			    0) {
+				core_buf_putc(&b, '\n');
+				core_buf_puts(&b, body);
+			}
+		} else {
+			core_buf_puts(&b, body);
+		}
+		free(body);
+	}
+	sqlite3_reset(s);
+	return core_buf_take(&b);
+}
+
+/* Reads the rows of a search or related statement into hits. */
+static bool store_read_hits(struct store *st, sqlite3_stmt *s, const struct store_squery *q,
+			    struct store_hit **out, size_t *n, char *err, size_t errlen)
+{
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		struct store_hit *h = &(*out)[(*n)++];
+		memset(h, 0, sizeof *h);
+		h->id = sqlite3_column_int64(s, 0);
+		h->feed_id = sqlite3_column_int64(s, 1);
+		h->feed_title = store_col_text(s, 2);
+		h->title = store_col_text(s, 3);
+		h->link = store_col_text(s, 4);
+		h->time = sqlite3_column_int64(s, 5);
+		h->read = sqlite3_column_int(s, 6) != 0;
+		h->starred = sqlite3_column_int(s, 7) != 0;
+		h->score = sqlite3_column_double(s, 8);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, "cannot search", err, errlen);
+		return false;
+	}
+	/* Snippets after the statement is done: they run statements of their own. */
+	for (size_t i = 0; i < *n; i++) {
+		struct store_hit *h = &(*out)[i];
+		const char *title = h->title != NULL ? h->title : "";
+		store_find_marks(q, title, strlen(title), &h->title_marks, &h->ntitle_marks);
+		char *text = store_hit_text(st, h->id);
+		store_snippet(q, text, h);
+		free(text);
+	}
+	return true;
+}
+
+bool store_search(struct store *st, const char *query, size_t limit, size_t offset,
+		  struct store_hit **out, size_t *n, char *err, size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	struct store_squery q;
+	if (!store_query_parse(query, &q, err, errlen))
+		return false;
+	char *match = store_query_match(&q);
+	bool filtered = q.feed != NULL || q.since != STORE_NO_TIME || q.before != STORE_NO_TIME;
+	bool ok = false;
+	if (match[0] == '\0' && !filtered) {
+		core_err_set(err, errlen,
+			     q.nunits > 0 ? "a search needs a word that is not excluded"
+					  : "nothing to search for");
+		goto out;
+	}
+	enum store_sql which = match[0] == '\0' ? STORE_SQL_SEARCH_UNRANKED
+			       : filtered       ? STORE_SQL_SEARCH_FILTERED
+						: STORE_SQL_SEARCH_RANKED;
+	sqlite3_stmt *s = store_stmt(st, which, err, errlen);
+	if (s == NULL)
+		goto out;
+	size_t look = offset + limit;
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (int64_t)(look > STORE_RANKED_MIN ? look : STORE_RANKED_MIN));
+	sqlite3_bind_int64(s, 3, (int64_t)limit);
+	sqlite3_bind_int64(s, 4, (int64_t)offset);
+	if (which != STORE_SQL_SEARCH_RANKED) {
+		store_bind_time(s, 5, q.since);
+		store_bind_time(s, 6, q.before);
+		store_bind_text(s, 7, q.feed);
+	}
+	ok = store_read_hits(st, s, &q, out, n, err, errlen);
+	if (!ok) {
+		store_hits_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+out:
+	free(match);
+	store_query_free(&q);
+	return ok;
+}
+
+/* ---- related articles ---- */
+
+/*
+ * Vietnamese words too common to tell articles apart, folded. Folding
+ * merges some distinct words ("có", "cơ", "cỡ" all become "co"), so the
+ * list keeps only forms that are function words whatever their marks.
+ */
+static const char *const store_stop_words[] = {
+    "anh",  "bi",   "boi", "cac",  "cho",   "chu",   "co",   "con",   "cua", "cung",  "da",
+    "dang", "de",   "den", "do",   "duoc",  "gi",    "hay",  "hoac",  "khi", "khong", "la",
+    "lai",  "len",  "ma",  "moi",  "mot",   "nay",   "neu",  "nhieu", "nhu", "nhung", "noi",
+    "nam",  "ngay", "o",   "ong",  "qua",   "ra",    "rang", "rat",   "sau", "se",    "so",
+    "tai",  "theo", "thi", "tren", "trong", "truoc", "tu",   "va",    "vao", "ve",    "vi",
+    "voi",  "viec", "cao", "tin",  "the",   "nhat",
+};
+
+static bool store_stop_word(const char *w, size_t len)
+{
+	for (size_t i = 0; i < CORE_NELEM(store_stop_words); i++) {
+		if (strlen(store_stop_words[i]) == len && memcmp(store_stop_words[i], w, len) == 0)
+			return true;
+	}
+	/* Numbers (days, counts) say little about a topic. */
+	return strspn(w, "0123456789") == len;
+}
+
+/* In how many articles the index holds word w. */
+static int64_t store_doc_count(struct store *st, const char *w)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_VOCAB_DOCS, NULL, 0);
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, w, -1, SQLITE_STATIC);
+	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return n;
+}
+
+struct store_term {
+	char *text; /* a word, or two words with a space */
+	double weight;
+};
+
+static int store_term_cmp(const void *a, const void *b)
+{
+	const struct store_term *x = a, *y = b;
+	return x->weight > y->weight ? -1 : x->weight < y->weight;
+}
+
+/* Terms that match at most this share of the articles are worth asking for. */
+#define STORE_RELATED_MAX_SHARE 0.2
+#define STORE_RELATED_WORDS     12
+#define STORE_RELATED_PAIRS     6
+
+/*
+ * The MATCH expression of an article's distinctive words and word pairs
+ * ("" for none), and in *words the same words separated by spaces.
+ */
+static char *store_related_match(struct store *st, const char *title, const char *summary,
+				 char **plain)
+{
+	struct core_buf src;
+	core_buf_init(&src, 0);
+	core_buf_puts(&src, title != NULL ? title : "");
+	core_buf_puts(&src, " \n ");
+	core_buf_puts(&src, summary != NULL ? summary : "");
+	char *f = text_fold(src.data, src.len, NULL);
+	core_buf_free(&src);
+
+	sqlite3_stmt *cs = store_stmt(st, STORE_SQL_ARTICLE_COUNT, NULL, 0);
+	int64_t total = 1;
+	if (cs != NULL && sqlite3_step(cs) == SQLITE_ROW)
+		total = sqlite3_column_int64(cs, 0);
+	if (cs != NULL)
+		sqlite3_reset(cs);
+
+	struct store_term *words = NULL, *pairs = NULL;
+	size_t nwords = 0, npairs = 0;
+	size_t flen = strlen(f), pos = 0, a, b, prev_a = 0, prev_b = 0;
+	bool have_prev = false;
+	while (text_word_next(f, flen, &pos, &a, &b)) {
+		bool stop = store_stop_word(f + a, b - a);
+		bool adjacent = have_prev && f[prev_b] == ' ' && prev_b + 1 == a;
+		if (!stop && adjacent && npairs < 64) {
+			pairs = xreallocarray(pairs, npairs + 1, sizeof *pairs);
+			pairs[npairs].text = xasprintf("%.*s %.*s", (int)(prev_b - prev_a),
+						       f + prev_a, (int)(b - a), f + a);
+			pairs[npairs++].weight = 0;
+		}
+		have_prev = !stop;
+		prev_a = a;
+		prev_b = b;
+		if (stop)
+			continue;
+		bool seen = false;
+		for (size_t i = 0; i < nwords && !seen; i++)
+			seen = strlen(words[i].text) == b - a &&
+			       memcmp(words[i].text, f + a, b - a) == 0;
+		if (seen || nwords >= 64)
+			continue;
+		char *w = xstrndup(f + a, b - a);
+		int64_t docs = store_doc_count(st, w);
+		double most = STORE_RELATED_MAX_SHARE * (double)total;
+		if (docs < 2 || (double)docs > (most > 3 ? most : 3)) {
+			free(w);
+			continue;
+		}
+		words = xreallocarray(words, nwords + 1, sizeof *words);
+		words[nwords].text = w;
+		words[nwords++].weight = log((double)total / (double)docs);
+	}
+	free(f);
+	/* A pair counts when both its words are distinctive: its weight is theirs together. */
+	for (size_t i = 0; i < npairs; i++) {
+		char *sp = strchr(pairs[i].text, ' ');
+		double w1 = -1, w2 = -1;
+		for (size_t k = 0; k < nwords; k++) {
+			if (strlen(words[k].text) == (size_t)(sp - pairs[i].text) &&
+			    memcmp(words[k].text, pairs[i].text, (size_t)(sp - pairs[i].text)) == 0)
+				w1 = words[k].weight;
+			if (strcmp(words[k].text, sp + 1) == 0)
+				w2 = words[k].weight;
+		}
+		pairs[i].weight = w1 >= 0 && w2 >= 0 ? w1 + w2 : -1;
+	}
+	qsort(words, nwords, sizeof *words, store_term_cmp);
+	qsort(pairs, npairs, sizeof *pairs, store_term_cmp);
+	struct core_buf m, p;
+	core_buf_init(&m, 0);
+	core_buf_init(&p, 0);
+	for (size_t i = 0; i < nwords && i < STORE_RELATED_WORDS; i++) {
+		core_buf_printf(&m, "%s\"%s\"", m.len > 0 ? " OR " : "", words[i].text);
+		core_buf_printf(&p, "%s ", words[i].text);
+	}
+	for (size_t i = 0; i < npairs && i < STORE_RELATED_PAIRS && pairs[i].weight >= 0; i++) {
+		core_buf_printf(&m, "%s\"%s\"", m.len > 0 ? " OR " : "", pairs[i].text);
+		core_buf_printf(&p, "%s ", pairs[i].text);
+	}
+	*plain = core_buf_take(&p);
+	for (size_t i = 0; i < nwords; i++)
+		free(words[i].text);
+	for (size_t i = 0; i < npairs; i++)
+		free(pairs[i].text);
+	free(words);
+	free(pairs);
+	return core_buf_take(&m);
+}
+
+bool store_related(struct store *st, int64_t id, size_t limit, struct store_hit **out, size_t *n,
+		   char *err, size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_RELATED_SOURCE, err, errlen);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			core_err_set(err, errlen, "no article %lld", (long long)id);
+		else
+			store_fail(st, "cannot read an article", err, errlen);
+		sqlite3_reset(s);
+		return false;
+	}
+	char *title = store_col_text(s, 0), *summary = store_col_text(s, 1),
+	     *categories = store_col_text(s, 2);
+	sqlite3_reset(s);
+	char *words;
+	char *match = store_related_match(st, title, summary, &words);
+	char *ftitle =
+	    text_fold(title != NULL ? title : "", title != NULL ? strlen(title) : 0, NULL);
+	bool ok = true;
+	if (match[0] != '\0' && limit > 0 &&
+	    (s = store_stmt(st, STORE_SQL_RELATED, err, errlen)) != NULL) {
+		sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, (int64_t)(limit * 4 + 8));
+		sqlite3_bind_int64(s, 3, id);
+		sqlite3_bind_text(s, 4, ftitle, -1, SQLITE_STATIC);
+		store_bind_text(s, 5, categories);
+		sqlite3_bind_int64(s, 6, (int64_t)limit);
+		/* Highlight the words the articles share with this one. */
+		struct store_squery q = {0};
+		struct store_unit u = {NULL, 0, false, false};
+		store_unit_words(&u, words, strlen(words));
+		q.units = &u;
+		q.nunits = 1;
+		ok = store_read_hits(st, s, &q, out, n, err, errlen);
+		for (size_t i = 0; i < u.nwords; i++)
+			free(u.words[i]);
+		free(u.words);
+		if (!ok) {
+			store_hits_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+		}
+	} else if (match[0] != '\0' && limit > 0) {
+		ok = false;
+	}
+	free(match);
+	free(words);
+	free(ftitle);
+	free(title);
+	free(summary);
+	free(categories);
+	return ok;
+}
+
+/* ---- the index's upkeep ---- */
+
+bool store_reindex(struct store *st, int64_t *n, char *err, size_t errlen)
+{
+	*n = 0;
+	if (!store_begin(st, err, errlen))
+		return false;
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_FTS_DELETE_ALL, err, errlen);
+	if (s == NULL || !store_exec_stmt(st, s, "cannot empty the search index", err, errlen))
+		goto fail;
+	/* The rows are read in pages of ids so that no statement is open while writing. */
+	sqlite3_stmt *rows = store_stmt(st, STORE_SQL_REINDEX_ROWS, err, errlen);
+	if (rows == NULL)
+		goto fail;
+	int64_t last = 0;
+	for (;;) {
+		struct {
+			int64_t id;
+			char *text[3];
+		} page[256];
+		size_t np = 0;
+		sqlite3_bind_int64(rows, 1, last);
+		int rc;
+		while (np < 256 && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
+			char *title = store_col_text(rows, 1), *summary = store_col_text(rows, 2);
+			const char *doc = (const char *)sqlite3_column_text(rows, 3);
+			page[np].id = sqlite3_column_int64(rows, 0);
+			store_index_text(title, summary, doc, page[np].text);
+			free(title);
+			free(summary);
+			np++;
+		}
+		sqlite3_reset(rows);
+		bool ok = true;
+		for (size_t i = 0; i < np; i++) {
+			if (ok) {
+				sqlite3_stmt *ins =
+				    store_stmt(st, STORE_SQL_FTS_INSERT, err, errlen);
+				ok = ins != NULL;
+				if (ok) {
+					sqlite3_bind_int64(ins, 1, page[i].id);
+					for (int k = 0; k < 3; k++)
+						store_bind_text(ins, k + 2, page[i].text[k]);
+					ok = store_exec_stmt(
+					    st, ins, "cannot fill the search index", err, errlen);
+				}
+			}
+			for (int k = 0; k < 3; k++)
+				free(page[i].text[k]);
+			last = page[i].id;
+		}
+		*n += (int64_t)np;
+		if (!ok)
+			goto fail;
+		if (np < 256)
+			break;
+	}
+	return store_commit(st, err, errlen);
+fail:
+	store_rollback(st);
+	return false;
+}
+
+bool store_check(struct store *st, char *err, size_t errlen)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK) {
+		store_fail(st, "cannot check the cache", err, errlen);
+		return false;
+	}
+	bool ok = sqlite3_step(s) == SQLITE_ROW &&
+		  strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
+	if (!ok)
+		core_err_set(err, errlen, "%s: the cache is damaged: %s", st->shown,
+			     sqlite3_column_text(s, 0) != NULL
+				 ? (const char *)sqlite3_column_text(s, 0)
+				 : sqlite3_errmsg(st->db));
+	sqlite3_finalize(s);
+	if (!ok)
+		return false;
+	s = store_stmt(st, STORE_SQL_FTS_CHECK, err, errlen);
+	if (s == NULL)
+		return false;
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		core_err_set(err, errlen, "%s: the search index is damaged (run 'bantin reindex')",
+			     st->shown);
+		sqlite3_reset(s);
+		return false;
+	}
+	sqlite3_reset(s);
+	int64_t articles, indexed;
+	if (!store_counts(st, &articles, &indexed, err, errlen))
+		return false;
+	if (articles != indexed) {
+		core_err_set(
+		    err, errlen,
+		    "%s: the search index holds %lld articles of %lld (run 'bantin reindex')",
+		    st->shown, (long long)indexed, (long long)articles);
+		return false;
+	}
+	return true;
+}
