@@ -138,34 +138,48 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" OR instr(bantin_fold(coalesce(f.name, '') || ' ' || coalesce(f.title, '') || ' ' ||"     \
 	" f.url), ?7) > 0)"
     /* ?1 the match, ?2 how many ranked rows to look at, ?3 limit, ?4 offset */
+    /* ... and ?5 the lowest article id to rank (a window of the newest) */
     [STORE_SQL_SEARCH_RANKED] =
 	"SELECT " STORE_HIT_COLUMNS ", s.rank FROM (SELECT rowid, rank FROM articles_fts"
-	" WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) s"
+	" WHERE articles_fts MATCH ?1 AND rowid >= ?5 AND rank MATCH ?9 ORDER BY rank LIMIT ?2) s"
 	" JOIN articles a ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id"
 	" ORDER BY s.rank, a.time DESC, a.id DESC LIMIT ?3 OFFSET ?4",
     /* ... with ?5 since, ?6 before, ?7 a folded piece of the feed's name */
     [STORE_SQL_SEARCH_FILTERED] =
 	"SELECT " STORE_HIT_COLUMNS ", articles_fts.rank FROM articles_fts"
 	" JOIN articles a ON a.id = articles_fts.rowid JOIN feeds f ON f.id = a.feed_id"
-	" WHERE articles_fts MATCH ?1 AND ?2 = ?2 AND " STORE_FILTERS
+	" WHERE articles_fts MATCH ?1 AND ?2 = ?2 AND articles_fts.rowid >= ?8"
+	" AND articles_fts.rank MATCH ?9 AND " STORE_FILTERS
 	" ORDER BY articles_fts.rank, a.time DESC, a.id DESC LIMIT ?3 OFFSET ?4",
+    /* How many of the ?2 newest articles match ?1 and the filters ?5 ?6 ?7, and the
+       lowest id among them */
+    [STORE_SQL_MATCH_WINDOW] = "SELECT count(*), min(rowid) FROM (SELECT rowid FROM articles_fts"
+			       " WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)",
+    [STORE_SQL_SEARCH_WINDOW] =
+	"SELECT count(*), min(id) FROM (SELECT a.id FROM articles_fts"
+	" JOIN articles a ON a.id = articles_fts.rowid JOIN feeds f ON f.id = a.feed_id"
+	" WHERE articles_fts MATCH ?1 AND " STORE_FILTERS
+	" ORDER BY articles_fts.rowid DESC LIMIT ?2)",
     [STORE_SQL_SEARCH_UNRANKED] =
 	"SELECT " STORE_HIT_COLUMNS ", 0 FROM articles a JOIN feeds f ON f.id = a.feed_id"
 	" WHERE ?1 = ?1 AND ?2 = ?2 AND " STORE_FILTERS
 	" ORDER BY a.time DESC, a.id DESC LIMIT ?3 OFFSET ?4",
     /* ?1 the match, ?2 rows to look at, ?3 the article, ?4 its folded title,
-       ?5 its categories, ?6 limit */
+       ?5 its categories, ?6 limit, ?7 the lowest id to rank */
     [STORE_SQL_RELATED] =
 	"SELECT " STORE_HIT_COLUMNS ", s.rank FROM (SELECT rowid, rank FROM articles_fts"
-	" WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) s"
+	" WHERE articles_fts MATCH ?1 AND rowid >= ?7 AND rank MATCH ?8 ORDER BY rank LIMIT ?2) s"
 	" JOIN articles a ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id"
 	" WHERE a.id != ?3 AND bantin_fold(coalesce(a.title, '')) != ?4"
 	" ORDER BY round(s.rank), a.categories IS ?5 DESC, a.time DESC, a.id DESC LIMIT ?6",
 #undef STORE_HIT_COLUMNS
 #undef STORE_FILTERS
     [STORE_SQL_RELATED_SOURCE] = "SELECT title, summary, categories FROM articles WHERE id = ?1",
-    [STORE_SQL_VOCAB_DOCS] = "SELECT doc FROM articles_vocab WHERE term = ?1",
-    [STORE_SQL_ARTICLE_COUNT] = "SELECT count(*) FROM articles",
+    /* How many articles match ?1, counting no further than ?2. */
+    [STORE_SQL_MATCH_COUNT] = "SELECT count(*) FROM (SELECT rowid FROM articles_fts"
+			      " WHERE articles_fts MATCH ?1 LIMIT ?2)",
+
+    [STORE_SQL_INDEX_COUNT] = "SELECT count(*) FROM articles_fts_docsize",
     [STORE_SQL_ARTICLE_TEXT] = "SELECT summary, doc FROM articles WHERE id = ?1",
     [STORE_SQL_REINDEX_ROWS] = "SELECT id, title, summary, doc FROM articles WHERE id > ?1"
 			       " ORDER BY id LIMIT 256",
@@ -428,6 +442,10 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	if (store_version(st, err, errlen) < 0)
 		goto fail;
+	if (!store_rank_register(st->db)) {
+		core_err_set(err, errlen, "%s: this SQLite has no usable FTS5", st->shown);
+		goto fail;
+	}
 	if (!st->read_only && !store_wal(st, err, errlen))
 		goto fail;
 	if (!store_exec(st,

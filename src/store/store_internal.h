@@ -40,8 +40,10 @@ enum store_sql {
 	STORE_SQL_SEARCH_UNRANKED,
 	STORE_SQL_RELATED,
 	STORE_SQL_RELATED_SOURCE,
-	STORE_SQL_VOCAB_DOCS,
-	STORE_SQL_ARTICLE_COUNT,
+	STORE_SQL_MATCH_COUNT,
+	STORE_SQL_SEARCH_WINDOW,
+	STORE_SQL_MATCH_WINDOW,
+	STORE_SQL_INDEX_COUNT,
 	STORE_SQL_ARTICLE_TEXT,
 	STORE_SQL_REINDEX_ROWS,
 	STORE_SQL_FTS_DELETE_ALL,
@@ -72,6 +74,8 @@ bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *
 /* Adds article id's text to the index, or (remove) takes it out: both from the same values. */
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
 		     const char *doc, bool remove, char *err, size_t errlen);
+/* Registers bantin_bm25 (store_rank.c) with the connection. */
+bool store_rank_register(sqlite3 *db);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
 bool store_begin(struct store *st, char *err, size_t errlen);
 bool store_commit(struct store *st, char *err, size_t errlen);

@@ -26,6 +26,9 @@
 /* Bytes of text a snippet shows around its first match. */
 #define STORE_SNIPPET_BEFORE 60
 #define STORE_SNIPPET_LEN    220
+/* At most this many matches (the newest) are ranked for a search, and for a related list. */
+#define STORE_RANK_WINDOW    5000
+#define STORE_RELATED_WINDOW 2000
 /* Ranked rows looked at for one page of results. */
 #define STORE_RANKED_MIN 100
 
@@ -206,7 +209,7 @@ static void store_unit_phrase(struct core_buf *b, const struct store_unit *u)
  * "giao thong" ranks "giao thông" above a text with "giáo" here and
  * "thông" there, which the folded words alone cannot tell apart.
  */
-static char *store_query_match(const struct store_squery *q)
+static char *store_query_match(const struct store_squery *q, bool phrase_too)
 {
 	struct core_buf b, all;
 	core_buf_init(&b, 0);
@@ -224,7 +227,7 @@ static char *store_query_match(const struct store_squery *q)
 		for (size_t k = 0; k < u->nwords; k++)
 			core_buf_printf(&all, "%s%s", all.len == 0 ? "" : " ", u->words[k]);
 	}
-	if (positive >= 2 && singles == positive) {
+	if (phrase_too && positive >= 2 && singles == positive) {
 		char *and = core_buf_take(&b);
 		core_buf_printf(&b, "(\"%s\" OR (%s))", core_buf_str(&all), and);
 		free(and);
@@ -413,6 +416,118 @@ static bool store_read_hits(struct store *st, sqlite3_stmt *s, const struct stor
 	return true;
 }
 
+/* How many articles match expression m, counting no further than cap. */
+static int64_t store_match_count(struct store *st, const char *m, int64_t cap)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_MATCH_COUNT, NULL, 0);
+	if (s == NULL)
+		return cap;
+	sqlite3_bind_text(s, 1, m, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, cap);
+	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : cap;
+	sqlite3_reset(s);
+	return n;
+}
+
+/* Words are counted up to this many articles for their IDF; more counts as this many. */
+#define STORE_DF_CAP 5000
+
+/* BM25's inverse document frequency of a phrase in docs of total articles. */
+static double store_idf(int64_t docs, int64_t total)
+{
+	double idf = log(((double)total - (double)docs + 0.5) / ((double)docs + 0.5));
+	return idf > 1e-6 ? idf : 1e-6;
+}
+
+/* Articles in the index. */
+static int64_t store_index_total(struct store *st)
+{
+	sqlite3_stmt *cs = store_stmt(st, STORE_SQL_INDEX_COUNT, NULL, 0);
+	int64_t total = 1;
+	if (cs != NULL && sqlite3_step(cs) == SQLITE_ROW)
+		total = sqlite3_column_int64(cs, 0);
+	if (cs != NULL)
+		sqlite3_reset(cs);
+	return total > 0 ? total : 1;
+}
+
+/* How many articles hold unit u, up to STORE_DF_CAP: a phrase as its rarest word. */
+static int64_t store_unit_docs(struct store *st, const struct store_unit *u)
+{
+	int64_t least = STORE_DF_CAP;
+	for (size_t k = 0; k < u->nwords; k++) {
+		bool prefix = u->prefix && k == u->nwords - 1;
+		char *m = xasprintf("\"%s\"%s", u->words[k], prefix ? " *" : "");
+		int64_t d = store_match_count(st, m, STORE_DF_CAP);
+		free(m);
+		least = d < least ? d : least;
+	}
+	return least;
+}
+
+/*
+ * The rank expression for q's MATCH expression (store_query_match with
+ * the same phrase_too): bantin_bm25 with one IDF per phrase, in order.
+ */
+static char *store_query_rank(struct store *st, const struct store_squery *q, bool phrase_too)
+{
+	int64_t total = store_index_total(st);
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	size_t positive = 0, singles = 0;
+	int64_t least = STORE_DF_CAP;
+	int64_t *docs = xcalloc(q->nunits + 1, sizeof *docs);
+	for (size_t i = 0; i < q->nunits; i++) {
+		const struct store_unit *u = &q->units[i];
+		if (u->exclude)
+			continue;
+		docs[i] = store_unit_docs(st, u);
+		least = docs[i] < least ? docs[i] : least;
+		positive++;
+		if (u->nwords == 1 && !u->prefix)
+			singles++;
+	}
+	if (phrase_too && positive >= 2 && singles == positive)
+		core_buf_printf(&b, "%.4f ", store_idf(least, total)); /* the phrase of them all */
+	for (size_t i = 0; i < q->nunits; i++) {
+		if (!q->units[i].exclude)
+			core_buf_printf(&b, "%.4f ", store_idf(docs[i], total));
+	}
+	free(docs);
+	char *out = xasprintf("bantin_bm25(10.0, 4.0, 1.0, '%s')", core_buf_str(&b));
+	core_buf_free(&b);
+	return out;
+}
+
+/*
+ * The lowest article id worth ranking for match and q's filters: 0 (all
+ * of them) unless more than window articles match, when bm25 is computed
+ * for the newest window of them only (ids grow with time). Ranking every article that holds a word
+ * of nearly every article costs far more than a search may; for such a query the newest good
+ * matches are what a reader of news wants anyway.
+ */
+static int64_t store_rank_window(struct store *st, const char *match, const struct store_squery *q,
+				 int64_t window)
+{
+	bool filtered = q->feed != NULL || q->since != STORE_NO_TIME || q->before != STORE_NO_TIME;
+	sqlite3_stmt *s =
+	    store_stmt(st, filtered ? STORE_SQL_SEARCH_WINDOW : STORE_SQL_MATCH_WINDOW, NULL, 0);
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, window + 1);
+	if (filtered) {
+		store_bind_time(s, 5, q->since);
+		store_bind_time(s, 6, q->before);
+		store_bind_text(s, 7, q->feed);
+	}
+	int64_t lo = 0;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) > window)
+		lo = sqlite3_column_int64(s, 1) + 1; /* the window's own newest STORE_RANK_WINDOW */
+	sqlite3_reset(s);
+	return lo;
+}
+
 bool store_search(struct store *st, const char *query, size_t limit, size_t offset,
 		  struct store_hit **out, size_t *n, char *err, size_t errlen)
 {
@@ -421,7 +536,7 @@ bool store_search(struct store *st, const char *query, size_t limit, size_t offs
 	struct store_squery q;
 	if (!store_query_parse(query, &q, err, errlen))
 		return false;
-	char *match = store_query_match(&q);
+	char *match = store_query_match(&q, true);
 	bool filtered = q.feed != NULL || q.since != STORE_NO_TIME || q.before != STORE_NO_TIME;
 	bool ok = false;
 	if (match[0] == '\0' && !filtered) {
@@ -446,7 +561,24 @@ bool store_search(struct store *st, const char *query, size_t limit, size_t offs
 		store_bind_time(s, 6, q.before);
 		store_bind_text(s, 7, q.feed);
 	}
+	char *rank = NULL;
+	if (which != STORE_SQL_SEARCH_UNRANKED) {
+		/* A broad query: the newest matches only, and words without their phrase. */
+		char *plain = store_query_match(&q, false);
+		int64_t lo = store_rank_window(st, plain, &q, STORE_RANK_WINDOW);
+		sqlite3_bind_int64(s, which == STORE_SQL_SEARCH_RANKED ? 5 : 8, lo);
+		if (lo > 0) {
+			free(match);
+			match = plain;
+			sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+		} else {
+			free(plain);
+		}
+		rank = store_query_rank(st, &q, lo == 0);
+	}
+	sqlite3_bind_text(s, 9, rank != NULL ? rank : "", -1, SQLITE_STATIC);
 	ok = store_read_hits(st, s, &q, out, n, err, errlen);
+	free(rank);
 	if (!ok) {
 		store_hits_free(*out, *n);
 		*out = NULL;
@@ -484,21 +616,10 @@ static bool store_stop_word(const char *w, size_t len)
 	return strspn(w, "0123456789") == len;
 }
 
-/* In how many articles the index holds word w. */
-static int64_t store_doc_count(struct store *st, const char *w)
-{
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_VOCAB_DOCS, NULL, 0);
-	if (s == NULL)
-		return 0;
-	sqlite3_bind_text(s, 1, w, -1, SQLITE_STATIC);
-	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return n;
-}
-
 struct store_term {
-	char *text; /* a word, or two words with a space */
-	double weight;
+	char *text;    /* a word, or two words with a space */
+	int64_t docs;  /* articles that hold it, counted up to the cap (and one past) */
+	double weight; /* log(articles / docs) */
 };
 
 static int store_term_cmp(const void *a, const void *b)
@@ -507,17 +628,72 @@ static int store_term_cmp(const void *a, const void *b)
 	return x->weight > y->weight ? -1 : x->weight < y->weight;
 }
 
-/* Terms that match at most this share of the articles are worth asking for. */
-#define STORE_RELATED_MAX_SHARE 0.2
+/*
+ * Words and pairs in at most this share of the articles (and at least
+ * two) are distinctive enough to ask for; in a small cache, in up to
+ * STORE_RELATED_MIN_CAP. Counting stops there, which keeps it cheap.
+ */
+#define STORE_RELATED_MAX_SHARE 0.02
+#define STORE_RELATED_MIN_CAP   20
 #define STORE_RELATED_WORDS     12
 #define STORE_RELATED_PAIRS     6
+/* Words of the title and the summary's start that are looked at. */
+#define STORE_RELATED_SOURCE_WORDS 28
+
+/* Adds term text (owned) to v unless it is there; false when it was. */
+static bool store_term_add(struct store_term **v, size_t *n, char *text)
+{
+	for (size_t i = 0; i < *n; i++) {
+		if (strcmp((*v)[i].text, text) == 0) {
+			free(text);
+			return false;
+		}
+	}
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].text = text;
+	(*v)[*n].docs = 0;
+	(*v)[(*n)++].weight = 0;
+	return true;
+}
+
+/* Counts and weighs the terms, then sorts them best first. */
+static void store_terms_weigh(struct store *st, struct store_term *v, size_t n, int64_t total,
+			      int64_t cap)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *q = xasprintf("\"%s\"", v[i].text);
+		v[i].docs = store_match_count(st, q, cap + 1);
+		free(q);
+		v[i].weight = v[i].docs < 2 ? -1 : log((double)total / (double)v[i].docs);
+	}
+	qsort(v, n, sizeof *v, store_term_cmp);
+}
+
+/* Appends up to max terms of v that are distinctive (or, failing that, the rarest few). */
+static void store_terms_pick(const struct store_term *v, size_t n, size_t max, int64_t cap,
+			     int64_t total, struct core_buf *m, struct core_buf *plain,
+			     struct core_buf *idf)
+{
+	size_t taken = 0;
+	for (size_t i = 0; i < n && taken < max; i++) {
+		if (v[i].weight < 0 || (v[i].docs > cap && (taken > 0 || i >= 3)))
+			continue;
+		core_buf_printf(m, "%s\"%s\"", m->len > 0 ? " OR " : "", v[i].text);
+		core_buf_printf(plain, "%s ", v[i].text);
+		core_buf_printf(idf, "%.4f ", store_idf(v[i].docs, total));
+		taken++;
+	}
+}
 
 /*
  * The MATCH expression of an article's distinctive words and word pairs
- * ("" for none), and in *words the same words separated by spaces.
+ * ("" for none), and in *plain the same words separated by spaces.
+ * Vietnamese words are often two syllables ("thành phố", "hội nghị"), so
+ * a pair of common syllables can tell more than either does alone: pairs
+ * are weighed on their own.
  */
 static char *store_related_match(struct store *st, const char *title, const char *summary,
-				 char **plain)
+				 char **plain, char **rank)
 {
 	struct core_buf src;
 	core_buf_init(&src, 0);
@@ -527,76 +703,62 @@ static char *store_related_match(struct store *st, const char *title, const char
 	char *f = text_fold(src.data, src.len, NULL);
 	core_buf_free(&src);
 
-	sqlite3_stmt *cs = store_stmt(st, STORE_SQL_ARTICLE_COUNT, NULL, 0);
-	int64_t total = 1;
-	if (cs != NULL && sqlite3_step(cs) == SQLITE_ROW)
-		total = sqlite3_column_int64(cs, 0);
-	if (cs != NULL)
-		sqlite3_reset(cs);
+	int64_t total = store_index_total(st);
+	int64_t cap = (int64_t)(STORE_RELATED_MAX_SHARE * (double)total);
+	cap = cap > STORE_RELATED_MIN_CAP ? cap : STORE_RELATED_MIN_CAP;
 
 	struct store_term *words = NULL, *pairs = NULL;
-	size_t nwords = 0, npairs = 0;
+	size_t nwords = 0, npairs = 0, seen = 0;
 	size_t flen = strlen(f), pos = 0, a, b, prev_a = 0, prev_b = 0;
 	bool have_prev = false;
-	while (text_word_next(f, flen, &pos, &a, &b)) {
+	while (seen++ < STORE_RELATED_SOURCE_WORDS && text_word_next(f, flen, &pos, &a, &b)) {
 		bool stop = store_stop_word(f + a, b - a);
 		bool adjacent = have_prev && f[prev_b] == ' ' && prev_b + 1 == a;
-		if (!stop && adjacent && npairs < 64) {
-			pairs = xreallocarray(pairs, npairs + 1, sizeof *pairs);
-			pairs[npairs].text = xasprintf("%.*s %.*s", (int)(prev_b - prev_a),
-						       f + prev_a, (int)(b - a), f + a);
-			pairs[npairs++].weight = 0;
-		}
+		if (!stop && adjacent)
+			store_term_add(&pairs, &npairs,
+				       xasprintf("%.*s %.*s", (int)(prev_b - prev_a), f + prev_a,
+						 (int)(b - a), f + a));
 		have_prev = !stop;
 		prev_a = a;
 		prev_b = b;
-		if (stop)
-			continue;
-		bool seen = false;
-		for (size_t i = 0; i < nwords && !seen; i++)
-			seen = strlen(words[i].text) == b - a &&
-			       memcmp(words[i].text, f + a, b - a) == 0;
-		if (seen || nwords >= 64)
-			continue;
-		char *w = xstrndup(f + a, b - a);
-		int64_t docs = store_doc_count(st, w);
-		double most = STORE_RELATED_MAX_SHARE * (double)total;
-		if (docs < 2 || (double)docs > (most > 3 ? most : 3)) {
-			free(w);
-			continue;
-		}
-		words = xreallocarray(words, nwords + 1, sizeof *words);
-		words[nwords].text = w;
-		words[nwords++].weight = log((double)total / (double)docs);
+		if (!stop)
+			store_term_add(&words, &nwords, xstrndup(f + a, b - a));
 	}
 	free(f);
-	/* A pair counts when both its words are distinctive: its weight is theirs together. */
+	store_terms_weigh(st, words, nwords, total, cap);
+	/*
+	 * A pair is not counted (a rare pair of common syllables costs a scan of
+	 * both): it weighs what its words weigh together, and the ranking sees
+	 * whether it is rare.
+	 */
 	for (size_t i = 0; i < npairs; i++) {
 		char *sp = strchr(pairs[i].text, ' ');
-		double w1 = -1, w2 = -1;
+		double w = 0;
+		int found = 0;
+		int64_t least = cap + 1;
 		for (size_t k = 0; k < nwords; k++) {
-			if (strlen(words[k].text) == (size_t)(sp - pairs[i].text) &&
-			    memcmp(words[k].text, pairs[i].text, (size_t)(sp - pairs[i].text)) == 0)
-				w1 = words[k].weight;
-			if (strcmp(words[k].text, sp + 1) == 0)
-				w2 = words[k].weight;
+			size_t l = strlen(words[k].text);
+			if ((l == (size_t)(sp - pairs[i].text) &&
+			     memcmp(words[k].text, pairs[i].text, l) == 0) ||
+			    strcmp(words[k].text, sp + 1) == 0) {
+				w += words[k].weight > 0 ? words[k].weight : 0;
+				least = words[k].docs < least ? words[k].docs : least;
+				found++;
+			}
 		}
-		pairs[i].weight = w1 >= 0 && w2 >= 0 ? w1 + w2 : -1;
+		pairs[i].docs = least;
+		pairs[i].weight = found == 2 ? w : -1;
 	}
-	qsort(words, nwords, sizeof *words, store_term_cmp);
 	qsort(pairs, npairs, sizeof *pairs, store_term_cmp);
-	struct core_buf m, p;
+	struct core_buf m, p, idf;
 	core_buf_init(&m, 0);
 	core_buf_init(&p, 0);
-	for (size_t i = 0; i < nwords && i < STORE_RELATED_WORDS; i++) {
-		core_buf_printf(&m, "%s\"%s\"", m.len > 0 ? " OR " : "", words[i].text);
-		core_buf_printf(&p, "%s ", words[i].text);
-	}
-	for (size_t i = 0; i < npairs && i < STORE_RELATED_PAIRS && pairs[i].weight >= 0; i++) {
-		core_buf_printf(&m, "%s\"%s\"", m.len > 0 ? " OR " : "", pairs[i].text);
-		core_buf_printf(&p, "%s ", pairs[i].text);
-	}
+	core_buf_init(&idf, 0);
+	store_terms_pick(words, nwords, STORE_RELATED_WORDS, cap, total, &m, &p, &idf);
+	store_terms_pick(pairs, npairs, STORE_RELATED_PAIRS, cap, total, &m, &p, &idf);
 	*plain = core_buf_take(&p);
+	*rank = xasprintf("bantin_bm25(4.0, 2.0, 1.0, '%s')", core_buf_str(&idf));
+	core_buf_free(&idf);
 	for (size_t i = 0; i < nwords; i++)
 		free(words[i].text);
 	for (size_t i = 0; i < npairs; i++)
@@ -627,8 +789,8 @@ bool store_related(struct store *st, int64_t id, size_t limit, struct store_hit 
 	char *title = store_col_text(s, 0), *summary = store_col_text(s, 1),
 	     *categories = store_col_text(s, 2);
 	sqlite3_reset(s);
-	char *words;
-	char *match = store_related_match(st, title, summary, &words);
+	char *words, *rank;
+	char *match = store_related_match(st, title, summary, &words, &rank);
 	char *ftitle =
 	    text_fold(title != NULL ? title : "", title != NULL ? strlen(title) : 0, NULL);
 	bool ok = true;
@@ -640,6 +802,9 @@ bool store_related(struct store *st, int64_t id, size_t limit, struct store_hit 
 		sqlite3_bind_text(s, 4, ftitle, -1, SQLITE_STATIC);
 		store_bind_text(s, 5, categories);
 		sqlite3_bind_int64(s, 6, (int64_t)limit);
+		struct store_squery none = {NULL, 0, NULL, STORE_NO_TIME, STORE_NO_TIME};
+		sqlite3_bind_int64(s, 7, store_rank_window(st, match, &none, STORE_RELATED_WINDOW));
+		sqlite3_bind_text(s, 8, rank, -1, SQLITE_STATIC);
 		/* Highlight the words the articles share with this one. */
 		struct store_squery q = {0};
 		struct store_unit u = {NULL, 0, false, false};
@@ -660,6 +825,7 @@ bool store_related(struct store *st, int64_t id, size_t limit, struct store_hit 
 	}
 	free(match);
 	free(words);
+	free(rank);
 	free(ftitle);
 	free(title);
 	free(summary);

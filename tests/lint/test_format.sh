@@ -19,7 +19,7 @@ if [ -z "$cf" ]; then
 fi
 
 cd "$BANTIN_SOURCE_DIR"
-for f in $(find src tools tests -name '*.[ch]' | sort); do
+for f in $(find src tools tests bench -name '*.[ch]' | sort); do
 	assert_status 0 "$cf" --style=file --dry-run -Werror "$f"
 	[ "$ASSERT_STATUS" -eq 0 ] || printf '%s\n' "$ASSERT_ERR" | head -20 >&2
 done

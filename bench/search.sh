@@ -1,0 +1,38 @@
+#!/bin/sh
+# Benchmark: search and related lists on a cache of ARTICLES articles.
+# Builds the cache with `bantin refresh` from generated Vietnamese feeds
+# (served by the loopback fixture server), then times 50 varied searches
+# and the related lists of 50 articles in-process (bench_store) and prints
+# the median and 95th percentile of each.
+#
+# usage: sh bench/search.sh [ARTICLES [BUILD]]   (defaults: 100000, build)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+articles=${1:-100000}
+build=${2:-$here/../build}
+python=${PYTHON:-python3}
+tmp=$(mktemp -d)
+server=
+cleanup() {
+	[ -n "$server" ] && kill "$server" 2> /dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+per=500
+nfeeds=$(((articles + per - 1) / per))
+"$python" "$here/gen-feeds.py" "$tmp/www" "$nfeeds" "$per" 4
+"$python" "$here/../tests/httpfix/server.py" --root "$tmp/www" --port-file "$tmp/port" \
+	--lifetime 3600 &
+server=$!
+while [ ! -s "$tmp/port" ]; do sleep 0.1; done
+n=1
+while [ "$n" -le "$nfeeds" ]; do
+	echo "http://127.0.0.1:$(cat "$tmp/port")/feed-$n.xml"
+	n=$((n + 1))
+done > "$tmp/feeds"
+start=$(date +%s)
+"$build/src/main/bantin" --db "$tmp/cache.db" --feeds "$tmp/feeds" refresh --max-size 64M
+printf 'cache built in %d s, %d MiB\n' $(($(date +%s) - start)) \
+	$(($(cat "$tmp"/cache.db* | wc -c) >> 20))
+"$build/bench/bench_store" "$tmp/cache.db"
