@@ -77,6 +77,9 @@ void core_buf_reset(struct core_buf *b)
 
 char *core_buf_take(struct core_buf *b)
 {
+	/* What is handed over may be kept long: give back room it will never use. */
+	if (b->data != NULL && b->cap - b->len > 64 && b->cap - b->len > b->len / 8)
+		b->data = xreallocarray(b->data, b->len + 1, 1);
 	char *s = b->data != NULL ? b->data : xstrdup("");
 	b->data = NULL;
 	b->len = 0;

@@ -384,7 +384,7 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 		workers = 0;
 	long conns = o->net.max_connections > 0 ? o->net.max_connections : 16;
 	r->max_fetching = (size_t)conns;
-	r->max_bodies = 2 * (size_t)workers + 2;
+	r->max_bodies = (size_t)workers + 1;
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
 	r->threads = xcalloc((size_t)workers + 1, sizeof *r->threads);

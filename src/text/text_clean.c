@@ -21,6 +21,23 @@ static bool text_nfc_stable(int32_t cp)
 	       (cp >= 0x1f300 && cp <= 0x1faff);
 }
 
+/*
+ * The length of the UTF-8 sequence at s when it is a letter that needs no
+ * cleaning and is NFC-stable: U+00A1 to U+02FF or U+1E00 to U+1EFF (every
+ * Vietnamese letter); 0 otherwise.
+ */
+static size_t text_plain_latin(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	if (n >= 2 && s[0] >= 0xc2 && s[0] <= 0xcb && (s[1] & 0xc0) == 0x80 &&
+	    !(s[0] == 0xc2 && s[1] <= 0xa0)) /* C1 controls and the no-break space */
+		return 2;
+	if (n >= 3 && s[0] == 0xe1 &&
+	    (s[1] == 0xb8 || s[1] == 0xb9 || s[1] == 0xba || s[1] == 0xbb) && (s[2] & 0xc0) == 0x80)
+		return 3;
+	return 0;
+}
+
 static bool text_is_bidi_control(int32_t cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
@@ -143,6 +160,17 @@ char *text_clean(const char *s, size_t len, enum text_clean_mode mode)
 			}
 			core_buf_append(&b, s + i, run - i);
 			i = run;
+			continue;
+		}
+		/* Fast path: a Vietnamese or other Latin letter, precomposed, is kept as is. */
+		size_t latin = text_plain_latin(s + i, len - i);
+		if (latin > 0) {
+			if (pending_space) {
+				core_buf_putc(&b, ' ');
+				pending_space = false;
+			}
+			core_buf_append(&b, s + i, latin);
+			i += latin;
 			continue;
 		}
 		int32_t cp;

@@ -3,6 +3,7 @@
  * with utf8proc's decomposition, which keeps the mapping from each output
  * byte back to the source simple and allocates nothing per character.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,8 +52,45 @@ static size_t text_fold_cp(int32_t cp, utf8proc_int32_t *dst, size_t n, bool cas
 	return (size_t)r;
 }
 
+/*
+ * The folded form of U+00C0..U+024F and U+1E00..U+1EFF when it is one
+ * ASCII letter (every Vietnamese letter), else 0: worked out once with
+ * utf8proc, then a table lookup.
+ */
+static unsigned char text_fold_latin[0x190 + 0x100];
+static pthread_once_t text_fold_once = PTHREAD_ONCE_INIT;
+
+static void text_fold_latin_init(void)
+{
+	for (int32_t i = 0; i < 0x190 + 0x100; i++) {
+		int32_t cp = i < 0x190 ? 0xc0 + i : 0x1e00 + (i - 0x190);
+		utf8proc_int32_t out[8];
+		size_t k = text_fold_cp(cp, out, CORE_NELEM(out), true);
+		text_fold_latin[i] = k == 1 && out[0] < 0x80 ? (unsigned char)out[0] : 0;
+	}
+}
+
+/* The one ASCII letter the character at s folds to (its length in *n), or 0. */
+static char text_fold_fast(const char *str, size_t len, size_t *n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int32_t cp;
+	if (len >= 2 && s[0] >= 0xc3 && s[0] <= 0xc9 && (s[1] & 0xc0) == 0x80) {
+		cp = ((s[0] & 0x1f) << 6) | (s[1] & 0x3f);
+		*n = 2;
+		return cp >= 0xc0 && cp < 0x250 ? (char)text_fold_latin[cp - 0xc0] : 0;
+	}
+	if (len >= 3 && s[0] == 0xe1 && s[1] >= 0xb8 && s[1] <= 0xbb && (s[2] & 0xc0) == 0x80) {
+		cp = ((s[1] & 0x3f) << 6) | (s[2] & 0x3f); /* the low 12 bits: 0xe00..0xeff */
+		*n = 3;
+		return (char)text_fold_latin[0x190 + (cp - 0xe00)];
+	}
+	return 0;
+}
+
 char *text_fold(const char *s, size_t len, size_t **map)
 {
+	pthread_once(&text_fold_once, text_fold_latin_init);
 	struct core_buf out;
 	core_buf_init(&out, 0);
 	size_t *m = NULL, mcap = 0;
@@ -73,6 +111,21 @@ char *text_fold(const char *s, size_t len, size_t **map)
 				m[start] = i;
 			}
 			i++;
+			continue;
+		}
+		size_t fast_n;
+		char fast = text_fold_fast(s + i, len - i, &fast_n);
+		if (fast != 0) {
+			size_t start = out.len;
+			core_buf_putc(&out, fast);
+			if (map != NULL) {
+				if (out.len + 1 > mcap) {
+					mcap = (out.len + 1) * 2;
+					m = xreallocarray(m, mcap, sizeof *m);
+				}
+				m[start] = i;
+			}
+			i += fast_n;
 			continue;
 		}
 		int32_t cp;
