@@ -231,35 +231,6 @@ static int cli_show_opt(int id, const char *arg, void *state)
 	}
 }
 
-/* The header of an article as a document: title, feed and date, author, link. */
-static struct text_doc *cli_show_header(const struct store_article *a)
-{
-	struct text_doc *d = text_doc_new();
-	struct text_block *b = text_doc_add(d, TEXT_BLOCK_HEADING, cli_line(a->title));
-	b->level = 1;
-	char date[TEXT_DATE_LEN];
-	int64_t t = a->published != STORE_NO_TIME ? a->published
-		    : a->updated != STORE_NO_TIME ? a->updated
-						  : a->first_seen;
-	text_date(t, TEXT_DATE_LONG, date);
-	char *feed = cli_line(a->feed_title);
-	struct core_buf meta;
-	core_buf_init(&meta, 0);
-	core_buf_printf(&meta, "%s · %s", feed, date);
-	free(feed);
-	const char *more[] = {a->author, a->link};
-	for (size_t i = 0; i < CORE_NELEM(more); i++) {
-		if (more[i] != NULL && more[i][0] != '\0') {
-			char *line = cli_line(more[i]);
-			core_buf_printf(&meta, "\n%s", line);
-			free(line);
-		}
-	}
-	text_doc_add(d, TEXT_BLOCK_PARAGRAPH, core_buf_take(&meta));
-	text_doc_add(d, TEXT_BLOCK_RULE, xstrdup(""));
-	return d;
-}
-
 /* The width to lay out at when none is given: the terminal's, or 80. */
 static int cli_show_width(void)
 {
@@ -292,7 +263,10 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	store_close(st);
 	int width = s.width != 0 ? s.width : cli_show_width();
-	struct text_doc *head = cli_show_header(&a);
+	int64_t t = a.published != STORE_NO_TIME ? a.published
+		    : a.updated != STORE_NO_TIME ? a.updated
+						 : a.first_seen;
+	struct text_doc *head = text_doc_header(a.title, a.feed_title, t, a.author, a.link);
 	char *text = text_doc_plain(head, width, false);
 	fputs(text, stdout);
 	free(text);

@@ -44,25 +44,19 @@ bool cli_number(enum cli_command_id cmd, const char *opt, const char *arg, long 
 	return true;
 }
 
-/* path, or name in the XDG directory of kind; owned, NULL after saying why. */
-static char *cli_path(const char *path, enum core_xdg_kind kind, const char *name)
+/* path, or the file's default place; owned, NULL after saying why. */
+static char *cli_path(const char *path, enum config_file which)
 {
-	if (path != NULL)
-		return xstrdup(path);
 	char err[CORE_ERRLEN];
-	char *dir = core_xdg_dir(kind, err, sizeof err);
-	if (dir == NULL) {
+	char *out = config_file_path(which, path, err, sizeof err);
+	if (out == NULL)
 		cli_fail(err);
-		return NULL;
-	}
-	char *out = core_path_join(dir, name);
-	free(dir);
 	return out;
 }
 
 struct store *cli_store_open(const struct cli_ctx *ctx)
 {
-	char *path = cli_path(ctx->db, CORE_XDG_DATA, "cache.db");
+	char *path = cli_path(ctx->db, CONFIG_FILE_CACHE);
 	if (path == NULL)
 		return NULL;
 	char err[CORE_ERRLEN];
@@ -76,7 +70,7 @@ struct store *cli_store_open(const struct cli_ctx *ctx)
 bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct config_feeds *feeds,
 		    int64_t **ids)
 {
-	char *path = cli_path(ctx->feeds, CORE_XDG_CONFIG, "feeds");
+	char *path = cli_path(ctx->feeds, CONFIG_FILE_FEEDS);
 	if (path == NULL)
 		return false;
 	char err[CORE_ERRLEN];

@@ -38,6 +38,15 @@ struct config_feeds {
 bool config_feeds_load(const char *path, bool create, struct config_feeds *out, char *err,
 		       size_t errlen);
 void config_feeds_free(struct config_feeds *f);
+/* Which of the user's files config_file_path means. */
+enum config_file {
+	CONFIG_FILE_CACHE, /* $XDG_DATA_HOME/bantin/cache.db */
+	CONFIG_FILE_FEEDS, /* $XDG_CONFIG_HOME/bantin/feeds */
+};
+
+/* given when not NULL, else the file's default place; owned, NULL with err. */
+char *config_file_path(enum config_file which, const char *given, char *err, size_t errlen);
+
 /* The feed whose URL or name is key (names compared as search keys), or NULL. */
 const struct config_feed *config_feeds_find(const struct config_feeds *f, const char *key);
 

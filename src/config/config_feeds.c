@@ -308,3 +308,16 @@ const struct config_feed *config_feeds_find(const struct config_feeds *f, const 
 	free(k);
 	return found;
 }
+
+char *config_file_path(enum config_file which, const char *given, char *err, size_t errlen)
+{
+	if (given != NULL)
+		return xstrdup(given);
+	char *dir =
+	    core_xdg_dir(which == CONFIG_FILE_CACHE ? CORE_XDG_DATA : CORE_XDG_CONFIG, err, errlen);
+	if (dir == NULL)
+		return NULL;
+	char *out = core_path_join(dir, which == CONFIG_FILE_CACHE ? "cache.db" : "feeds");
+	free(dir);
+	return out;
+}

@@ -6,10 +6,13 @@
 #include <stdlib.h>
 
 #include <string.h>
+#include <unistd.h>
 
 #include "bantin_version.h"
 #include "cli.h"
+#include "config.h"
 #include "core.h"
+#include "ui.h"
 
 enum main_option_id {
 #define MAIN_OPTION(id, name, short_name, arg, help) MAIN_OPT_##id,
@@ -109,7 +112,18 @@ int main(int argc, char **argv)
 		cli_cleanup();
 		return status;
 	}
-	/* The reader is not built yet: with nothing to do, say what there is. */
-	main_help(stdout);
-	return EXIT_SUCCESS;
+	/* No command: the reader, on a terminal; elsewhere, what there is to do. */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		main_help(stdout);
+		return EXIT_SUCCESS;
+	}
+	char *db = config_file_path(CONFIG_FILE_CACHE, ctx.db, err, sizeof err);
+	if (db == NULL) {
+		fprintf(stderr, "bantin: %s\n", err);
+		return EXIT_FAILURE;
+	}
+	struct ui_opts uo = {db, ctx.feeds, ctx.offline};
+	int status = ui_run(&uo);
+	free(db);
+	return status;
 }

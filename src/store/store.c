@@ -121,6 +121,8 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_ROWS_FEED] = STORE_ROWS("a.feed_id = ?1"),
     [STORE_SQL_ROWS_FEED_UNREAD] = STORE_ROWS("a.feed_id = ?1 AND a.read = 0"),
 #undef STORE_ROWS
+    [STORE_SQL_ROWS_COUNT] = "SELECT count(*) FROM articles a WHERE (?1 = 0 OR a.feed_id = ?1)"
+			     " AND (?2 = 0 OR a.read = 0) AND (?3 = 0 OR a.starred = 1)",
     [STORE_SQL_ARTICLE_GET] =
 	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.guid, a.link, a.title, "
 	"a.author,"

@@ -152,6 +152,9 @@ struct store_query {
 bool store_rows(struct store *st, const struct store_query *q, struct store_row **out, size_t *n,
 		char *err, size_t errlen);
 void store_rows_free(struct store_row *rows, size_t n);
+/* How many rows q selects (its limit and offset aside). */
+bool store_rows_count(struct store *st, const struct store_query *q, int64_t *n, char *err,
+		      size_t errlen);
 
 /* A whole article. */
 struct store_article {

@@ -148,3 +148,21 @@ bool store_mark_all_read(struct store *st, int64_t feed_id, int64_t *n, char *er
 		*n = sqlite3_changes64(st->db);
 	return true;
 }
+
+bool store_rows_count(struct store *st, const struct store_query *q, int64_t *n, char *err,
+		      size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ROWS_COUNT, err, errlen);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, q->feed_id);
+	sqlite3_bind_int(s, 2, q->unread_only);
+	sqlite3_bind_int(s, 3, q->starred_only);
+	bool ok = sqlite3_step(s) == SQLITE_ROW;
+	if (ok)
+		*n = sqlite3_column_int64(s, 0);
+	else
+		store_fail(st, "cannot count articles", err, errlen);
+	sqlite3_reset(s);
+	return ok;
+}

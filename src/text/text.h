@@ -241,6 +241,14 @@ struct text_doc *text_doc_deserialize(const char *s, char *err, size_t errlen);
  */
 char *text_doc_serialized_text(const char *s);
 
+/*
+ * The header of an article as a document: the title as a heading; the
+ * feed and the date as the portal writes it, in Vietnam time; the author
+ * and the link, each on its own line; a rule. Strings may be NULL.
+ */
+struct text_doc *text_doc_header(const char *title, const char *feed, int64_t time,
+				 const char *author, const char *link);
+
 /* One laid-out line of a document. */
 struct text_doc_line {
 	char *prefix; /* owned: quote bars, list marker or hanging indent */

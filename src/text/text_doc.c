@@ -287,3 +287,32 @@ char *text_doc_serialized_text(const char *s)
 	}
 	return core_buf_take(&b);
 }
+
+struct text_doc *text_doc_header(const char *title, const char *feed, int64_t time,
+				 const char *author, const char *link)
+{
+	struct text_doc *d = text_doc_new();
+	const char *t = title != NULL ? title : "";
+	struct text_block *b =
+	    text_doc_add(d, TEXT_BLOCK_HEADING, text_clean(t, strlen(t), TEXT_CLEAN_LINE));
+	b->level = 1;
+	char date[TEXT_DATE_LEN];
+	text_date(time, TEXT_DATE_LONG, date);
+	struct core_buf meta;
+	core_buf_init(&meta, 0);
+	const char *parts[] = {feed, author, link};
+	for (size_t i = 0; i < CORE_NELEM(parts); i++) {
+		if (i > 0 && (parts[i] == NULL || parts[i][0] == '\0'))
+			continue;
+		const char *p = parts[i] != NULL ? parts[i] : "";
+		char *line = text_clean(p, strlen(p), TEXT_CLEAN_LINE);
+		if (i == 0)
+			core_buf_printf(&meta, "%s · %s", line, date);
+		else
+			core_buf_printf(&meta, "\n%s", line);
+		free(line);
+	}
+	text_doc_add(d, TEXT_BLOCK_PARAGRAPH, core_buf_take(&meta));
+	text_doc_add(d, TEXT_BLOCK_RULE, xstrdup(""));
+	return d;
+}

@@ -1,0 +1,172 @@
+/* Shared by the files of the ui module. */
+#ifndef BANTIN_UI_INTERNAL_H
+#define BANTIN_UI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core.h"
+#include "store.h"
+#include "text.h"
+#include "ui.h"
+
+/* ---- ui_grid.c: the virtual screen ---- */
+
+/* Colour slots a theme gives colours to. */
+enum ui_slot {
+	UI_SLOT_NORMAL,
+	UI_SLOT_BAR,      /* the title bar */
+	UI_SLOT_STATUS,   /* the status line */
+	UI_SLOT_SELECTED, /* the selected row */
+	UI_SLOT_UNREAD,   /* unread titles, feeds with unread articles */
+	UI_SLOT_DIM,      /* dates, counts, feeds in the article list */
+	UI_SLOT_HEADING,  /* the article's title and headings */
+	UI_SLOT_LINK,
+	UI_SLOT_ERROR,
+	UI_SLOT_COUNT
+};
+
+enum {
+	UI_ATTR_BOLD = 1 << 0,
+	UI_ATTR_UNDERLINE = 1 << 1,
+	UI_ATTR_ITALIC = 1 << 2,
+};
+
+struct ui_cell {
+	char show[TEXT_SHOW_MAX]; /* a cluster, "" for the second cell of a wide one */
+	unsigned char width;      /* 1 or 2; 0 for that second cell */
+	unsigned char slot;       /* enum ui_slot */
+	unsigned char attr;       /* UI_ATTR_* */
+};
+
+struct ui_grid {
+	int rows, cols;
+	struct ui_cell *cells;
+};
+
+/* Sets the size (cleared). */
+void ui_grid_resize(struct ui_grid *g, int rows, int cols);
+void ui_grid_free(struct ui_grid *g);
+void ui_grid_clear(struct ui_grid *g);
+/* Blanks n cells of row from col in slot. */
+void ui_grid_fill(struct ui_grid *g, int row, int col, int n, enum ui_slot slot, unsigned attr);
+/*
+ * Draws s[0..len) on row from col, never at or past column end (a wide
+ * character that would cross it is left out); the column after it.
+ */
+int ui_grid_text(struct ui_grid *g, int row, int col, int end, const char *s, size_t len,
+		 enum ui_slot slot, unsigned attr);
+int ui_grid_str(struct ui_grid *g, int row, int col, int end, const char *s, enum ui_slot slot,
+		unsigned attr);
+/* The grid as text, a line per row, trailing blanks cut; owned. */
+char *ui_grid_dump(const struct ui_grid *g);
+
+/* ---- ui_keys.c: keys and the action table ---- */
+
+/* Keys: a Unicode code point, or one of these (past the last code point). */
+enum {
+	UI_KEY_UP = 0x110001,
+	UI_KEY_DOWN,
+	UI_KEY_LEFT,
+	UI_KEY_RIGHT,
+	UI_KEY_PAGE_UP,
+	UI_KEY_PAGE_DOWN,
+	UI_KEY_HOME,
+	UI_KEY_END,
+	UI_KEY_ENTER,
+	UI_KEY_ESC,
+	UI_KEY_BACKSPACE,
+	UI_KEY_RESIZE,
+};
+/* Ctrl-x as a key. */
+#define UI_KEY_CTRL(c) ((c)&0x1f)
+
+enum {
+	UI_IN_FEEDS = 1 << 0,
+	UI_IN_ARTICLES = 1 << 1,
+	UI_IN_PAGER = 1 << 2,
+	UI_IN_HELP = 1 << 3,
+	UI_IN_LISTS = UI_IN_FEEDS | UI_IN_ARTICLES,
+	UI_IN_ALL = 0xf,
+};
+
+enum ui_action_id {
+#define UI_ACTION(id, name, views, keys, help) UI_ACT_##id,
+#include "ui_actions.def"
+#undef UI_ACTION
+	UI_ACT_COUNT,
+	UI_ACT_NONE = -1
+};
+
+struct ui_action {
+	const char *name;
+	unsigned views;
+	const char *keys;
+	const char *help;
+};
+
+extern const struct ui_action ui_actions[UI_ACT_COUNT];
+
+/* The action key is bound to in the view (UI_IN_* flag); UI_ACT_NONE if none. */
+int ui_keys_action(int key, unsigned view);
+/* The name of key, as in the action table ("j", "Down", "C-l"), into out. */
+void ui_keys_name(int key, char out[16]);
+
+/* ---- ui_view.c: the views ---- */
+
+enum ui_view {
+	UI_VIEW_FEEDS,
+	UI_VIEW_ARTICLES,
+	UI_VIEW_PAGER,
+	UI_VIEW_HELP,
+};
+
+struct ui_lines; /* a laid-out article (ui_view.c) */
+
+struct ui {
+	struct store *st;
+	struct ui_grid grid;
+	enum ui_view view, help_from;
+	bool ascii;      /* no UTF-8 here: Vietnamese without marks */
+	bool vietnamese; /* labels in Vietnamese */
+	bool offline;
+	bool quit;
+	int64_t now; /* the time "5 min ago" counts from; 0: the clock's (tests set it) */
+	char status[CORE_ERRLEN]; /* the latest message; "" for none */
+	bool status_error;
+
+	/* Feeds: row 0 is every article, then the feeds. */
+	struct store_feed *feeds;
+	size_t nfeeds;
+	size_t fsel, ftop;
+
+	/* Articles: a window of rows asked of the store. */
+	struct store_query q;
+	char *list_title;
+	int64_t total;
+	size_t asel, atop;
+	struct store_row *rows; /* rows [rows_from, rows_from + nrows) of the list */
+	size_t nrows, rows_from;
+
+	/* The pager. */
+	struct store_article art;
+	bool have_art;
+	struct ui_lines *lines;
+	int laid_width;
+	size_t ptop;
+
+	size_t htop; /* help */
+};
+
+/* A reader on st (borrowed), showing the feeds. */
+struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline);
+void ui_free(struct ui *ui);
+/* Draws the current view into ui->grid at rows x cols. */
+void ui_draw(struct ui *ui, int rows, int cols);
+/* Handles a key. */
+void ui_key(struct ui *ui, int key);
+/* Carries out an action. */
+void ui_do(struct ui *ui, enum ui_action_id act);
+
+#endif

@@ -1,0 +1,277 @@
+/*
+ * ui_term.c: the one file that talks to the terminal, through ncursesw,
+ * and the reader's event loop: poll() on the keyboard and a signal
+ * self-pipe; draw the grid the views computed; restore the terminal on
+ * quit and on SIGINT, SIGTERM and SIGHUP.
+ */
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "config.h"
+#include "ui_internal.h"
+
+static int ui_term_pipe[2] = {-1, -1}; /* written by signal handlers */
+static volatile sig_atomic_t ui_term_signal;
+
+static void ui_term_on_signal(int sig)
+{
+	int saved = errno;
+	ui_term_signal = sig;
+	if (ui_term_pipe[1] >= 0) {
+		char c = 1;
+		ssize_t w = write(ui_term_pipe[1], &c, 1);
+		(void)w;
+	}
+	errno = saved;
+}
+
+/* Colour pairs and attributes of each slot; mono uses attributes alone. */
+static const struct {
+	short fg, bg;
+	attr_t mono;
+} ui_term_slots[UI_SLOT_COUNT] = {
+    [UI_SLOT_NORMAL] = {-1, -1, A_NORMAL},
+    [UI_SLOT_BAR] = {COLOR_BLACK, COLOR_CYAN, A_REVERSE},
+    [UI_SLOT_STATUS] = {COLOR_BLACK, COLOR_WHITE, A_REVERSE},
+    [UI_SLOT_SELECTED] = {COLOR_BLACK, COLOR_YELLOW, A_REVERSE},
+    [UI_SLOT_UNREAD] = {COLOR_WHITE, -1, A_BOLD},
+    [UI_SLOT_DIM] = {COLOR_CYAN, -1, A_NORMAL},
+    [UI_SLOT_HEADING] = {COLOR_YELLOW, -1, A_BOLD},
+    [UI_SLOT_LINK] = {COLOR_BLUE, -1, A_UNDERLINE},
+    [UI_SLOT_ERROR] = {COLOR_RED, -1, A_BOLD},
+};
+
+static bool ui_term_color;
+
+static void ui_term_colors(void)
+{
+	const char *no = getenv("NO_COLOR");
+	ui_term_color = (no == NULL || no[0] == '\0') && has_colors();
+	if (!ui_term_color)
+		return;
+	start_color();
+	use_default_colors();
+	for (short s = 1; s < UI_SLOT_COUNT; s++)
+		init_pair(s, ui_term_slots[s].fg, ui_term_slots[s].bg);
+}
+
+/* Draws the grid on the screen. */
+static void ui_term_render(const struct ui_grid *g)
+{
+	for (int r = 0; r < g->rows; r++) {
+		for (int c = 0; c < g->cols; c++) {
+			const struct ui_cell *cell =
+			    &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
+			if (cell->width == 0)
+				continue;
+			wchar_t w[TEXT_SHOW_MAX];
+			size_t n = mbstowcs(w, cell->show, TEXT_SHOW_MAX - 1);
+			if (n == (size_t)-1 || n == 0) {
+				w[0] = L'?';
+				n = 1;
+			}
+			w[n < CCHARW_MAX ? n : CCHARW_MAX] = L'\0';
+			attr_t a = A_NORMAL;
+			short pair = 0;
+			if (ui_term_color)
+				pair = (short)cell->slot;
+			else
+				a |= ui_term_slots[cell->slot].mono;
+			if (cell->slot == UI_SLOT_UNREAD || cell->slot == UI_SLOT_HEADING ||
+			    cell->slot == UI_SLOT_ERROR)
+				a |= A_BOLD;
+			if (cell->attr & UI_ATTR_BOLD)
+				a |= A_BOLD;
+			if (cell->attr & UI_ATTR_UNDERLINE)
+				a |= A_UNDERLINE;
+			if (cell->attr & UI_ATTR_ITALIC)
+				a |= A_ITALIC;
+			cchar_t cc;
+			setcchar(&cc, w, a, pair, NULL);
+			mvadd_wch(r, c, &cc);
+		}
+	}
+	move(g->rows - 1, 0);
+	refresh();
+}
+
+/* The next key from curses, in ui terms; -1 when none is waiting. */
+static int ui_term_key(void)
+{
+	wint_t ch;
+	int rc = get_wch(&ch);
+	if (rc == ERR)
+		return -1;
+	if (rc == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_UP:
+			return UI_KEY_UP;
+		case KEY_DOWN:
+			return UI_KEY_DOWN;
+		case KEY_LEFT:
+			return UI_KEY_LEFT;
+		case KEY_RIGHT:
+			return UI_KEY_RIGHT;
+		case KEY_PPAGE:
+			return UI_KEY_PAGE_UP;
+		case KEY_NPAGE:
+			return UI_KEY_PAGE_DOWN;
+		case KEY_HOME:
+			return UI_KEY_HOME;
+		case KEY_END:
+			return UI_KEY_END;
+		case KEY_ENTER:
+			return UI_KEY_ENTER;
+		case KEY_BACKSPACE:
+			return UI_KEY_BACKSPACE;
+		case KEY_RESIZE:
+			return UI_KEY_RESIZE;
+		default:
+			return (int)ch + 0x200000; /* a key no action has */
+		}
+	}
+	if (ch == '\r' || ch == '\n')
+		return UI_KEY_ENTER;
+	if (ch == 27)
+		return UI_KEY_ESC;
+	if (ch == 127 || ch == 8)
+		return UI_KEY_BACKSPACE;
+	return (int)ch;
+}
+
+/* Reads the feeds file into the cache, so that every feed shows before its first refresh. */
+static void ui_term_sync_feeds(struct ui *ui, const struct ui_opts *o)
+{
+	char err[CORE_ERRLEN];
+	char *path = config_file_path(CONFIG_FILE_FEEDS, o->feeds, err, sizeof err);
+	struct config_feeds feeds;
+	if (path == NULL || !config_feeds_load(path, o->feeds == NULL, &feeds, err, sizeof err)) {
+		core_err_set(ui->status, sizeof ui->status, "%s", err);
+		ui->status_error = true;
+		free(path);
+		return;
+	}
+	free(path);
+	for (size_t i = 0; i < feeds.n; i++) {
+		int64_t id;
+		if (!store_feed_ensure(ui->st, feeds.v[i].url, feeds.v[i].name, &id, err,
+				       sizeof err)) {
+			core_err_set(ui->status, sizeof ui->status, "%s", err);
+			ui->status_error = true;
+			break;
+		}
+	}
+	config_feeds_free(&feeds);
+}
+
+/* Whether the locale is UTF-8, trying C.UTF-8 when it is not. */
+static bool ui_term_utf8(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return true;
+	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return true;
+	setlocale(LC_CTYPE, "");
+	return false;
+}
+
+/* Whether the user reads Vietnamese, by the locale's variables. */
+static bool ui_term_vietnamese(void)
+{
+	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < CORE_NELEM(vars); i++) {
+		const char *v = getenv(vars[i]);
+		if (v != NULL && v[0] != '\0')
+			return strncmp(v, "vi", 2) == 0;
+	}
+	return false;
+}
+
+int ui_run(const struct ui_opts *o)
+{
+	bool utf8 = ui_term_utf8();
+	char err[CORE_ERRLEN];
+	struct store *st = store_open(o->db, STORE_OPEN_CREATE, err, sizeof err);
+	if (st == NULL) {
+		fprintf(stderr, "bantin: %s\n", err);
+		return 1;
+	}
+	if (pipe(ui_term_pipe) != 0) {
+		fprintf(stderr, "bantin: cannot start: %s\n", strerror(errno));
+		store_close(st);
+		return 1;
+	}
+	fcntl(ui_term_pipe[0], F_SETFL, O_NONBLOCK);
+	fcntl(ui_term_pipe[1], F_SETFL, O_NONBLOCK);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_term_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	struct ui *ui = ui_new(st, !utf8, ui_term_vietnamese(), o->offline);
+	ui_term_sync_feeds(ui, o);
+	if (!utf8 && ui->status[0] == '\0')
+		core_err_set(ui->status, sizeof ui->status, "%s",
+			     ui->vietnamese ? "Không có locale UTF-8: hiện tiếng Việt không dấu"
+					    : "No UTF-8 locale: Vietnamese is shown without marks");
+
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		fprintf(stderr, "bantin: cannot use this terminal (TERM=%s)\n",
+			getenv("TERM") != NULL ? getenv("TERM") : "");
+		ui_free(ui);
+		store_close(st);
+		return 1;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	ui_term_colors();
+
+	while (!ui->quit && ui_term_signal == 0) {
+		int rows, cols;
+		getmaxyx(stdscr, rows, cols);
+		ui_draw(ui, rows, cols);
+		ui_term_render(&ui->grid);
+		struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {ui_term_pipe[0], POLLIN, 0}};
+		if (poll(fds, 2, -1) < 0 && errno != EINTR)
+			break;
+		if (fds[1].revents & POLLIN) {
+			char buf[16];
+			while (read(ui_term_pipe[0], buf, sizeof buf) > 0)
+				;
+		}
+		int key;
+		while ((key = ui_term_key()) >= 0 && !ui->quit) {
+			ui_key(ui, key);
+			if (key == UI_KEY_CTRL('l'))
+				clearok(curscr, TRUE);
+		}
+	}
+	endwin();
+	delscreen(scr);
+	ui_free(ui);
+	store_close(st);
+	close(ui_term_pipe[0]);
+	close(ui_term_pipe[1]);
+	ui_term_pipe[0] = ui_term_pipe[1] = -1;
+	return ui_term_signal != 0 ? 128 + ui_term_signal : 0;
+}

@@ -1,0 +1,228 @@
+/*
+ * Snapshots of the reader's views, in-process: a cache is filled through
+ * the store, each view is drawn into the virtual grid at 80x24 and
+ * 120x40, and the grid's text is compared with tests/fixtures/ui/NAME.txt
+ * (BANTIN_REGEN=1 writes those files instead).
+ *
+ * Titles mix precomposed and decomposed Vietnamese (which must look the
+ * same), CJK and emoji (two cells), and a title far too long for a row.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core.h"
+#include "html.h"
+#include "store.h"
+#include "text.h"
+#include "ui_internal.h"
+
+/* 29/12/2022 16:05 in Vietnam time. */
+#define T0 1672304700LL
+
+static char db_path[256];
+static struct store *st;
+
+static const struct {
+	const char *title;
+	const char *html;
+	int64_t time;
+} articles[] = {
+    {"Cảng Lạch Huyện đón tàu container lớn nhất",
+     "<p>Sáng 29/12, cảng <b>Lạch Huyện</b> đón tàu container lớn nhất từ trước tới nay, "
+     "với sức chở hơn 14.000 TEU, theo <a href=\"https://example.vn/cang\">Cảng vụ</a>.</p>"
+     "<ul><li>Tàu dài 366 m</li><li>Rộng 51 m</li></ul>"
+     "<p>Nguyễn Hải. Ảnh: Đàm Thanh</p>",
+     T0},
+    /* The same words, decomposed. */
+    {"Ca\xcc\x89ng La\xcc\xa3\x63h Huye\xcc\xa3\xcc\x82n (to\xcc\x82\xcc\x89 ho\xcc\x9b\xcc\xa3p)",
+     "<p>Đoạn văn.</p>", T0 - 3600},
+    {"日本の港湾代表団が訪問 — đoàn Nhật Bản", "<p>中文 và tiếng Việt.</p>", T0 - 7200},
+    {"Lễ hội 🎉 và gia đình 👨‍👩‍👧 đón Tết", "<p>Vui.</p>", T0 - 86400},
+    {"Một tiêu đề rất dài về hội nghị tổng kết công tác năm 2022 và triển khai nhiệm vụ "
+     "năm 2023 của ngành giáo dục và đào tạo thành phố Hải Phòng",
+     "<p>Dài.</p>", T0 - 2 * 86400},
+};
+
+static int setup(void **state)
+{
+	(void)state;
+	char err[CORE_ERRLEN];
+	snprintf(db_path, sizeof db_path, "/tmp/bantin-ui-test-%d.db", (int)getpid());
+	unlink(db_path);
+	st = store_open(db_path, STORE_OPEN_CREATE, err, sizeof err);
+	if (st == NULL)
+		return -1;
+	int64_t a, b;
+	if (!store_feed_ensure(st, "https://thanhphohaiphong.gov.vn/feed/", "Cổng tin tức", &a, err,
+			       sizeof err) ||
+	    !store_feed_ensure(st, "https://example.vn/rss", NULL, &b, err, sizeof err))
+		return -1;
+	struct store_item items[CORE_NELEM(articles)];
+	char *docs[CORE_NELEM(articles)];
+	char guid[CORE_NELEM(articles)][16];
+	for (size_t i = 0; i < CORE_NELEM(articles); i++) {
+		struct text_doc *d = html_to_doc(articles[i].html, strlen(articles[i].html),
+						 "https://thanhphohaiphong.gov.vn/");
+		docs[i] = text_doc_serialize(d);
+		text_doc_free(d);
+		snprintf(guid[i], sizeof guid[i], "g%zu", i);
+		items[i] = (struct store_item){
+		    .guid = guid[i],
+		    .link = "https://thanhphohaiphong.gov.vn/a.html",
+		    .title = articles[i].title,
+		    .author = i == 0 ? "Nguyễn Hải" : NULL,
+		    .published = articles[i].time,
+		    .updated = STORE_NO_TIME,
+		    .content = articles[i].html,
+		    .doc = docs[i],
+		};
+	}
+	struct store_update u = {
+	    .feed_id = a, .now = T0, .status = 200, .title = "Portal", .items = items, .nitems = 4};
+	bool ok = store_update(st, &u, NULL, err, sizeof err);
+	struct store_update u2 = {.feed_id = b,
+				  .now = T0 - 600,
+				  .status = 200,
+				  .title = "Ví dụ",
+				  .items = items + 4,
+				  .nitems = 1};
+	ok = ok && store_update(st, &u2, NULL, err, sizeof err) &&
+	     store_feed_failed(st, b, T0, 404, "HTTP 404 Not Found", err, sizeof err);
+	for (size_t i = 0; i < CORE_NELEM(articles); i++)
+		free(docs[i]);
+	return ok ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	store_close(st);
+	unlink(db_path);
+	char wal[300];
+	snprintf(wal, sizeof wal, "%s-wal", db_path);
+	unlink(wal);
+	snprintf(wal, sizeof wal, "%s-shm", db_path);
+	unlink(wal);
+	return 0;
+}
+
+/* Draws ui at rows x cols and compares with the expected file NAME.txt. */
+static void snapshot(struct ui *ui, int rows, int cols, const char *name)
+{
+	ui_draw(ui, rows, cols);
+	char *got = ui_grid_dump(&ui->grid);
+	char path[512];
+	snprintf(path, sizeof path, "%s/tests/fixtures/ui/%s.txt", getenv("BANTIN_SOURCE_DIR"),
+		 name);
+	if (getenv("BANTIN_REGEN") != NULL) {
+		FILE *fp = fopen(path, "w");
+		assert_non_null(fp);
+		fputs(got, fp);
+		fclose(fp);
+	}
+	FILE *fp = fopen(path, "r");
+	if (fp == NULL)
+		fail_msg("no expected file %s", path);
+	char want[65536];
+	size_t n = fread(want, 1, sizeof want - 1, fp);
+	want[n] = '\0';
+	fclose(fp);
+	if (strcmp(want, got) != 0)
+		fprintf(stderr, "--- %s, got:\n%s", name, got);
+	assert_string_equal(want, got);
+	free(got);
+}
+
+static struct ui *new_ui(bool ascii)
+{
+	struct ui *ui = ui_new(st, ascii, false, false);
+	ui->now = T0 + 300;
+	return ui;
+}
+
+static void test_feeds(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	snapshot(ui, 24, 80, "feeds-80x24");
+	ui_do(ui, UI_ACT_BOTTOM); /* the failed feed: its reason in the status line */
+	snapshot(ui, 24, 80, "feeds-failed-80x24");
+	ui_free(ui);
+}
+
+static void test_articles(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_OPEN); /* all articles */
+	snapshot(ui, 24, 80, "articles-80x24");
+	snapshot(ui, 40, 120, "articles-120x40");
+	ui_do(ui, UI_ACT_DOWN);
+	ui_do(ui, UI_ACT_DOWN);
+	snapshot(ui, 24, 80, "articles-moved-80x24");
+	ui_free(ui);
+}
+
+static void test_pager(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_OPEN);
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_OPEN);
+	snapshot(ui, 24, 80, "pager-80x24");
+	snapshot(ui, 40, 120, "pager-120x40");
+	snapshot(ui, 10, 40, "pager-40x10");
+	ui_do(ui, UI_ACT_BACK); /* the article is read now, and still selected */
+	snapshot(ui, 24, 80, "articles-after-read-80x24");
+	ui_do(ui, UI_ACT_TOGGLE_UNREAD);
+	snapshot(ui, 24, 80, "articles-unread-80x24");
+	ui_free(ui);
+}
+
+static void test_help_and_small(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_draw(ui, 24, 80);
+	ui_key(ui, '?');
+	snapshot(ui, 24, 80, "help-feeds-80x24");
+	ui_key(ui, 'q');
+	ui_key(ui, 'x');
+	snapshot(ui, 24, 80, "feeds-unbound-key-80x24");
+	snapshot(ui, 4, 10, "too-small-10x4");
+	ui_free(ui);
+}
+
+static void test_ascii(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(true);
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_OPEN);
+	snapshot(ui, 24, 80, "articles-ascii-80x24");
+	ui_do(ui, UI_ACT_OPEN);
+	snapshot(ui, 24, 80, "pager-ascii-80x24");
+	ui_free(ui);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_feeds), cmocka_unit_test(test_articles),
+	    cmocka_unit_test(test_pager), cmocka_unit_test(test_help_and_small),
+	    cmocka_unit_test(test_ascii),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
