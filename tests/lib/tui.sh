@@ -68,4 +68,11 @@ tui_resize() {
 
 tui_stop() {
 	tui_tmux kill-server 2> /dev/null || true
+	# Wait for it to be gone, so that a tui_start right after gets a new one.
+	_i=0
+	while tui_tmux list-sessions > /dev/null 2>&1 && [ "$_i" -lt 40 ]; do
+		_i=$((_i + 1))
+		sleep 0.05
+	done
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TUI_SOCKET"
 }

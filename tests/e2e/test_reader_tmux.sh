@@ -1,0 +1,112 @@
+#!/bin/sh
+# End to end through tmux: the reader on a real cache filled by `bantin
+# refresh` from the fixture server. Feeds → article list → article →
+# scroll → next article → back; unread-only; help; a resize from 120x40 to
+# 60x20 and below the minimum; LC_ALL=C, NO_COLOR=1 and TERM=vt100; the
+# terminal restored after q and after SIGTERM.
+set -eu
+. "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
+. "$BANTIN_SOURCE_DIR/tests/lib/tui.sh"
+. "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
+bantin=$1
+trap 'tui_stop; httpfix_stop' EXIT INT TERM
+
+httpfix_start "$BANTIN_SOURCE_DIR/tests/fixtures/refresh"
+db="$ASSERT_TMP/cache.db"
+feeds="$ASSERT_TMP/feeds"
+printf '%s\n' "$HTTPFIX_URL/a.xml \"~Tin Hải Phòng\"" "$HTTPFIX_URL/b.atom" > "$feeds"
+assert_status 0 "$bantin" --db "$db" --feeds "$feeds" refresh
+httpfix_stop
+
+# The reader in a shell that says how it ended.
+run() {
+	_cols=$1
+	_rows=$2
+	shift 2
+	tui_start "$_cols" "$_rows" sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+		"$@" "$bantin" --db "$db" --feeds "$feeds" --offline
+}
+screen() { tui_tmux capture-pane -p -t "$TUI_TARGET"; }
+row() { screen | sed -n "$1p"; }
+
+run 80 24 env LANG=en_US.UTF-8
+tui_wait_for "All articles"
+assert_equal " bantin — Feeds" "$(row 1)" "feeds: the title bar"
+assert_equal ">  All articles                                                             5/5" \
+	"$(row 2)" "feeds: every article first, selected"
+case "$(row 3)" in "   Tin Hải Phòng "*"3/3  just now") assert_pass ;; *) assert_fail "feeds: a named feed with counts: $(row 3)" ;; esac
+case "$(screen | sed -n 24p)" in *offline) assert_pass ;; *) assert_fail "feeds: offline is shown" ;; esac
+
+tui_send Enter
+tui_wait_for "1/5"
+assert_equal ">N  29/12 16:05  Tin Hải Phòng   Cảng Lạch Huyện đón tàu container lớn nhất" "$(row 2)" \
+	"articles: newest first, selected"
+assert_equal " N  26/12 08:00  Đoàn Thanh ni…  Đoàn viên ra quân tình nguyện" "$(row 5)" \
+	"articles: the feed's own title when it has no name, in 14 cells"
+tui_send j
+tui_wait_for "2/5"
+tui_send Enter
+tui_wait_for "Tin Hải Phòng ·"
+assert_equal " Hội nghị tổng kết ngành Giáo dục năm 2022" "$(row 2)" "pager: the title"
+assert_equal " Tin Hải Phòng · Thứ Tư, 28/12/2022 10:30" "$(row 5)" "pager: feed and date, Vietnam time"
+tui_send J
+tui_wait_for "Lễ hội Hoa Phượng Đỏ"
+tui_send q
+tui_wait_for "3/5"
+case "$(row 3)" in " N "*) assert_fail "articles: read articles do not stand out: $(row 3)" ;; *) assert_pass ;; esac
+case "$(row 4)" in ">   "*) assert_pass ;; *) assert_fail "articles: the cursor stays on the article: $(row 4)" ;; esac
+tui_send u
+tui_wait_for "(unread)"
+assert_equal "3" "$(screen | grep -c 'N  [0-9][0-9]/')" "unread only: three left"
+tui_send '?'
+tui_wait_for "Help — keys"
+tui_send q q Q
+tui_wait_for "[exit 0]"
+assert_pass
+
+# ---- resize ----
+tui_stop
+run 120 40 env LC_ALL=vi_VN.UTF-8
+tui_wait_for "Tất cả bài viết"
+tui_send Enter Enter
+tui_wait_for "Nguyễn Hải. Ảnh: Đàm Thanh"
+assert_equal " ?: trợ giúp  q: quay lại$(printf '%*s' 83 '')ngoại tuyến" "$(screen | sed -n 40p)" \
+	"Vietnamese labels when the locale is Vietnamese"
+tui_resize 60 20
+sleep 0.3
+tui_wait_for "Cảng Lạch Huyện"
+widest() { "$PYTHON" -c 'import sys; print(max(len(l.rstrip("\n")) for l in sys.stdin))'; }
+[ "$(screen | widest)" -le 60 ] && assert_pass || assert_fail "after a resize no line is wider than the window"
+tui_resize 15 4
+tui_wait_for "Cửa sổ quá"
+tui_resize 80 24
+tui_wait_for "Cảng Lạch Huyện đón tàu container lớn nhất"
+tui_send Q
+tui_wait_for "[exit 0]"
+
+# ---- other terminals and locales ----
+for env in "LC_ALL=C" "NO_COLOR=1" "TERM=vt100"; do
+	tui_stop
+	run 80 24 env LANG=en_US.UTF-8 "$env"
+	tui_wait_for "All articles"
+	tui_send Enter Enter
+	tui_wait_for "Cảng Lạch Huyện đón tàu container lớn nhất"
+	tui_send Q
+	tui_wait_for "[exit 0]"
+	assert_pass
+done
+tui_stop
+run 80 24 env LANG=en_US.UTF-8 NO_COLOR=1
+tui_wait_for "All articles"
+tui_tmux capture-pane -e -p -t "$TUI_TARGET" > "$ASSERT_TMP/colours"
+assert_equal "" "$(grep -o '\[[0-9;]*3[0-7]m' "$ASSERT_TMP/colours" || true)" "NO_COLOR: no colours"
+
+# ---- SIGTERM restores the terminal ----
+tui_stop
+run 80 24 env LANG=en_US.UTF-8
+tui_wait_for "All articles"
+pane=$(tui_tmux display-message -p -t "$TUI_TARGET" '#{pane_pid}')
+pkill -TERM -P "$pane" -x bantin
+tui_wait_for "[exit 143]"
+assert_equal "0" "$(screen | grep -c 'All articles')" "after SIGTERM the reader's screen is gone"
+assert_done
