@@ -3,9 +3,10 @@
  * program itself uses, so man/bantin.1 cannot drift from --help.
  * scripts/man-lists.py splices the output into the page, or checks it.
  *
- * Usage: gen_man options|commands
+ * Usage: gen_man options|commands|keys
  */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -102,8 +103,41 @@ static void gen_man_command_list(void)
 	}
 }
 
+/* The reader's actions: their keys and what they do. */
+static const struct {
+	const char *name, *keys, *help;
+} gen_man_actions[] = {
+#define UI_ACTION(id, name, views, keys, help) {name, keys, help},
+#include "ui_actions.def"
+#undef UI_ACTION
+};
+
+static void gen_man_key_list(void)
+{
+	for (size_t i = 0; i < sizeof gen_man_actions / sizeof gen_man_actions[0]; i++) {
+		fputs(".It", stdout);
+		const char *p = gen_man_actions[i].keys;
+		bool first = true;
+		while (*p != '\0') {
+			size_t len = strcspn(p, " ");
+			/* A lone punctuation key would be read as mdoc's delimiter. */
+			bool punct = len == 1 && !isalnum((unsigned char)p[0]);
+			printf("%s Ic %s%.*s", first ? "" : " ,", punct ? "\\&" : "", (int)len, p);
+			first = false;
+			p += len;
+			p += strspn(p, " ");
+		}
+		printf(" Pq %s\n", gen_man_actions[i].name);
+		gen_man_sentence(gen_man_actions[i].help);
+	}
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "keys") == 0) {
+		gen_man_key_list();
+		return 0;
+	}
 	if (argc == 2 && strcmp(argv[1], "options") == 0) {
 		gen_man_option_list();
 		return 0;
@@ -112,6 +146,6 @@ int main(int argc, char **argv)
 		gen_man_command_list();
 		return 0;
 	}
-	fputs("usage: gen_man options|commands\n", stderr);
+	fputs("usage: gen_man options|commands|keys\n", stderr);
 	return 2;
 }
