@@ -122,8 +122,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bantin: %s\n", err);
 		return EXIT_FAILURE;
 	}
-	struct ui_opts uo = {db, ctx.feeds, ctx.offline};
+	struct ui_opts uo = {db, ctx.feeds, ctx.offline, false};
+	cli_init();
 	int status = ui_run(&uo);
+	cli_cleanup();
 	free(db);
 	return status;
 }

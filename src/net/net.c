@@ -392,7 +392,10 @@ static bool net_xfer_setup(struct net *n, struct net_xfer *x)
 	x->seen = 0;
 	x->moved_ms = net_now_ms();
 	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)n->o.max_size);
-	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	/* Over TLS a server may offer HTTP/2: wait to share its connection. Plain http never does.
+	 */
+	if (strncasecmp(x->url, "https://", 8) == 0)
+		curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
 	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
 	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 64L * 1024);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, net_on_body);

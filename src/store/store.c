@@ -123,6 +123,12 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 #undef STORE_ROWS
     [STORE_SQL_ROWS_COUNT] = "SELECT count(*) FROM articles a WHERE (?1 = 0 OR a.feed_id = ?1)"
 			     " AND (?2 = 0 OR a.read = 0) AND (?3 = 0 OR a.starred = 1)",
+    [STORE_SQL_ROW_INDEX] =
+	"SELECT count(*), (SELECT count(*) FROM articles b WHERE b.id = ?4"
+	" AND (?1 = 0 OR b.feed_id = ?1) AND (?2 = 0 OR b.read = 0) AND (?3 = 0 OR b.starred = 1))"
+	" FROM articles a, (SELECT time AS t FROM articles WHERE id = ?4) x"
+	" WHERE (?1 = 0 OR a.feed_id = ?1) AND (?2 = 0 OR a.read = 0) AND (?3 = 0 OR a.starred = 1)"
+	" AND (a.time > x.t OR (a.time = x.t AND a.id > ?4))",
     [STORE_SQL_ARTICLE_GET] =
 	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.guid, a.link, a.title, "
 	"a.author,"

@@ -152,6 +152,9 @@ struct store_query {
 bool store_rows(struct store *st, const struct store_query *q, struct store_row **out, size_t *n,
 		char *err, size_t errlen);
 void store_rows_free(struct store_row *rows, size_t n);
+/* The place of article id in q's list (0 first); false with err when it is not in it. */
+bool store_row_index(struct store *st, const struct store_query *q, int64_t id, int64_t *index,
+		     char *err, size_t errlen);
 /* How many rows q selects (its limit and offset aside). */
 bool store_rows_count(struct store *st, const struct store_query *q, int64_t *n, char *err,
 		      size_t errlen);

@@ -166,3 +166,22 @@ bool store_rows_count(struct store *st, const struct store_query *q, int64_t *n,
 	sqlite3_reset(s);
 	return ok;
 }
+
+bool store_row_index(struct store *st, const struct store_query *q, int64_t id, int64_t *index,
+		     char *err, size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ROW_INDEX, err, errlen);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, q->feed_id);
+	sqlite3_bind_int(s, 2, q->unread_only);
+	sqlite3_bind_int(s, 3, q->starred_only);
+	sqlite3_bind_int64(s, 4, id);
+	bool ok = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 1) == 1;
+	if (ok)
+		*index = sqlite3_column_int64(s, 0);
+	else
+		core_err_set(err, errlen, "article %lld is not in the list", (long long)id);
+	sqlite3_reset(s);
+	return ok;
+}

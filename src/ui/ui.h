@@ -13,6 +13,7 @@ struct ui_opts {
 	const char *db;    /* the cache */
 	const char *feeds; /* the feeds file, or NULL */
 	bool offline;
+	bool no_refresh; /* do not refresh on start (the keys still do) */
 };
 
 /* Runs the reader until the user quits; the exit status. */

@@ -157,6 +157,11 @@ struct ui {
 	size_t ptop;
 
 	size_t htop; /* help */
+
+	/* A refresh: asked for by an action, run by the loop (ui_term.c). */
+	int64_t want_refresh; /* -1: none; 0: every feed; else that feed */
+	bool refreshing;
+	size_t refresh_done, refresh_total;
 };
 
 /* A reader on st (borrowed), showing the feeds. */
@@ -164,6 +169,8 @@ struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline);
 void ui_free(struct ui *ui);
 /* Draws the current view into ui->grid at rows x cols. */
 void ui_draw(struct ui *ui, int rows, int cols);
+/* Asks the store again for what is shown, keeping the selection on its article. */
+void ui_reload(struct ui *ui);
 /* Handles a key. */
 void ui_key(struct ui *ui, int key);
 /* Carries out an action. */

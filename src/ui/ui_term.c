@@ -17,7 +17,9 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "bantin_version.h"
 #include "config.h"
+#include "refresh.h"
 #include "ui_internal.h"
 
 static int ui_term_pipe[2] = {-1, -1}; /* written by signal handlers */
@@ -149,29 +151,97 @@ static int ui_term_key(void)
 	return (int)ch;
 }
 
+/* The feeds file, and the refresh running in the background. */
+struct ui_term_feeds {
+	struct ui *ui;
+	struct config_feeds feeds;
+	int64_t *ids; /* ids[i]: feeds.v[i]'s in the cache */
+	bool loaded;
+	struct refresh *rf;
+	size_t added, failed;
+};
+
 /* Reads the feeds file into the cache, so that every feed shows before its first refresh. */
-static void ui_term_sync_feeds(struct ui *ui, const struct ui_opts *o)
+static void ui_term_sync_feeds(struct ui_term_feeds *tf, const struct ui_opts *o)
 {
+	struct ui *ui = tf->ui;
 	char err[CORE_ERRLEN];
 	char *path = config_file_path(CONFIG_FILE_FEEDS, o->feeds, err, sizeof err);
-	struct config_feeds feeds;
-	if (path == NULL || !config_feeds_load(path, o->feeds == NULL, &feeds, err, sizeof err)) {
+	if (path == NULL ||
+	    !config_feeds_load(path, o->feeds == NULL, &tf->feeds, err, sizeof err)) {
 		core_err_set(ui->status, sizeof ui->status, "%s", err);
 		ui->status_error = true;
 		free(path);
 		return;
 	}
 	free(path);
-	for (size_t i = 0; i < feeds.n; i++) {
-		int64_t id;
-		if (!store_feed_ensure(ui->st, feeds.v[i].url, feeds.v[i].name, &id, err,
-				       sizeof err)) {
+	tf->loaded = true;
+	tf->ids = xcalloc(tf->feeds.n + 1, sizeof *tf->ids);
+	for (size_t i = 0; i < tf->feeds.n; i++) {
+		if (!store_feed_ensure(ui->st, tf->feeds.v[i].url, tf->feeds.v[i].name, &tf->ids[i],
+				       err, sizeof err)) {
 			core_err_set(ui->status, sizeof ui->status, "%s", err);
 			ui->status_error = true;
 			break;
 		}
 	}
-	config_feeds_free(&feeds);
+}
+
+/* A feed of the background refresh is done. */
+static void ui_term_on_refresh(const struct refresh_event *e, void *arg)
+{
+	struct ui_term_feeds *tf = arg;
+	tf->ui->refresh_done = e->done;
+	tf->ui->refresh_total = e->total;
+	if (e->outcome == REFRESH_FAILED)
+		tf->failed++;
+	tf->added += e->added;
+	if (e->added > 0 || e->updated > 0 || e->outcome == REFRESH_FAILED)
+		ui_reload(tf->ui); /* new rows appear; the cursor stays on its article */
+}
+
+/* Starts refreshing feed (0: every feed of the feeds file). */
+static void ui_term_start_refresh(struct ui_term_feeds *tf, int64_t feed)
+{
+	struct ui *ui = tf->ui;
+	char ua[64];
+	core_err_set(ua, sizeof ua, "bantin/%s", BANTIN_VERSION);
+	struct refresh_opts ro = {.net = {.user_agent = ua}};
+	tf->rf = refresh_new(ui->st, &ro, ui_term_on_refresh, tf);
+	tf->added = tf->failed = 0;
+	char err[CORE_ERRLEN];
+	size_t n = 0;
+	for (size_t i = 0; tf->loaded && i < tf->feeds.n; i++) {
+		if (feed != 0 && tf->ids[i] != feed)
+			continue;
+		if (refresh_add(tf->rf, tf->ids[i], tf->feeds.v[i].cafile, tf->feeds.v[i].insecure,
+				err, sizeof err))
+			n++;
+	}
+	if (feed != 0 && n == 0 && refresh_add(tf->rf, feed, NULL, false, err, sizeof err))
+		n++; /* a feed that is only in the cache */
+	ui->refreshing = n > 0;
+	ui->refresh_done = 0;
+	ui->refresh_total = n;
+	if (n == 0) {
+		refresh_free(tf->rf);
+		tf->rf = NULL;
+	}
+}
+
+/* The refresh is over: says how it went. */
+static void ui_term_end_refresh(struct ui_term_feeds *tf)
+{
+	struct ui *ui = tf->ui;
+	refresh_free(tf->rf);
+	tf->rf = NULL;
+	ui->refreshing = false;
+	ui->status_error = tf->failed > 0;
+	core_err_set(ui->status, sizeof ui->status,
+		     ui->vietnamese ? "Đã cập nhật %zu nguồn: %zu bài mới, %zu lỗi"
+				    : "%zu feeds refreshed: %zu new, %zu failed",
+		     ui->refresh_total, tf->added, tf->failed);
+	ui_reload(ui);
 }
 
 /* Whether the locale is UTF-8, trying C.UTF-8 when it is not. */
@@ -223,7 +293,10 @@ int ui_run(const struct ui_opts *o)
 	sigaction(SIGHUP, &sa, NULL);
 
 	struct ui *ui = ui_new(st, !utf8, ui_term_vietnamese(), o->offline);
-	ui_term_sync_feeds(ui, o);
+	struct ui_term_feeds tf = {.ui = ui};
+	ui_term_sync_feeds(&tf, o);
+	if (!o->offline && !o->no_refresh)
+		ui->want_refresh = 0; /* the first frame comes from the cache, then the refresh */
 	if (!utf8 && ui->status[0] == '\0')
 		core_err_set(ui->status, sizeof ui->status, "%s",
 			     ui->vietnamese ? "Không có locale UTF-8: hiện tiếng Việt không dấu"
@@ -247,13 +320,25 @@ int ui_run(const struct ui_opts *o)
 	ui_term_colors();
 
 	while (!ui->quit && ui_term_signal == 0) {
+		/* Drawing is cheap: curses sends only the cells that changed. */
 		int rows, cols;
 		getmaxyx(stdscr, rows, cols);
 		ui_draw(ui, rows, cols);
 		ui_term_render(&ui->grid);
+		if (ui->want_refresh >= 0 && tf.rf == NULL) {
+			ui_term_start_refresh(&tf, ui->want_refresh);
+			ui->want_refresh = -1;
+			continue;
+		}
 		struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {ui_term_pipe[0], POLLIN, 0}};
-		if (poll(fds, 2, -1) < 0 && errno != EINTR)
+		if (tf.rf != NULL) {
+			/* Transfers, parsing and writing go on while keys are waited for. */
+			refresh_step(tf.rf, fds, 2, 250);
+			if (!refresh_busy(tf.rf))
+				ui_term_end_refresh(&tf);
+		} else if (poll(fds, 2, -1) < 0 && errno != EINTR) {
 			break;
+		}
 		if (fds[1].revents & POLLIN) {
 			char buf[16];
 			while (read(ui_term_pipe[0], buf, sizeof buf) > 0)
@@ -268,6 +353,10 @@ int ui_run(const struct ui_opts *o)
 	}
 	endwin();
 	delscreen(scr);
+	refresh_free(tf.rf); /* a refresh cut short keeps what it wrote */
+	if (tf.loaded)
+		config_feeds_free(&tf.feeds);
+	free(tf.ids);
 	ui_free(ui);
 	store_close(st);
 	close(ui_term_pipe[0]);

@@ -86,6 +86,7 @@ struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline)
 	ui->offline = offline;
 	ui->view = UI_VIEW_FEEDS;
 	ui->lines = xcalloc(1, sizeof *ui->lines);
+	ui->want_refresh = -1;
 	return ui;
 }
 
@@ -272,6 +273,9 @@ static void ui_draw_articles(struct ui *ui)
 	if (ui->total > 0 && ui->asel >= (size_t)ui->total)
 		ui->asel = (size_t)ui->total - 1;
 	ui_scroll_to(ui->asel, &ui->atop, height);
+	/* No blank rows at the bottom while there are rows above. */
+	if (ui->total > 0 && ui->atop + height > (size_t)ui->total)
+		ui->atop = (size_t)ui->total > height ? (size_t)ui->total - height : 0;
 	ui_load_rows(ui, ui->atop, height);
 	bool all = ui->q.feed_id == 0;
 	int feedw = all ? (g->cols >= 100 ? 20 : g->cols >= 60 ? 14 : 0) : 0;
@@ -527,6 +531,13 @@ void ui_draw(struct ui *ui, int rows, int cols)
 		break;
 	}
 	int end = cols - 1;
+	if (ui->refreshing) {
+		char prog[64];
+		core_err_set(prog, sizeof prog,
+			     ui->vietnamese ? "Đang cập nhật %zu/%zu…" : "Updating %zu/%zu…",
+			     ui->refresh_done, ui->refresh_total);
+		end = ui_put_right(ui, rows - 1, cols - 1, prog, UI_SLOT_STATUS, UI_ATTR_BOLD) - 2;
+	}
 	if (ui->offline) {
 		end = ui_put_right(ui, rows - 1, cols - 1, ui_label(ui, "ngoại tuyến", "offline"),
 				   UI_SLOT_STATUS, UI_ATTR_BOLD) -
@@ -743,10 +754,47 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 			ui->view = UI_VIEW_HELP;
 		}
 		break;
+	case UI_ACT_REFRESH_ALL:
+	case UI_ACT_REFRESH_FEED:
+		if (ui->offline) {
+			ui_status(ui, true, "%s",
+				  ui_label(ui, "Đang ngoại tuyến (--offline): không cập nhật",
+					   "Offline (--offline): no refresh"));
+		} else if (ui->refreshing) {
+			ui_status(ui, false, "%s",
+				  ui_label(ui, "Đang cập nhật rồi", "A refresh is under way"));
+		} else if (act == UI_ACT_REFRESH_ALL) {
+			ui->want_refresh = 0;
+		} else {
+			int64_t feed = ui->view == UI_VIEW_FEEDS
+					   ? (ui->fsel > 0 ? ui->feeds[ui->fsel - 1].id : 0)
+				       : ui->view == UI_VIEW_PAGER && ui->have_art ? ui->art.feed_id
+										   : ui->q.feed_id;
+			ui->want_refresh = feed;
+		}
+		break;
 	case UI_ACT_REDRAW:
 	case UI_ACT_COUNT:
 	case UI_ACT_NONE:
 		break;
+	}
+}
+
+void ui_reload(struct ui *ui)
+{
+	ui_load_feeds(ui);
+	const struct store_row *row = ui_row(ui, ui->asel);
+	int64_t id = row != NULL ? row->id : 0;
+	ui_drop_rows(ui);
+	if (id == 0)
+		return;
+	int64_t index;
+	char err[CORE_ERRLEN];
+	if (store_row_index(ui->st, &ui->q, id, &index, err, sizeof err)) {
+		/* The same article under the cursor, at the same place on the screen. */
+		size_t at = ui->asel - ui->atop;
+		ui->asel = (size_t)index;
+		ui->atop = ui->asel >= at ? ui->asel - at : 0;
 	}
 }
 

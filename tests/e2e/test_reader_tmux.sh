@@ -101,6 +101,30 @@ tui_wait_for "All articles"
 tui_tmux capture-pane -e -p -t "$TUI_TARGET" > "$ASSERT_TMP/colours"
 assert_equal "" "$(grep -o '\[[0-9;]*3[0-7]m' "$ASSERT_TMP/colours" || true)" "NO_COLOR: no colours"
 
+# ---- a refresh in the background, keys handled meanwhile ----
+tui_stop
+httpfix_start "$BANTIN_SOURCE_DIR/tests/fixtures/refresh"
+printf '%s\n' "$HTTPFIX_URL/slow-a.xml" "$HTTPFIX_URL/b.atom" > "$feeds"
+db="$ASSERT_TMP/fresh.db"
+tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+	env LANG=en_US.UTF-8 "$bantin" --db "$db" --feeds "$feeds"
+tui_wait_for "Updating"
+tui_wait_for "Đoàn Thanh niên"
+tui_send Enter
+tui_wait_for "Hiến máu nhân đạo"
+tui_send j
+tui_wait_for "2/2"
+case "$(row 3)" in ">N  25/12 08:00"*"Hiến máu nhân đạo") assert_pass ;;
+*) assert_fail "keys work while the refresh goes on: $(row 3)" ;; esac
+tui_wait_for "2 feeds refreshed: 5 new, 0 failed"
+assert_equal "5/5" "$(row 1 | awk '{ print $NF }')" "the slow feed's articles came in, the cursor on the same one"
+case "$(row 6)" in ">N  25/12 08:00"*"Hiến máu nhân đạo") assert_pass ;;
+*) assert_fail "new articles above do not move the cursor off its article: $(screen)" ;; esac
+tui_send Q
+tui_wait_for "[exit 0]"
+assert_equal "2" "$(httpfix_requests)" "one request a feed"
+httpfix_stop
+
 # ---- SIGTERM restores the terminal ----
 tui_stop
 run 80 24 env LANG=en_US.UTF-8
