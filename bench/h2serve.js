@@ -23,7 +23,11 @@ function etagOf(file) {
 	return e;
 }
 
-const server = http2.createSecureServer({ cert: fs.readFileSync(cert), key: fs.readFileSync(key), allowHTTP1: true });
+// maxSessionMemory: node refuses streams (ENHANCE_YOUR_CALM) past 10 MB of a session's
+// buffers by default, which many large feeds on one connection pass.
+const server = http2.createSecureServer({
+	cert: fs.readFileSync(cert), key: fs.readFileSync(key), allowHTTP1: true, maxSessionMemory: 512,
+});
 server.on("request", (req, res) => {
 	setTimeout(() => {
 		const file = path.join(root, path.normalize(req.url.split("?")[0]));

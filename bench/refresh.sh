@@ -90,6 +90,7 @@ printf 'feeds: %d x %d items, %d bytes (%d MiB) of XML, %s, %s ms latency a requ
 measure "bantin first refresh" "$bantin" --db "$tmp/cache.db" --feeds "$tmp/feeds" refresh
 first=$last_secs
 printf '    %s\n' "$(cat "$tmp/out")"
+grep '^bantin: ' "$tmp/time" | sed 's/^/    /' || true
 counts=$("$python" -c '
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])

@@ -593,7 +593,8 @@ static bool net_should_retry(struct net *n, struct net_xfer *x, CURLcode rc, lon
 	long status = x->res->status;
 	if (x->stalled)
 		rc = CURLE_OPERATION_TIMEDOUT;
-	bool transient = rc == CURLE_OPERATION_TIMEDOUT ||
+	/* An HTTP/2 stream the server reset (ENHANCE_YOUR_CALM, REFUSED_STREAM) is its load. */
+	bool transient = rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_HTTP2_STREAM ||
 			 (rc == CURLE_OK && status >= 500 && status <= 599) ||
 			 (rc == CURLE_OK && status == 429 && x->retry_after_s >= 0);
 	if (!transient)

@@ -156,6 +156,14 @@ struct ui {
 	int laid_width;
 	size_t ptop;
 
+	/* The related pane of the pager. */
+	bool show_related;
+	bool related_focus;        /* keys move in the pane */
+	struct store_hit *related; /* of the open article */
+	size_t nrelated, rsel;
+	int64_t back[32]; /* articles left by opening a related one, for q */
+	size_t nback;
+
 	size_t htop; /* help */
 
 	/* A refresh: asked for by an action, run by the loop (ui_term.c). */

@@ -29,6 +29,7 @@ static const struct {
     {"Esc", UI_KEY_ESC},
     {"Backspace", UI_KEY_BACKSPACE},
     {"Space", ' '},
+    {"Tab", '\t'},
 };
 
 /* The key called name ("j", "Down", "C-l"); 0 if none. */

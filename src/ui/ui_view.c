@@ -87,6 +87,7 @@ struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline)
 	ui->view = UI_VIEW_FEEDS;
 	ui->lines = xcalloc(1, sizeof *ui->lines);
 	ui->want_refresh = -1;
+	ui->show_related = true;
 	return ui;
 }
 
@@ -107,6 +108,10 @@ static void ui_drop_article(struct ui *ui)
 	text_doc_layout_free(&ui->lines->body);
 	memset(ui->lines, 0, sizeof *ui->lines);
 	ui->laid_width = 0;
+	store_hits_free(ui->related, ui->nrelated);
+	ui->related = NULL;
+	ui->nrelated = ui->rsel = 0;
+	ui->related_focus = false;
 }
 
 void ui_free(struct ui *ui)
@@ -337,10 +342,39 @@ static size_t ui_pager_lines(const struct ui *ui)
 	return ui->lines->head.n + ui->lines->body.n;
 }
 
-/* Lays the article out at the grid's width (again when it changed). */
-static void ui_layout_article(struct ui *ui)
+/* Where the pager draws: the article's rows and columns, and the related pane's. */
+struct ui_pager_area {
+	int rows, cols;               /* of the article, from row 1, column 0 */
+	int prow, pcol, prows, pcols; /* of the pane; prows 0 when there is none */
+};
+
+static void ui_pager_area(const struct ui *ui, struct ui_pager_area *a)
 {
-	int width = ui->grid.cols - 2 > 1 ? ui->grid.cols - 2 : 1;
+	const struct ui_grid *g = &ui->grid;
+	memset(a, 0, sizeof *a);
+	a->rows = (int)ui_body_rows(ui);
+	a->cols = g->cols;
+	if (!ui->show_related || ui->nrelated == 0)
+		return;
+	if (g->cols >= 140) { /* beside, on the right */
+		a->pcols = 44;
+		a->cols = g->cols - a->pcols - 1;
+		a->prow = 1;
+		a->pcol = a->cols + 1;
+		a->prows = a->rows;
+	} else if (a->rows >= 14) { /* below */
+		a->prows = (int)(ui->nrelated < 6 ? ui->nrelated : 6) + 1;
+		a->rows -= a->prows + 1;
+		a->prow = 1 + a->rows + 1;
+		a->pcol = 0;
+		a->pcols = g->cols;
+	}
+}
+
+/* Lays the article out at width cells of text (again when it changed). */
+static void ui_layout_article(struct ui *ui, int cols)
+{
+	int width = cols - 2 > 1 ? cols - 2 : 1;
 	if (!ui->have_art || ui->laid_width == width)
 		return;
 	text_doc_layout_free(&ui->lines->head);
@@ -362,10 +396,9 @@ static void ui_layout_article(struct ui *ui)
 }
 
 /* Draws one laid-out line with its styles at row y. */
-static void ui_draw_doc_line(struct ui *ui, int y, const struct text_doc_line *l)
+static void ui_draw_doc_line(struct ui *ui, int y, int end, const struct text_doc_line *l)
 {
 	struct ui_grid *g = &ui->grid;
-	int end = g->cols - 1;
 	bool heading = (l->style & TEXT_STYLE_BOLD) != 0 && l->block != SIZE_MAX;
 	enum ui_slot base = heading ? UI_SLOT_HEADING : UI_SLOT_NORMAL;
 	int col = 1;
@@ -416,13 +449,61 @@ static void ui_draw_doc_line(struct ui *ui, int y, const struct text_doc_line *l
 	}
 }
 
+/* The related articles beside or below the article. */
+static void ui_draw_related(struct ui *ui, const struct ui_pager_area *a)
+{
+	struct ui_grid *g = &ui->grid;
+	if (a->prows == 0)
+		return;
+	const char *rule = ui->ascii ? "|" : "│";
+	if (a->pcol > 0) {
+		for (int r = 0; r < a->prows; r++)
+			ui_grid_str(g, a->prow + r, a->pcol - 1, a->pcol, rule, UI_SLOT_DIM, 0);
+	} else {
+		for (int c = 0; c < g->cols; c++)
+			ui_grid_str(g, a->prow - 1, c, c + 1, ui->ascii ? "-" : "─", UI_SLOT_DIM,
+				    0);
+	}
+	char title[96];
+	core_err_set(title, sizeof title, "%s (%zu)", ui_label(ui, "Tin liên quan", "Related"),
+		     ui->nrelated);
+	ui_put(ui, a->prow, a->pcol + 1, a->pcol + a->pcols, title,
+	       ui->related_focus ? UI_SLOT_HEADING : UI_SLOT_DIM, UI_ATTR_BOLD);
+	size_t height = a->prows > 1 ? (size_t)a->prows - 1 : 0, top = 0;
+	ui_scroll_to(ui->rsel, &top, height > 0 ? height : 1);
+	for (size_t r = 0; r < height && top + r < ui->nrelated; r++) {
+		const struct store_hit *h = &ui->related[top + r];
+		int y = a->prow + 1 + (int)r;
+		bool sel = top + r == ui->rsel && ui->related_focus;
+		enum ui_slot slot = sel ? UI_SLOT_SELECTED : UI_SLOT_NORMAL;
+		ui_grid_fill(g, y, a->pcol, a->pcols, slot, 0);
+		if (sel)
+			ui_grid_str(g, y, a->pcol, a->pcol + 1, ">", slot, UI_ATTR_BOLD);
+		char date[TEXT_DATE_LEN];
+		text_date(h->time, TEXT_DATE_SHORT, date);
+		date[5] = '\0'; /* "29/12" */
+		int col = ui_grid_str(g, y, a->pcol + 1, a->pcol + a->pcols, date,
+				      sel ? slot : UI_SLOT_DIM, 0) +
+			  1;
+		char *t = ui_text(ui, h->title);
+		int room = a->pcol + a->pcols - 1 - col;
+		char *fit = text_fit(t, room > 1 ? room : 1, ui->ascii ? "." : "…", false);
+		ui_grid_str(g, y, col, a->pcol + a->pcols - 1, fit, slot,
+			    h->read ? 0 : UI_ATTR_BOLD);
+		free(fit);
+		free(t);
+	}
+}
+
 static void ui_draw_pager(struct ui *ui)
 {
 	struct ui_grid *g = &ui->grid;
 	if (!ui->have_art)
 		return;
-	ui_layout_article(ui);
-	size_t height = ui_body_rows(ui), n = ui_pager_lines(ui);
+	struct ui_pager_area a;
+	ui_pager_area(ui, &a);
+	ui_layout_article(ui, a.cols);
+	size_t height = (size_t)a.rows, n = ui_pager_lines(ui);
 	if (ui->ptop + height > n)
 		ui->ptop = n > height ? n - height : 0;
 	for (size_t r = 0; r < height && ui->ptop + r < n; r++) {
@@ -430,8 +511,9 @@ static void ui_draw_pager(struct ui *ui)
 		const struct text_doc_line *l = i < ui->lines->head.n
 						    ? &ui->lines->head.lines[i]
 						    : &ui->lines->body.lines[i - ui->lines->head.n];
-		ui_draw_doc_line(ui, (int)r + 1, l);
+		ui_draw_doc_line(ui, (int)r + 1, a.cols - 1, l);
 	}
+	ui_draw_related(ui, &a);
 	char pos[64];
 	size_t shown = ui->ptop + height < n ? ui->ptop + height : n;
 	core_err_set(pos, sizeof pos, "%zu/%zu  %zu%%", shown, n, n > 0 ? shown * 100 / n : 100);
@@ -441,22 +523,17 @@ static void ui_draw_pager(struct ui *ui)
 	free(feed);
 }
 
-/* Opens list index i in the pager, marking it read. */
-static void ui_open_article(struct ui *ui, size_t i)
+/* Shows article id in the pager, marks it read and finds its related articles. */
+static void ui_show_article(struct ui *ui, int64_t id)
 {
-	ui_load_rows(ui, i, 1);
-	const struct store_row *row = ui_row(ui, i);
-	if (row == NULL)
-		return;
-	int64_t id = row->id;
 	char err[CORE_ERRLEN];
+	bool focus = ui->related_focus;
 	ui_drop_article(ui);
 	if (!store_article_get(ui->st, id, &ui->art, err, sizeof err)) {
 		ui_status(ui, true, "%s", err);
 		return;
 	}
 	ui->have_art = true;
-	ui->asel = i;
 	ui->ptop = 0;
 	ui->view = UI_VIEW_PAGER;
 	if (!ui->art.read) {
@@ -470,6 +547,21 @@ static void ui_open_article(struct ui *ui, size_t i)
 		if (ui->rows[k].id == id)
 			ui->rows[k].read = true;
 	}
+	if (!store_related(ui->st, id, 10, &ui->related, &ui->nrelated, err, sizeof err))
+		ui_status(ui, true, "%s", err);
+	ui->related_focus = focus && ui->nrelated > 0;
+}
+
+/* Opens list index i in the pager. */
+static void ui_open_article(struct ui *ui, size_t i)
+{
+	ui_load_rows(ui, i, 1);
+	const struct store_row *row = ui_row(ui, i);
+	if (row == NULL)
+		return;
+	ui->asel = i;
+	ui->nback = 0;
+	ui_show_article(ui, row->id);
 }
 
 /* ---- help ---- */
@@ -583,8 +675,14 @@ static void ui_move_by(struct ui *ui, long long delta)
 		ui_move(&ui->asel, delta, ui->total > 0 ? (size_t)ui->total : 1);
 		break;
 	case UI_VIEW_PAGER: {
-		size_t n = ui_pager_lines(ui);
-		ui_move(&ui->ptop, delta, n > height ? n - height + 1 : 1);
+		if (ui->related_focus) {
+			ui_move(&ui->rsel, delta, ui->nrelated > 0 ? ui->nrelated : 1);
+			break;
+		}
+		struct ui_pager_area a;
+		ui_pager_area(ui, &a);
+		size_t n = ui_pager_lines(ui), h = (size_t)a.rows;
+		ui_move(&ui->ptop, delta, n > h ? n - h + 1 : 1);
 		break;
 	}
 	case UI_VIEW_HELP:
@@ -702,10 +800,23 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 			ui_open_feed(ui);
 		else if (ui->view == UI_VIEW_ARTICLES)
 			ui_open_article(ui, ui->asel);
+		else if (ui->view == UI_VIEW_PAGER && ui->related_focus &&
+			 ui->rsel < ui->nrelated) {
+			/* q comes back here. */
+			if (ui->nback == CORE_NELEM(ui->back)) {
+				memmove(ui->back, ui->back + 1,
+					sizeof ui->back - sizeof ui->back[0]);
+				ui->nback--;
+			}
+			ui->back[ui->nback++] = ui->art.id;
+			ui_show_article(ui, ui->related[ui->rsel].id);
+		}
 		break;
 	case UI_ACT_BACK:
 		if (ui->view == UI_VIEW_HELP) {
 			ui->view = ui->help_from;
+		} else if (ui->view == UI_VIEW_PAGER && ui->nback > 0) {
+			ui_show_article(ui, ui->back[--ui->nback]);
 		} else if (ui->view == UI_VIEW_PAGER) {
 			ui->view = UI_VIEW_ARTICLES;
 		} else if (ui->view == UI_VIEW_ARTICLES) {
@@ -753,6 +864,18 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 			ui->htop = 0;
 			ui->view = UI_VIEW_HELP;
 		}
+		break;
+	case UI_ACT_TOGGLE_RELATED:
+		ui->show_related = !ui->show_related;
+		ui->related_focus = ui->related_focus && ui->show_related;
+		ui->laid_width = 0;
+		break;
+	case UI_ACT_FOCUS:
+		if (ui->show_related && ui->nrelated > 0)
+			ui->related_focus = !ui->related_focus;
+		else
+			ui_status(ui, false, "%s",
+				  ui_label(ui, "Không có tin liên quan", "No related articles"));
 		break;
 	case UI_ACT_REFRESH_ALL:
 	case UI_ACT_REFRESH_FEED:

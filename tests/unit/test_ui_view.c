@@ -184,6 +184,13 @@ static void test_pager(void **state)
 	snapshot(ui, 24, 80, "pager-80x24");
 	snapshot(ui, 40, 120, "pager-120x40");
 	snapshot(ui, 10, 40, "pager-40x10");
+	snapshot(ui, 30, 150, "pager-related-beside-150x30");
+	ui_do(ui, UI_ACT_FOCUS);
+	ui_do(ui, UI_ACT_OPEN); /* the related article, with q to come back */
+	snapshot(ui, 24, 80, "pager-related-opened-80x24");
+	ui_do(ui, UI_ACT_BACK);
+	ui_do(ui, UI_ACT_TOGGLE_RELATED);
+	snapshot(ui, 24, 80, "pager-no-related-80x24");
 	ui_do(ui, UI_ACT_BACK); /* the article is read now, and still selected */
 	snapshot(ui, 24, 80, "articles-after-read-80x24");
 	ui_do(ui, UI_ACT_TOGGLE_UNREAD);
