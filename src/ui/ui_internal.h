@@ -87,8 +87,9 @@ enum {
 	UI_IN_ARTICLES = 1 << 1,
 	UI_IN_PAGER = 1 << 2,
 	UI_IN_HELP = 1 << 3,
+	UI_IN_RESULTS = 1 << 4,
 	UI_IN_LISTS = UI_IN_FEEDS | UI_IN_ARTICLES,
-	UI_IN_ALL = 0xf,
+	UI_IN_ALL = 0x1f,
 };
 
 enum ui_action_id {
@@ -113,6 +114,25 @@ int ui_keys_action(int key, unsigned view);
 /* The name of key, as in the action table ("j", "Down", "C-l"), into out. */
 void ui_keys_name(int key, char out[16]);
 
+/* ---- ui_prompt.c: the line editor of the prompts ---- */
+
+struct ui_prompt {
+	bool active;
+	const char *label; /* "Search: ", borrowed */
+	char text[1024];
+	size_t len, cur; /* bytes; cur is always at a cluster boundary */
+	char *hist[32];
+	size_t nhist, hpos;
+};
+
+enum ui_prompt_result { UI_PROMPT_EDITING, UI_PROMPT_DONE, UI_PROMPT_CANCEL };
+
+void ui_prompt_open(struct ui_prompt *p, const char *label);
+enum ui_prompt_result ui_prompt_key(struct ui_prompt *p, int key);
+/* Draws the prompt on row, the cursor's cell underlined. */
+void ui_prompt_draw(struct ui_grid *g, int row, const struct ui_prompt *p);
+void ui_prompt_free(struct ui_prompt *p);
+
 /* ---- ui_view.c: the views ---- */
 
 enum ui_view {
@@ -120,6 +140,13 @@ enum ui_view {
 	UI_VIEW_ARTICLES,
 	UI_VIEW_PAGER,
 	UI_VIEW_HELP,
+	UI_VIEW_RESULTS, /* a search of the cache */
+};
+
+/* A match of the pager's find: bytes of a laid-out line. */
+struct ui_match {
+	size_t line;
+	size_t start, end;
 };
 
 struct ui_lines; /* a laid-out article (ui_view.c) */
@@ -165,6 +192,17 @@ struct ui {
 	size_t nback;
 
 	size_t htop; /* help */
+
+	/* Prompts: a search of the cache from the lists, a find in the article. */
+	struct ui_prompt prompt;
+	bool prompt_find;
+	struct store_hit *hits; /* the results view */
+	size_t nhits, hitsel, hittop;
+	char *query;
+	enum ui_view pager_from; /* where q in the pager goes back to */
+	char *find;              /* folded */
+	struct ui_match *matches;
+	size_t nmatches, mcur;
 
 	/* A refresh: asked for by an action, run by the loop (ui_term.c). */
 	int64_t want_refresh; /* -1: none; 0: every feed; else that feed */

@@ -123,6 +123,11 @@ void ui_free(struct ui *ui)
 	ui_drop_article(ui);
 	free(ui->lines);
 	free(ui->list_title);
+	store_hits_free(ui->hits, ui->nhits);
+	free(ui->query);
+	free(ui->find);
+	free(ui->matches);
+	ui_prompt_free(&ui->prompt);
 	ui_grid_free(&ui->grid);
 	free(ui);
 }
@@ -371,6 +376,8 @@ static void ui_pager_area(const struct ui *ui, struct ui_pager_area *a)
 	}
 }
 
+static void ui_find_matches(struct ui *ui);
+
 /* Lays the article out at width cells of text (again when it changed). */
 static void ui_layout_article(struct ui *ui, int cols)
 {
@@ -393,10 +400,50 @@ static void ui_layout_article(struct ui *ui, int cols)
 	text_doc_layout(body, width, ui->ascii, &ui->lines->body);
 	text_doc_free(body);
 	ui->laid_width = width;
+	ui_find_matches(ui); /* the lines moved: so did the matches */
+}
+
+/* Laid-out line i of the article (header first). */
+static const struct text_doc_line *ui_pager_line(const struct ui *ui, size_t i)
+{
+	return i < ui->lines->head.n ? &ui->lines->head.lines[i]
+				     : &ui->lines->body.lines[i - ui->lines->head.n];
+}
+
+/* Finds ui->find in every laid-out line, without regard to marks, case or đ. */
+static void ui_find_matches(struct ui *ui)
+{
+	free(ui->matches);
+	ui->matches = NULL;
+	ui->nmatches = 0;
+	if (ui->find == NULL || ui->find[0] == '\0')
+		return;
+	size_t flen = strlen(ui->find), cap = 0;
+	for (size_t i = 0; i < ui_pager_lines(ui); i++) {
+		const char *t = ui_pager_line(ui, i)->text;
+		size_t *map;
+		char *f = text_fold(t, strlen(t), &map);
+		for (const char *p = strstr(f, ui->find); p != NULL;
+		     p = strstr(p + flen, ui->find)) {
+			if (ui->nmatches == cap) {
+				cap = cap == 0 ? 16 : cap * 2;
+				ui->matches = xreallocarray(ui->matches, cap, sizeof *ui->matches);
+			}
+			struct ui_match *m = &ui->matches[ui->nmatches++];
+			m->line = i;
+			m->start = map[p - f];
+			m->end = map[p - f + (ptrdiff_t)flen];
+		}
+		free(f);
+		free(map);
+	}
+	if (ui->mcur >= ui->nmatches)
+		ui->mcur = 0;
 }
 
 /* Draws one laid-out line with its styles at row y. */
-static void ui_draw_doc_line(struct ui *ui, int y, int end, const struct text_doc_line *l)
+static void ui_draw_doc_line(struct ui *ui, int y, int end, const struct text_doc_line *l,
+			     size_t index)
 {
 	struct ui_grid *g = &ui->grid;
 	bool heading = (l->style & TEXT_STYLE_BOLD) != 0 && l->block != SIZE_MAX;
@@ -427,6 +474,19 @@ static void ui_draw_doc_line(struct ui *ui, int y, int end, const struct text_do
 		if (l->style & TEXT_STYLE_ITALIC)
 			attr |= UI_ATTR_ITALIC;
 		enum ui_slot slot = base;
+		for (size_t k = 0; k < ui->nmatches; k++) {
+			const struct ui_match *m = &ui->matches[k];
+			if (m->line != index)
+				continue;
+			if (m->start > at && m->start < next)
+				next = m->start;
+			if (m->start <= at && m->end > at) {
+				if (m->end < next)
+					next = m->end;
+				slot = UI_SLOT_SELECTED;
+				attr |= k == ui->mcur ? UI_ATTR_BOLD | UI_ATTR_UNDERLINE : 0;
+			}
+		}
 		for (size_t k = 0; k < l->nspans; k++) {
 			const struct text_span *sp = &l->spans[k];
 			if (sp->start > at && sp->start < next)
@@ -440,7 +500,7 @@ static void ui_draw_doc_line(struct ui *ui, int y, int end, const struct text_do
 					attr |= UI_ATTR_ITALIC;
 				if (sp->style & TEXT_STYLE_UNDERLINE)
 					attr |= UI_ATTR_UNDERLINE;
-				if (sp->style & TEXT_STYLE_LINK)
+				if ((sp->style & TEXT_STYLE_LINK) && slot != UI_SLOT_SELECTED)
 					slot = UI_SLOT_LINK;
 			}
 		}
@@ -511,7 +571,7 @@ static void ui_draw_pager(struct ui *ui)
 		const struct text_doc_line *l = i < ui->lines->head.n
 						    ? &ui->lines->head.lines[i]
 						    : &ui->lines->body.lines[i - ui->lines->head.n];
-		ui_draw_doc_line(ui, (int)r + 1, a.cols - 1, l);
+		ui_draw_doc_line(ui, (int)r + 1, a.cols - 1, l, i);
 	}
 	ui_draw_related(ui, &a);
 	char pos[64];
@@ -527,6 +587,9 @@ static void ui_draw_pager(struct ui *ui)
 static void ui_show_article(struct ui *ui, int64_t id)
 {
 	char err[CORE_ERRLEN];
+	free(ui->find);
+	ui->find = NULL;
+	ui->nmatches = ui->mcur = 0;
 	bool focus = ui->related_focus;
 	ui_drop_article(ui);
 	if (!store_article_get(ui->st, id, &ui->art, err, sizeof err)) {
@@ -562,6 +625,128 @@ static void ui_open_article(struct ui *ui, size_t i)
 	ui->asel = i;
 	ui->nback = 0;
 	ui_show_article(ui, row->id);
+	ui->pager_from = UI_VIEW_ARTICLES;
+}
+
+/* ---- search results ---- */
+
+/* Draws s with marks (byte ranges of s) in bold, from col to end; the column after it. */
+static int ui_put_marked(struct ui *ui, int row, int col, int end, const char *s,
+			 const struct store_mark *m, size_t nm, enum ui_slot slot, unsigned attr)
+{
+	char *clean = ui_text(ui, s);
+	if (strcmp(clean, s != NULL ? s : "") != 0 || ui->ascii) {
+		col = ui_grid_str(&ui->grid, row, col, end, clean, slot, attr);
+		free(clean);
+		return col;
+	}
+	size_t at = 0, len = strlen(clean);
+	for (size_t k = 0; k < nm && col < end; k++) {
+		if (m[k].start < at || m[k].end > len)
+			continue;
+		col =
+		    ui_grid_text(&ui->grid, row, col, end, clean + at, m[k].start - at, slot, attr);
+		col = ui_grid_text(
+		    &ui->grid, row, col, end, clean + m[k].start, m[k].end - m[k].start,
+		    slot == UI_SLOT_SELECTED ? slot : UI_SLOT_HEADING, attr | UI_ATTR_BOLD);
+		at = m[k].end;
+	}
+	col = ui_grid_text(&ui->grid, row, col, end, clean + at, len - at, slot, attr);
+	free(clean);
+	return col;
+}
+
+static void ui_draw_results(struct ui *ui)
+{
+	struct ui_grid *g = &ui->grid;
+	size_t height = ui_body_rows(ui) / 2; /* two rows a result */
+	if (height == 0)
+		height = 1;
+	ui_scroll_to(ui->hitsel, &ui->hittop, height);
+	for (size_t r = 0; r < height && ui->hittop + r < ui->nhits; r++) {
+		const struct store_hit *h = &ui->hits[ui->hittop + r];
+		int y = 1 + 2 * (int)r;
+		bool sel = ui->hittop + r == ui->hitsel;
+		enum ui_slot slot = sel ? UI_SLOT_SELECTED : UI_SLOT_NORMAL;
+		ui_grid_fill(g, y, 0, g->cols, slot, 0);
+		if (sel)
+			ui_grid_str(g, y, 0, 1, ">", slot, UI_ATTR_BOLD);
+		ui_grid_str(g, y, 1, 2, h->read ? " " : "N", sel ? slot : UI_SLOT_UNREAD,
+			    UI_ATTR_BOLD);
+		ui_grid_str(g, y, 2, 3, h->starred ? "*" : " ", slot, UI_ATTR_BOLD);
+		char date[TEXT_DATE_LEN];
+		text_date(h->time, TEXT_DATE_SHORT, date);
+		int col = ui_grid_str(g, y, 4, g->cols, date, sel ? slot : UI_SLOT_DIM, 0) + 2;
+		ui_put_marked(ui, y, col, g->cols - 1, h->title, h->title_marks, h->ntitle_marks,
+			      slot, h->read ? 0 : UI_ATTR_BOLD);
+		if (y + 1 < g->rows - 1 && h->snippet != NULL)
+			ui_put_marked(ui, y + 1, 6, g->cols - 1, h->snippet, h->marks, h->nmarks,
+				      UI_SLOT_DIM, 0);
+	}
+	if (ui->nhits == 0)
+		ui_put(ui, 1, 1, g->cols, ui_label(ui, "Không tìm thấy bài nào.", "Nothing found."),
+		       UI_SLOT_DIM, 0);
+	char pos[64];
+	core_err_set(pos, sizeof pos, "%zu/%zu", ui->nhits > 0 ? ui->hitsel + 1 : 0, ui->nhits);
+	int pcol = ui_put_right(ui, 0, g->cols - 1, pos, UI_SLOT_BAR, 0);
+	char *q = ui_text(ui, ui->query);
+	char title[1200];
+	core_err_set(title, sizeof title, "%s %s", ui_label(ui, "Tìm:", "Search:"), q);
+	free(q);
+	ui_grid_str(g, 0, 1, pcol - 1, title, UI_SLOT_BAR, UI_ATTR_BOLD);
+}
+
+/* Searches the cache for the prompt's text and shows the results. */
+static void ui_search(struct ui *ui, const char *query)
+{
+	struct store_hit *hits;
+	size_t n;
+	char err[CORE_ERRLEN];
+	if (!store_search(ui->st, query, 200, 0, &hits, &n, err, sizeof err)) {
+		ui_status(ui, true, "%s", err);
+		return;
+	}
+	store_hits_free(ui->hits, ui->nhits);
+	ui->hits = hits;
+	ui->nhits = n;
+	ui->hitsel = ui->hittop = 0;
+	free(ui->query);
+	ui->query = xstrdup(query);
+	ui->view = UI_VIEW_RESULTS;
+}
+
+/* Makes match k the current one and scrolls it into view. */
+static void ui_find_show(struct ui *ui, size_t k)
+{
+	if (ui->nmatches == 0)
+		return;
+	ui->mcur = k % ui->nmatches;
+	struct ui_pager_area a;
+	ui_pager_area(ui, &a);
+	size_t line = ui->matches[ui->mcur].line, h = (size_t)a.rows;
+	if (line < ui->ptop || line >= ui->ptop + h)
+		ui->ptop = line > 2 ? line - 2 : 0;
+	ui_status(ui, false, ui->vietnamese ? "%zu/%zu chỗ khớp" : "match %zu of %zu", ui->mcur + 1,
+		  ui->nmatches);
+}
+
+/* Finds the prompt's text in the article, from what is on screen on. */
+static void ui_find(struct ui *ui, const char *text)
+{
+	free(ui->find);
+	ui->find = text_fold(text, strlen(text), NULL);
+	struct ui_pager_area a;
+	ui_pager_area(ui, &a);
+	ui_layout_article(ui, a.cols); /* (no-op when it is laid out at this width) */
+	ui_find_matches(ui);
+	if (ui->nmatches == 0) {
+		ui_status(ui, true, ui->vietnamese ? "Không thấy: %s" : "Not found: %s", text);
+		return;
+	}
+	size_t k = 0;
+	while (k < ui->nmatches && ui->matches[k].line < ui->ptop)
+		k++;
+	ui_find_show(ui, k < ui->nmatches ? k : 0);
 }
 
 /* ---- help ---- */
@@ -571,6 +756,7 @@ static unsigned ui_view_flag(enum ui_view v)
 	return v == UI_VIEW_FEEDS      ? UI_IN_FEEDS
 	       : v == UI_VIEW_ARTICLES ? UI_IN_ARTICLES
 	       : v == UI_VIEW_PAGER    ? UI_IN_PAGER
+	       : v == UI_VIEW_RESULTS  ? UI_IN_RESULTS
 				       : UI_IN_HELP;
 }
 
@@ -621,6 +807,9 @@ void ui_draw(struct ui *ui, int rows, int cols)
 	case UI_VIEW_HELP:
 		ui_draw_help(ui);
 		break;
+	case UI_VIEW_RESULTS:
+		ui_draw_results(ui);
+		break;
 	}
 	int end = cols - 1;
 	if (ui->refreshing) {
@@ -646,6 +835,8 @@ void ui_draw(struct ui *ui, int rows, int cols)
 		ui_put(ui, rows - 1, 1, end,
 		       ui_label(ui, "?: trợ giúp  q: quay lại", "?: help  q: back"), UI_SLOT_STATUS,
 		       0);
+	if (ui->prompt.active)
+		ui_prompt_draw(g, rows - 1, &ui->prompt);
 }
 
 /* ---- actions ---- */
@@ -687,6 +878,9 @@ static void ui_move_by(struct ui *ui, long long delta)
 	}
 	case UI_VIEW_HELP:
 		ui_move(&ui->htop, delta, UI_ACT_COUNT);
+		break;
+	case UI_VIEW_RESULTS:
+		ui_move(&ui->hitsel, delta, ui->nhits > 0 ? ui->nhits : 1);
 		break;
 	}
 }
@@ -800,8 +994,12 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 			ui_open_feed(ui);
 		else if (ui->view == UI_VIEW_ARTICLES)
 			ui_open_article(ui, ui->asel);
-		else if (ui->view == UI_VIEW_PAGER && ui->related_focus &&
-			 ui->rsel < ui->nrelated) {
+		else if (ui->view == UI_VIEW_RESULTS && ui->hitsel < ui->nhits) {
+			ui->nback = 0;
+			ui_show_article(ui, ui->hits[ui->hitsel].id);
+			ui->pager_from = UI_VIEW_RESULTS;
+		} else if (ui->view == UI_VIEW_PAGER && ui->related_focus &&
+			   ui->rsel < ui->nrelated) {
 			/* q comes back here. */
 			if (ui->nback == CORE_NELEM(ui->back)) {
 				memmove(ui->back, ui->back + 1,
@@ -818,7 +1016,9 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 		} else if (ui->view == UI_VIEW_PAGER && ui->nback > 0) {
 			ui_show_article(ui, ui->back[--ui->nback]);
 		} else if (ui->view == UI_VIEW_PAGER) {
-			ui->view = UI_VIEW_ARTICLES;
+			ui->view = ui->pager_from;
+		} else if (ui->view == UI_VIEW_RESULTS) {
+			ui->view = ui->list_title != NULL ? UI_VIEW_ARTICLES : UI_VIEW_FEEDS;
 		} else if (ui->view == UI_VIEW_ARTICLES) {
 			ui->view = UI_VIEW_FEEDS;
 			ui_load_feeds(ui);
@@ -831,10 +1031,24 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 		break;
 	case UI_ACT_NEXT_ARTICLE:
 	case UI_ACT_PREV_ARTICLE: {
+		if (ui->pager_from == UI_VIEW_RESULTS) {
+			size_t h = ui->hitsel;
+			if (act == UI_ACT_NEXT_ARTICLE && h + 1 < ui->nhits)
+				h++;
+			else if (act == UI_ACT_PREV_ARTICLE && h > 0)
+				h--;
+			if (h != ui->hitsel) {
+				ui->hitsel = h;
+				ui_show_article(ui, ui->hits[h].id);
+				ui->pager_from = UI_VIEW_RESULTS;
+				break;
+			}
+		}
 		size_t i = ui->asel;
-		if (act == UI_ACT_NEXT_ARTICLE && ui->total > 0 && i + 1 < (size_t)ui->total)
+		if (ui->pager_from != UI_VIEW_RESULTS && act == UI_ACT_NEXT_ARTICLE &&
+		    ui->total > 0 && i + 1 < (size_t)ui->total)
 			ui_open_article(ui, i + 1);
-		else if (act == UI_ACT_PREV_ARTICLE && i > 0)
+		else if (ui->pager_from != UI_VIEW_RESULTS && act == UI_ACT_PREV_ARTICLE && i > 0)
 			ui_open_article(ui, i - 1);
 		else
 			ui_status(
@@ -864,6 +1078,22 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 			ui->htop = 0;
 			ui->view = UI_VIEW_HELP;
 		}
+		break;
+	case UI_ACT_SEARCH:
+		ui->prompt_find = ui->view == UI_VIEW_PAGER;
+		ui_prompt_open(&ui->prompt, ui->prompt_find
+						? ui_label(ui, "Tìm trong bài: ", "Find: ")
+						: ui_label(ui, "Tìm: ", "Search: "));
+		break;
+	case UI_ACT_FIND_NEXT:
+	case UI_ACT_FIND_PREV:
+		if (ui->nmatches == 0)
+			ui_status(
+			    ui, false, "%s",
+			    ui_label(ui, "Chưa tìm gì (/ để tìm)", "Nothing to find (/ to find)"));
+		else
+			ui_find_show(ui, act == UI_ACT_FIND_NEXT ? ui->mcur + 1
+								 : ui->mcur + ui->nmatches - 1);
 		break;
 	case UI_ACT_TOGGLE_RELATED:
 		ui->show_related = !ui->show_related;
@@ -924,6 +1154,15 @@ void ui_reload(struct ui *ui)
 void ui_key(struct ui *ui, int key)
 {
 	ui->status[0] = '\0';
+	if (ui->prompt.active) {
+		if (ui_prompt_key(&ui->prompt, key) == UI_PROMPT_DONE && ui->prompt.len > 0) {
+			if (ui->prompt_find)
+				ui_find(ui, ui->prompt.text);
+			else
+				ui_search(ui, ui->prompt.text);
+		}
+		return;
+	}
 	int act = ui_keys_action(key, ui_view_flag(ui->view));
 	if (act != UI_ACT_NONE) {
 		ui_do(ui, (enum ui_action_id)act);

@@ -60,6 +60,26 @@ tui_wait_for "(unread)"
 assert_equal "3" "$(screen | grep -c 'N  [0-9][0-9]/')" "unread only: three left"
 tui_send '?'
 tui_wait_for "Help — keys"
+tui_send q
+
+# ---- search the cache, open a result, find in it ----
+tui_send /
+tui_type "lach huyen"
+tui_wait_for "Search: lach huyen"
+tui_send Enter
+tui_wait_for "1/1"
+assert_equal ">N  29/12/2022 16:05  Cảng Lạch Huyện đón tàu container lớn nhất" "$(row 2)" \
+	"search without marks finds the article"
+tui_send Enter
+tui_wait_for "Tin Hải Phòng ·"
+tui_send /
+tui_type "CẢNG"
+tui_send Enter
+tui_wait_for "match 1 of"
+tui_send n
+tui_wait_for "match 2 of"
+tui_send q
+tui_wait_for "Search: lach huyen"
 tui_send q q Q
 tui_wait_for "[exit 0]"
 assert_pass

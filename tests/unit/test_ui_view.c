@@ -224,12 +224,92 @@ static void test_ascii(void **state)
 	ui_free(ui);
 }
 
+/* Types s into the prompt, one code point a key, as an input method sends it. */
+static void type(struct ui *ui, const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		i += text_utf8_decode(s + i, len - i, &cp);
+		ui_key(ui, cp);
+	}
+}
+
+static void test_prompt(void **state)
+{
+	(void)state;
+	struct ui_prompt p = {0};
+	ui_prompt_open(&p, "Search: ");
+	/* "hợp" decomposed: h, o, horn, dot below, p; one cluster is deleted at a time. */
+	const int keys[] = {'h', 'o', 0x31b, 0x323, 'p'};
+	for (size_t i = 0; i < CORE_NELEM(keys); i++)
+		ui_prompt_key(&p, keys[i]);
+	assert_string_equal("ho\xcc\x9b\xcc\xa3p", p.text);
+	ui_prompt_key(&p, UI_KEY_LEFT);
+	ui_prompt_key(&p, UI_KEY_BACKSPACE); /* the whole ợ */
+	assert_string_equal("hp", p.text);
+	ui_prompt_key(&p, UI_KEY_HOME);
+	ui_prompt_key(&p, 0x110); /* Đ */
+	assert_string_equal("\xc4\x90hp", p.text);
+	ui_prompt_key(&p, UI_KEY_CTRL('e'));
+	ui_prompt_key(&p, ' ');
+	ui_prompt_key(&p, 'x');
+	ui_prompt_key(&p, UI_KEY_CTRL('w'));
+	assert_string_equal("\xc4\x90hp ", p.text);
+	ui_prompt_key(&p, 0x1b); /* ESC as a character never inserts a control */
+	ui_prompt_key(&p, 0x9b);
+	assert_string_equal("\xc4\x90hp ", p.text);
+	assert_int_equal(UI_PROMPT_DONE, ui_prompt_key(&p, UI_KEY_ENTER));
+	ui_prompt_open(&p, "Search: ");
+	ui_prompt_key(&p, UI_KEY_UP);
+	assert_string_equal("\xc4\x90hp ", p.text); /* the history */
+	ui_prompt_key(&p, UI_KEY_DOWN);
+	assert_string_equal("", p.text);
+	assert_int_equal(UI_PROMPT_CANCEL, ui_prompt_key(&p, UI_KEY_ESC));
+	ui_prompt_free(&p);
+}
+
+static void test_search_and_find(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_draw(ui, 24, 80);
+	ui_key(ui, '/');
+	type(ui, "cang lach huyen");
+	snapshot(ui, 24, 80, "search-prompt-80x24");
+	ui_key(ui, UI_KEY_ENTER);
+	snapshot(ui, 24, 80, "search-results-80x24");
+	ui_key(ui, 'j');
+	ui_key(ui, UI_KEY_ENTER);
+	ui_key(ui, '/');
+	type(ui, "TÀU");
+	ui_key(ui, UI_KEY_ENTER);
+	/* In the title, in "đón tàu container", in "Tàu dài 366 m". */
+	assert_string_equal("match 1 of 3", ui->status);
+	ui_key(ui, 'n');
+	assert_string_equal("match 2 of 3", ui->status);
+	ui_key(ui, 'n');
+	ui_key(ui, 'n');
+	assert_string_equal("match 1 of 3", ui->status);
+	ui_key(ui, 'N');
+	assert_string_equal("match 3 of 3", ui->status);
+	snapshot(ui, 24, 80, "pager-find-80x24");
+	ui_key(ui, 'q');
+	assert_int_equal(UI_VIEW_RESULTS, ui->view);
+	ui_key(ui, '/');
+	type(ui, "\"");
+	ui_key(ui, UI_KEY_ENTER);
+	assert_string_equal("nothing to search for", ui->status);
+	ui_free(ui);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_feeds), cmocka_unit_test(test_articles),
-	    cmocka_unit_test(test_pager), cmocka_unit_test(test_help_and_small),
-	    cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_feeds),           cmocka_unit_test(test_articles),
+	    cmocka_unit_test(test_pager),           cmocka_unit_test(test_help_and_small),
+	    cmocka_unit_test(test_ascii),           cmocka_unit_test(test_prompt),
+	    cmocka_unit_test(test_search_and_find),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
