@@ -1,9 +1,11 @@
 #!/bin/sh
-# Benchmark: search and related lists on a cache of ARTICLES articles.
-# Builds the cache with `bantin refresh` from generated Vietnamese feeds
-# (served by the loopback fixture server), then times 50 varied searches
-# and the related lists of 50 articles in-process (bench_store) and prints
-# the median and 95th percentile of each.
+# Benchmark: search and related lists, and the reader's first frame, on a
+# cache of ARTICLES articles. Builds the cache with `bantin refresh` from
+# generated Vietnamese feeds (served by the loopback fixture server), then
+# times 50 varied searches and the related lists of 50 articles in-process
+# (bench_store) and prints the median and 95th percentile of each; then
+# what the reader does before its first frame and on its first keys, with
+# the peak resident memory (bench_ui).
 #
 # usage: sh bench/search.sh [ARTICLES [BUILD]]   (defaults: 100000, build)
 set -eu
@@ -36,3 +38,4 @@ start=$(date +%s)
 printf 'cache built in %d s, %d MiB\n' $(($(date +%s) - start)) \
 	$(($(cat "$tmp"/cache.db* | wc -c) >> 20))
 "$build/bench/bench_store" "$tmp/cache.db"
+"$build/bench/bench_ui" "$tmp/cache.db"

@@ -152,12 +152,19 @@ bool store_mark_all_read(struct store *st, int64_t feed_id, int64_t *n, char *er
 bool store_rows_count(struct store *st, const struct store_query *q, int64_t *n, char *err,
 		      size_t errlen)
 {
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ROWS_COUNT, err, errlen);
+	enum store_sql which =
+	    q->starred_only ? STORE_SQL_ROWS_COUNT
+	    : q->feed_id != 0
+		? (q->unread_only ? STORE_SQL_COUNT_FEED_UNREAD : STORE_SQL_COUNT_FEED)
+		: (q->unread_only ? STORE_SQL_COUNT_UNREAD : STORE_SQL_COUNT_ALL);
+	sqlite3_stmt *s = store_stmt(st, which, err, errlen);
 	if (s == NULL)
 		return false;
 	sqlite3_bind_int64(s, 1, q->feed_id);
-	sqlite3_bind_int(s, 2, q->unread_only);
-	sqlite3_bind_int(s, 3, q->starred_only);
+	if (which == STORE_SQL_ROWS_COUNT) {
+		sqlite3_bind_int(s, 2, q->unread_only);
+		sqlite3_bind_int(s, 3, q->starred_only);
+	}
 	bool ok = sqlite3_step(s) == SQLITE_ROW;
 	if (ok)
 		*n = sqlite3_column_int64(s, 0);
