@@ -204,6 +204,11 @@ struct ui {
 	struct ui_match *matches;
 	size_t nmatches, mcur;
 
+	/* Asked of the terminal by an action, done by the loop (ui_term.c); owned. */
+	char *open_url; /* to hand to $BROWSER */
+	char *copy_url; /* to copy with OSC 52 */
+	unsigned count; /* digits typed before a key: which link */
+
 	/* A refresh: asked for by an action, run by the loop (ui_term.c). */
 	int64_t want_refresh; /* -1: none; 0: every feed; else that feed */
 	bool refreshing;

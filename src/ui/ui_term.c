@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -244,6 +245,106 @@ static void ui_term_end_refresh(struct ui_term_feeds *tf)
 	ui_reload(ui);
 }
 
+/* Whether prog can be run: a path to an executable, or a name found in $PATH. */
+static bool ui_term_runnable(const char *prog)
+{
+	if (strchr(prog, '/') != NULL)
+		return access(prog, X_OK) == 0;
+	const char *path = getenv("PATH");
+	if (path == NULL)
+		return false;
+	for (const char *p = path;;) {
+		size_t n = strcspn(p, ":");
+		char *dir = xstrndup(p, n);
+		char *file = core_path_join(dir[0] != '\0' ? dir : ".", prog);
+		bool ok = access(file, X_OK) == 0;
+		free(dir);
+		free(file);
+		if (ok)
+			return true;
+		if (p[n] == '\0')
+			return false;
+		p += n + 1;
+	}
+}
+
+/*
+ * Opens url with $BROWSER (its words an argv, the URL one more element:
+ * no shell ever sees it), else xdg-open; with neither, shows the URL. The
+ * terminal is handed over while the browser runs, for text browsers.
+ */
+static void ui_term_browse(struct ui *ui, const char *url)
+{
+	char *words = xstrdup(getenv("BROWSER") != NULL ? getenv("BROWSER") : "");
+	char *argv[18];
+	size_t argc = 0;
+	for (char *w = strtok(words, " \t"); w != NULL && argc < 16; w = strtok(NULL, " \t"))
+		argv[argc++] = w;
+	if (argc == 0 || !ui_term_runnable(argv[0])) {
+		argc = 0;
+		argv[argc++] = (char *)(uintptr_t) "xdg-open";
+		if (!ui_term_runnable(argv[0])) {
+			char *shown = text_clean(url, strlen(url), TEXT_CLEAN_LINE);
+			core_err_set(ui->status, sizeof ui->status, "%s %s",
+				     ui->vietnamese ? "Không có $BROWSER hay xdg-open:"
+						    : "No $BROWSER or xdg-open:",
+				     shown);
+			ui->status_error = true;
+			free(shown);
+			free(words);
+			return;
+		}
+	}
+	argv[argc++] = (char *)(uintptr_t)url;
+	argv[argc] = NULL;
+	def_prog_mode();
+	endwin();
+	pid_t pid = fork();
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int status = 0;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		core_err_set(ui->status, sizeof ui->status, "%s: %s", argv[0],
+			     ui->vietnamese ? "không mở được liên kết" : "could not open the link");
+		ui->status_error = true;
+	}
+	free(words);
+}
+
+/* Copies s to the clipboard of the terminal (OSC 52; through SSH and tmux too). */
+static void ui_term_copy(const char *s)
+{
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	core_buf_puts(&b, "\033]52;c;");
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned char)s[i] << 16;
+		if (i + 1 < n)
+			v |= (unsigned char)s[i + 1] << 8;
+		if (i + 2 < n)
+			v |= (unsigned char)s[i + 2];
+		core_buf_putc(&b, b64[(v >> 18) & 63]);
+		core_buf_putc(&b, b64[(v >> 12) & 63]);
+		core_buf_putc(&b, i + 1 < n ? b64[(v >> 6) & 63] : '=');
+		core_buf_putc(&b, i + 2 < n ? b64[v & 63] : '=');
+	}
+	core_buf_puts(&b, "\a");
+	fflush(stdout);
+	ssize_t w = write(STDOUT_FILENO, b.data, b.len);
+	(void)w;
+	core_buf_free(&b);
+}
+
 /* Whether the locale is UTF-8, trying C.UTF-8 when it is not. */
 static bool ui_term_utf8(void)
 {
@@ -349,6 +450,16 @@ int ui_run(const struct ui_opts *o)
 			ui_key(ui, key);
 			if (key == UI_KEY_CTRL('l'))
 				clearok(curscr, TRUE);
+			if (ui->open_url != NULL) {
+				ui_term_browse(ui, ui->open_url);
+				free(ui->open_url);
+				ui->open_url = NULL;
+			}
+			if (ui->copy_url != NULL) {
+				ui_term_copy(ui->copy_url);
+				free(ui->copy_url);
+				ui->copy_url = NULL;
+			}
 		}
 	}
 	endwin();

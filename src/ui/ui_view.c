@@ -127,6 +127,8 @@ void ui_free(struct ui *ui)
 	free(ui->query);
 	free(ui->find);
 	free(ui->matches);
+	free(ui->open_url);
+	free(ui->copy_url);
 	ui_prompt_free(&ui->prompt);
 	ui_grid_free(&ui->grid);
 	free(ui);
@@ -581,6 +583,44 @@ static void ui_draw_pager(struct ui *ui)
 	char *feed = ui_text(ui, ui->art.feed_title);
 	ui_grid_str(g, 0, 1, pcol - 1, feed, UI_SLOT_BAR, UI_ATTR_BOLD);
 	free(feed);
+}
+
+/*
+ * The link an open-link or copy-link means: with a number typed before,
+ * that link of the open article; else the article's own. NULL (said in
+ * the status line) when there is none.
+ */
+static char *ui_link(struct ui *ui)
+{
+	unsigned n = ui->count;
+	ui->count = 0;
+	if (n > 0) {
+		struct text_doc *d =
+		    ui->view == UI_VIEW_PAGER && ui->have_art && ui->art.doc != NULL
+			? text_doc_deserialize(ui->art.doc, NULL, 0)
+			: NULL;
+		char *url = d != NULL && n <= d->nlinks ? xstrdup(d->links[n - 1]) : NULL;
+		text_doc_free(d);
+		if (url == NULL)
+			ui_status(ui, true,
+				  ui->vietnamese ? "Không có liên kết [%u]" : "No link [%u]", n);
+		return url;
+	}
+	const char *link = NULL;
+	if (ui->view == UI_VIEW_PAGER && ui->have_art) {
+		link = ui->art.link;
+	} else if (ui->view == UI_VIEW_RESULTS && ui->hitsel < ui->nhits) {
+		link = ui->hits[ui->hitsel].link;
+	} else if (ui->view == UI_VIEW_ARTICLES) {
+		const struct store_row *row = ui_row(ui, ui->asel);
+		link = row != NULL ? row->link : NULL;
+	}
+	if (link == NULL || link[0] == '\0') {
+		ui_status(ui, true, "%s",
+			  ui_label(ui, "Bài này không có liên kết", "No link here"));
+		return NULL;
+	}
+	return xstrdup(link);
 }
 
 /* Shows article id in the pager, marks it read and finds its related articles. */
@@ -1095,6 +1135,18 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 			ui_find_show(ui, act == UI_ACT_FIND_NEXT ? ui->mcur + 1
 								 : ui->mcur + ui->nmatches - 1);
 		break;
+	case UI_ACT_OPEN_LINK:
+	case UI_ACT_COPY_LINK: {
+		char *url = ui_link(ui);
+		if (url == NULL)
+			break;
+		char **to = act == UI_ACT_OPEN_LINK ? &ui->open_url : &ui->copy_url;
+		free(*to);
+		*to = url;
+		if (act == UI_ACT_COPY_LINK)
+			ui_status(ui, false, "%s", ui_label(ui, "Đã chép liên kết", "Link copied"));
+		break;
+	}
 	case UI_ACT_TOGGLE_RELATED:
 		ui->show_related = !ui->show_related;
 		ui->related_focus = ui->related_focus && ui->show_related;
@@ -1164,10 +1216,19 @@ void ui_key(struct ui *ui, int key)
 		return;
 	}
 	int act = ui_keys_action(key, ui_view_flag(ui->view));
+	if (act == UI_ACT_NONE && key >= '0' && key <= '9' && ui->count < 100000) {
+		/* A number before a key: which link. */
+		ui->count = ui->count * 10 + (unsigned)(key - '0');
+		ui_status(ui, false, "%u", ui->count);
+		return;
+	}
 	if (act != UI_ACT_NONE) {
+		if (act != UI_ACT_OPEN_LINK && act != UI_ACT_COPY_LINK)
+			ui->count = 0;
 		ui_do(ui, (enum ui_action_id)act);
 		return;
 	}
+	ui->count = 0;
 	if (key == UI_KEY_RESIZE)
 		return;
 	char name[16];

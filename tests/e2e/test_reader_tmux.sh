@@ -84,6 +84,45 @@ tui_send q q Q
 tui_wait_for "[exit 0]"
 assert_pass
 
+# ---- $BROWSER gets the link as one argv element; y copies it with OSC 52 ----
+tui_stop
+printf '%s\n' '#!/bin/sh' 'for a in "$@"; do printf "<%s>\n" "$a"; done > "$BROWSER_OUT"' > "$ASSERT_TMP/browser"
+chmod +x "$ASSERT_TMP/browser"
+run 80 24 env LANG=en_US.UTF-8 BROWSER="$ASSERT_TMP/browser --new-tab" \
+	BROWSER_OUT="$ASSERT_TMP/browser.out"
+tui_wait_for "All articles"
+tui_tmux set-option -g set-clipboard on
+tui_send Enter Enter
+tui_wait_for "Tin Hải Phòng ·"
+tui_send o
+sleep 0.5
+assert_equal "<--new-tab>
+<https://thanhphohaiphong.gov.vn/cang-lach-huyen.html>" "$(cat "$ASSERT_TMP/browser.out")" \
+	"o: \$BROWSER with its own words, then the link as one argument"
+tui_send 1 o
+sleep 0.5
+assert_equal "<--new-tab>
+<https://thanhphohaiphong.gov.vn/wp-content/uploads/tau.jpg>" "$(cat "$ASSERT_TMP/browser.out")" \
+	"1 o: link [1] of the article"
+tui_send 9 o
+tui_wait_for "No link [9]"
+tui_send y
+tui_wait_for "Link copied"
+sleep 0.3
+assert_equal "https://thanhphohaiphong.gov.vn/cang-lach-huyen.html" "$(tui_tmux show-buffer 2> /dev/null)" \
+	"y: the link reaches the clipboard through OSC 52"
+tui_send Q
+tui_wait_for "[exit 0]"
+tui_stop
+run 80 24 env LANG=en_US.UTF-8 BROWSER= PATH=/nonexistent
+tui_wait_for "All articles"
+tui_send Enter Enter
+tui_wait_for "Tin Hải Phòng ·"
+tui_send o
+tui_wait_for "No \$BROWSER or xdg-open: https://thanhphohaiphong.gov.vn/cang"
+tui_send Q
+tui_wait_for "[exit 0]"
+
 # ---- resize ----
 tui_stop
 run 120 40 env LC_ALL=vi_VN.UTF-8
