@@ -65,6 +65,7 @@ int main(int argc, char **argv)
 	char err[CORE_ERRLEN];
 	bool help = false, version = false;
 	struct cli_ctx ctx = {NULL, NULL, false};
+	const char *theme = NULL;
 	int id;
 
 	/* The whole command line is checked before anything is done. */
@@ -86,6 +87,9 @@ int main(int argc, char **argv)
 			break;
 		case MAIN_OPT_OFFLINE:
 			ctx.offline = true;
+			break;
+		case MAIN_OPT_THEME:
+			theme = st.arg;
 			break;
 		default:
 			return main_usage_error(err);
@@ -122,7 +126,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bantin: %s\n", err);
 		return EXIT_FAILURE;
 	}
-	struct ui_opts uo = {db, ctx.feeds, ctx.offline, false};
+	struct ui_opts uo = {db, ctx.feeds, ctx.offline, false, theme};
 	cli_init();
 	int status = ui_run(&uo);
 	cli_cleanup();

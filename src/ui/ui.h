@@ -13,7 +13,8 @@ struct ui_opts {
 	const char *db;    /* the cache */
 	const char *feeds; /* the feeds file, or NULL */
 	bool offline;
-	bool no_refresh; /* do not refresh on start (the keys still do) */
+	bool no_refresh;   /* do not refresh on start (the keys still do) */
+	const char *theme; /* a theme's name; NULL: default */
 };
 
 /* Runs the reader until the user quits; the exit status. */

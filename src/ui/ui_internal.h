@@ -31,7 +31,32 @@ enum {
 	UI_ATTR_BOLD = 1 << 0,
 	UI_ATTR_UNDERLINE = 1 << 1,
 	UI_ATTR_ITALIC = 1 << 2,
+	UI_ATTR_REVERSE = 1 << 3,
 };
+
+/* ---- ui_theme.c: colour themes ---- */
+
+struct ui_theme_slot {
+	short fg, bg;  /* -1: the terminal's default; 0 to 255 */
+	unsigned attr; /* UI_ATTR_* */
+};
+
+struct ui_theme {
+	struct ui_theme_slot slot[UI_SLOT_COUNT];
+};
+
+/* The built-in default theme, or mono. */
+void ui_theme_builtin(struct ui_theme *t, bool mono);
+/* Applies theme text (shown names it in errors: "FILE:LINE: what") on top of t. */
+bool ui_theme_parse(const char *text, const char *shown, struct ui_theme *t, char *err,
+		    size_t errlen);
+/*
+ * The theme called name, from NAME.theme in the first of dirs that has it
+ * (NULL entries skipped); "default" and "mono" are built in. On failure t
+ * is the default theme and err says why.
+ */
+bool ui_theme_load(const char *name, const char *const *dirs, size_t ndirs, struct ui_theme *t,
+		   char *err, size_t errlen);
 
 struct ui_cell {
 	char show[TEXT_SHOW_MAX]; /* a cluster, "" for the second cell of a wide one */

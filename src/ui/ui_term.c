@@ -38,34 +38,76 @@ static void ui_term_on_signal(int sig)
 	errno = saved;
 }
 
-/* Colour pairs and attributes of each slot; mono uses attributes alone. */
-static const struct {
-	short fg, bg;
-	attr_t mono;
-} ui_term_slots[UI_SLOT_COUNT] = {
-    [UI_SLOT_NORMAL] = {-1, -1, A_NORMAL},
-    [UI_SLOT_BAR] = {COLOR_BLACK, COLOR_CYAN, A_REVERSE},
-    [UI_SLOT_STATUS] = {COLOR_BLACK, COLOR_WHITE, A_REVERSE},
-    [UI_SLOT_SELECTED] = {COLOR_BLACK, COLOR_YELLOW, A_REVERSE},
-    [UI_SLOT_UNREAD] = {COLOR_WHITE, -1, A_BOLD},
-    [UI_SLOT_DIM] = {COLOR_CYAN, -1, A_NORMAL},
-    [UI_SLOT_HEADING] = {COLOR_YELLOW, -1, A_BOLD},
-    [UI_SLOT_LINK] = {COLOR_BLUE, -1, A_UNDERLINE},
-    [UI_SLOT_ERROR] = {COLOR_RED, -1, A_BOLD},
-};
-
+static struct ui_theme ui_term_theme;
 static bool ui_term_color;
 
-static void ui_term_colors(void)
+/* A theme's colour as one the terminal has: 256 → 16 → 8, bright as bold. */
+static short ui_term_colour(short c, bool *bold)
+{
+	if (c < 0 || c < COLORS)
+		return c;
+	if (c >= 8 && c < 16) {
+		*bold = true;
+		return (short)(c - 8);
+	}
+	if (c >= 16 && c < 232) { /* the 6x6x6 cube: each channel on or off */
+		int v = c - 16, r = v / 36, g = (v / 6) % 6, b = v % 6;
+		return (short)((r > 2 ? COLOR_RED : 0) | (g > 2 ? COLOR_GREEN : 0) |
+			       (b > 2 ? COLOR_BLUE : 0));
+	}
+	return c >= 244 ? COLOR_WHITE : COLOR_BLACK; /* the greys */
+}
+
+static attr_t ui_term_attrs(unsigned a)
+{
+	attr_t out = A_NORMAL;
+	if (a & UI_ATTR_BOLD)
+		out |= A_BOLD;
+	if (a & UI_ATTR_UNDERLINE)
+		out |= A_UNDERLINE;
+	if (a & UI_ATTR_ITALIC)
+		out |= A_ITALIC;
+	if (a & UI_ATTR_REVERSE)
+		out |= A_REVERSE;
+	return out;
+}
+
+static attr_t ui_term_slot_attr[UI_SLOT_COUNT];
+
+/* Sets up colours from the theme, or attributes alone (NO_COLOR, mono terminals). */
+static void ui_term_colors(struct ui *ui, const struct ui_opts *o)
 {
 	const char *no = getenv("NO_COLOR");
-	ui_term_color = (no == NULL || no[0] == '\0') && has_colors();
-	if (!ui_term_color)
-		return;
-	start_color();
-	use_default_colors();
-	for (short s = 1; s < UI_SLOT_COUNT; s++)
-		init_pair(s, ui_term_slots[s].fg, ui_term_slots[s].bg);
+	bool mono = (no != NULL && no[0] != '\0') || !has_colors() ||
+		    (o->theme != NULL && strcmp(o->theme, "mono") == 0);
+	char err[CORE_ERRLEN];
+	char *user = core_xdg_dir(CORE_XDG_CONFIG, NULL, 0);
+	char *mine = user != NULL ? core_path_join(user, "themes") : NULL;
+	const char *dirs[] = {mine, BANTIN_THEMES_DIR};
+	if (mono) {
+		ui_theme_builtin(&ui_term_theme, true);
+	} else if (!ui_theme_load(o->theme != NULL ? o->theme : "default", dirs, CORE_NELEM(dirs),
+				  &ui_term_theme, err, sizeof err)) {
+		core_err_set(ui->status, sizeof ui->status, "%s", err);
+		ui->status_error = true;
+	}
+	free(user);
+	free(mine);
+	ui_term_color = !mono;
+	if (ui_term_color) {
+		start_color();
+		use_default_colors();
+	}
+	for (short s = 0; s < UI_SLOT_COUNT; s++) {
+		const struct ui_theme_slot *t = &ui_term_theme.slot[s];
+		bool bold = false;
+		short fg = ui_term_colour(t->fg, &bold), bg = ui_term_colour(t->bg, &bold);
+		ui_term_slot_attr[s] = ui_term_attrs(t->attr) | (bold ? A_BOLD : A_NORMAL);
+		if (ui_term_color && s > 0)
+			init_pair(s, fg, bg);
+		else if (ui_term_color)
+			assume_default_colors(fg, bg);
+	}
 }
 
 /* Draws the grid on the screen. */
@@ -84,21 +126,8 @@ static void ui_term_render(const struct ui_grid *g)
 				n = 1;
 			}
 			w[n < CCHARW_MAX ? n : CCHARW_MAX] = L'\0';
-			attr_t a = A_NORMAL;
-			short pair = 0;
-			if (ui_term_color)
-				pair = (short)cell->slot;
-			else
-				a |= ui_term_slots[cell->slot].mono;
-			if (cell->slot == UI_SLOT_UNREAD || cell->slot == UI_SLOT_HEADING ||
-			    cell->slot == UI_SLOT_ERROR)
-				a |= A_BOLD;
-			if (cell->attr & UI_ATTR_BOLD)
-				a |= A_BOLD;
-			if (cell->attr & UI_ATTR_UNDERLINE)
-				a |= A_UNDERLINE;
-			if (cell->attr & UI_ATTR_ITALIC)
-				a |= A_ITALIC;
+			attr_t a = ui_term_slot_attr[cell->slot] | ui_term_attrs(cell->attr);
+			short pair = ui_term_color ? (short)cell->slot : 0;
 			cchar_t cc;
 			setcchar(&cc, w, a, pair, NULL);
 			mvadd_wch(r, c, &cc);
@@ -418,7 +447,7 @@ int ui_run(const struct ui_opts *o)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	ui_term_colors();
+	ui_term_colors(ui, o);
 
 	while (!ui->quit && ui_term_signal == 0) {
 		/* Drawing is cheap: curses sends only the cells that changed. */

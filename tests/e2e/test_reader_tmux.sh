@@ -184,6 +184,26 @@ tui_wait_for "[exit 0]"
 assert_equal "2" "$(httpfix_requests)" "one request a feed"
 httpfix_stop
 
+# ---- themes ----
+tui_stop
+tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+	env LANG=en_US.UTF-8 "$bantin" --db "$db" --feeds "$feeds" --offline --theme nope
+tui_wait_for "no theme 'nope' (looked for nope.theme in the theme folders)"
+tui_send Q
+tui_wait_for "[exit 0]"
+tui_stop
+mkdir -p "$ASSERT_TMP/xdg/bantin/themes"
+cp "$BANTIN_SOURCE_DIR/themes/light.theme" "$ASSERT_TMP/xdg/bantin/themes/mine.theme"
+tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+	env LANG=en_US.UTF-8 XDG_CONFIG_HOME="$ASSERT_TMP/xdg" "$bantin" --db "$db" --feeds "$feeds" \
+	--offline --theme mine
+tui_wait_for "All articles"
+tui_tmux capture-pane -e -p -t "$TUI_TARGET" > "$ASSERT_TMP/colours"
+grep -q '44m' "$ASSERT_TMP/colours" && assert_pass || assert_fail "a user's theme colours the title bar (blue)"
+case "$(row 24)" in *"no theme"*) assert_fail "a user's theme is found" ;; *) assert_pass ;; esac
+tui_send Q
+tui_wait_for "[exit 0]"
+
 # ---- SIGTERM restores the terminal ----
 tui_stop
 run 80 24 env LANG=en_US.UTF-8

@@ -303,13 +303,67 @@ static void test_search_and_find(void **state)
 	ui_free(ui);
 }
 
+static void test_themes(void **state)
+{
+	(void)state;
+	char dir[512], err[CORE_ERRLEN];
+	snprintf(dir, sizeof dir, "%s/themes", getenv("BANTIN_SOURCE_DIR"));
+	const char *dirs[] = {dir};
+	static const char *const shipped[] = {"default", "light", "high-contrast", "mono"};
+	for (size_t i = 0; i < CORE_NELEM(shipped); i++) {
+		struct ui_theme t;
+		if (!ui_theme_load(shipped[i], dirs, 1, &t, err, sizeof err))
+			fail_msg("%s: %s", shipped[i], err);
+	}
+	/* The shipped default is the built-in one, and mono likewise. */
+	struct ui_theme file, builtin;
+	assert_true(ui_theme_load("default", dirs, 1, &file, err, sizeof err));
+	ui_theme_builtin(&builtin, false);
+	assert_memory_equal(&file, &builtin, sizeof file);
+	assert_true(ui_theme_load("mono", dirs, 1, &file, err, sizeof err));
+	ui_theme_builtin(&builtin, true);
+	assert_memory_equal(&file, &builtin, sizeof file);
+
+	struct ui_theme t;
+	assert_false(ui_theme_load("nope", dirs, 1, &t, err, sizeof err));
+	assert_string_equal("no theme 'nope' (looked for nope.theme in the theme folders)", err);
+	assert_false(ui_theme_load("../etc/passwd", dirs, 1, &t, err, sizeof err));
+	assert_string_equal("'../etc/passwd' is not a theme name (letters, digits, - and _)", err);
+	static const struct {
+		const char *text, *err;
+	} bad[] = {
+	    {"\n# fine\nborder = red blue\n",
+	     "t.theme:3: 'border' is not a colour slot (normal, bar, status, selected, unread, dim,"
+	     " heading, link, error)"},
+	    {"bar = purple default\n",
+	     "t.theme:1: bar needs a foreground and a background colour (a name such as cyan or"
+	     " bright-red, default, or 0 to 255)"},
+	    {"bar = 256 default\n",
+	     "t.theme:1: bar needs a foreground and a background colour (a name such as cyan or"
+	     " bright-red, default, or 0 to 255)"},
+	    {"link = blue default blink\n",
+	     "t.theme:1: 'blink' is not an attribute (bold, underline, reverse)"},
+	};
+	for (size_t i = 0; i < CORE_NELEM(bad); i++) {
+		ui_theme_builtin(&t, false);
+		assert_false(ui_theme_parse(bad[i].text, "t.theme", &t, err, sizeof err));
+		assert_string_equal(bad[i].err, err);
+	}
+	ui_theme_builtin(&t, false);
+	assert_true(ui_theme_parse("dim = 244 bright-black underline reverse # grey\n", "t.theme",
+				   &t, err, sizeof err));
+	assert_int_equal(244, t.slot[UI_SLOT_DIM].fg);
+	assert_int_equal(8, t.slot[UI_SLOT_DIM].bg);
+	assert_int_equal(UI_ATTR_UNDERLINE | UI_ATTR_REVERSE, t.slot[UI_SLOT_DIM].attr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_feeds),           cmocka_unit_test(test_articles),
 	    cmocka_unit_test(test_pager),           cmocka_unit_test(test_help_and_small),
 	    cmocka_unit_test(test_ascii),           cmocka_unit_test(test_prompt),
-	    cmocka_unit_test(test_search_and_find),
+	    cmocka_unit_test(test_search_and_find), cmocka_unit_test(test_themes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
