@@ -66,6 +66,7 @@ int main(int argc, char **argv)
 	bool help = false, version = false;
 	struct cli_ctx ctx = {NULL, NULL, false};
 	const char *theme = NULL;
+	bool no_mouse = false;
 	int id;
 
 	/* The whole command line is checked before anything is done. */
@@ -90,6 +91,9 @@ int main(int argc, char **argv)
 			break;
 		case MAIN_OPT_THEME:
 			theme = st.arg;
+			break;
+		case MAIN_OPT_NO_MOUSE:
+			no_mouse = true;
 			break;
 		default:
 			return main_usage_error(err);
@@ -126,7 +130,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bantin: %s\n", err);
 		return EXIT_FAILURE;
 	}
-	struct ui_opts uo = {db, ctx.feeds, ctx.offline, false, theme};
+	struct ui_opts uo = {db, ctx.feeds, ctx.offline, false, theme, no_mouse};
 	cli_init();
 	int status = ui_run(&uo);
 	cli_cleanup();

@@ -15,6 +15,7 @@ struct ui_opts {
 	bool offline;
 	bool no_refresh;   /* do not refresh on start (the keys still do) */
 	const char *theme; /* a theme's name; NULL: default */
+	bool no_mouse;     /* leave the mouse to the terminal (selecting text) */
 };
 
 /* Runs the reader until the user quits; the exit status. */

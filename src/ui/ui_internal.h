@@ -103,6 +103,7 @@ enum {
 	UI_KEY_ESC,
 	UI_KEY_BACKSPACE,
 	UI_KEY_RESIZE,
+	UI_KEY_MOUSE,
 };
 /* Ctrl-x as a key. */
 #define UI_KEY_CTRL(c) ((c)&0x1f)
@@ -247,6 +248,10 @@ void ui_free(struct ui *ui);
 void ui_draw(struct ui *ui, int rows, int cols);
 /* Asks the store again for what is shown, keeping the selection on its article. */
 void ui_reload(struct ui *ui);
+/* Mouse events, where the terminal reports them. */
+enum ui_mouse { UI_MOUSE_CLICK, UI_MOUSE_DOUBLE, UI_MOUSE_WHEEL_UP, UI_MOUSE_WHEEL_DOWN };
+/* Handles one at row, col of the screen. */
+void ui_mouse(struct ui *ui, enum ui_mouse what, int row, int col);
 /* Handles a key. */
 void ui_key(struct ui *ui, int key);
 /* Carries out an action. */

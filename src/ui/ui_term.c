@@ -168,6 +168,8 @@ static int ui_term_key(void)
 			return UI_KEY_BACKSPACE;
 		case KEY_RESIZE:
 			return UI_KEY_RESIZE;
+		case KEY_MOUSE:
+			return UI_KEY_MOUSE;
 		default:
 			return (int)ch + 0x200000; /* a key no action has */
 		}
@@ -448,6 +450,12 @@ int ui_run(const struct ui_opts *o)
 	set_escdelay(25);
 	curs_set(0);
 	ui_term_colors(ui, o);
+	if (!o->no_mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED |
+			      BUTTON5_PRESSED,
+			  NULL);
+		mouseinterval(300);
+	}
 
 	while (!ui->quit && ui_term_signal == 0) {
 		/* Drawing is cheap: curses sends only the cells that changed. */
@@ -476,6 +484,20 @@ int ui_run(const struct ui_opts *o)
 		}
 		int key;
 		while ((key = ui_term_key()) >= 0 && !ui->quit) {
+			MEVENT ev;
+			if (key == UI_KEY_MOUSE) {
+				if (getmouse(&ev) != OK)
+					continue;
+				if (ev.bstate & (BUTTON4_PRESSED))
+					ui_mouse(ui, UI_MOUSE_WHEEL_UP, ev.y, ev.x);
+				else if (ev.bstate & BUTTON5_PRESSED)
+					ui_mouse(ui, UI_MOUSE_WHEEL_DOWN, ev.y, ev.x);
+				else if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+					ui_mouse(ui, UI_MOUSE_DOUBLE, ev.y, ev.x);
+				else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+					ui_mouse(ui, UI_MOUSE_CLICK, ev.y, ev.x);
+				continue;
+			}
 			ui_key(ui, key);
 			if (key == UI_KEY_CTRL('l'))
 				clearok(curscr, TRUE);

@@ -1203,6 +1203,42 @@ void ui_reload(struct ui *ui)
 	}
 }
 
+void ui_mouse(struct ui *ui, enum ui_mouse what, int row, int col)
+{
+	(void)col;
+	ui->status[0] = '\0';
+	if (ui->prompt.active)
+		return;
+	if (what == UI_MOUSE_WHEEL_UP || what == UI_MOUSE_WHEEL_DOWN) {
+		long long step = what == UI_MOUSE_WHEEL_UP ? -3 : 3;
+		if (ui->view == UI_VIEW_PAGER && !ui->related_focus) {
+			ui_move_by(ui, step);
+		} else {
+			for (int i = 0; i < 3; i++)
+				ui_do(ui, step < 0 ? UI_ACT_UP : UI_ACT_DOWN);
+		}
+		return;
+	}
+	/* A click selects the row under it in a list; a double click opens it. */
+	size_t body = (size_t)(row - 1);
+	if (row < 1 || body >= ui_body_rows(ui))
+		return;
+	bool hit = false;
+	if (ui->view == UI_VIEW_FEEDS && ui->ftop + body <= ui->nfeeds) {
+		ui->fsel = ui->ftop + body;
+		hit = true;
+	} else if (ui->view == UI_VIEW_ARTICLES && ui->total > 0 &&
+		   ui->atop + body < (size_t)ui->total) {
+		ui->asel = ui->atop + body;
+		hit = true;
+	} else if (ui->view == UI_VIEW_RESULTS && ui->hittop + body / 2 < ui->nhits) {
+		ui->hitsel = ui->hittop + body / 2;
+		hit = true;
+	}
+	if (hit && what == UI_MOUSE_DOUBLE)
+		ui_do(ui, UI_ACT_OPEN);
+}
+
 void ui_key(struct ui *ui, int key)
 {
 	ui->status[0] = '\0';

@@ -303,6 +303,30 @@ static void test_search_and_find(void **state)
 	ui_free(ui);
 }
 
+static void test_mouse(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_draw(ui, 24, 80);
+	ui_mouse(ui, UI_MOUSE_CLICK, 3, 10); /* the second feed's row */
+	assert_int_equal(2, ui->fsel);
+	ui_mouse(ui, UI_MOUSE_CLICK, 20, 10); /* below the last row: nothing */
+	assert_int_equal(2, ui->fsel);
+	ui_mouse(ui, UI_MOUSE_DOUBLE, 1, 10); /* every article, opened */
+	assert_int_equal(UI_VIEW_ARTICLES, ui->view);
+	ui_draw(ui, 24, 80);
+	ui_mouse(ui, UI_MOUSE_WHEEL_DOWN, 5, 5);
+	assert_int_equal(3, ui->asel);
+	ui_mouse(ui, UI_MOUSE_WHEEL_UP, 5, 5);
+	assert_int_equal(0, ui->asel);
+	ui_mouse(ui, UI_MOUSE_DOUBLE, 1, 10); /* the first row: the longest article */
+	assert_int_equal(UI_VIEW_PAGER, ui->view);
+	ui_draw(ui, 10, 40); /* small enough to scroll */
+	ui_mouse(ui, UI_MOUSE_WHEEL_DOWN, 5, 5);
+	assert_int_equal(3, ui->ptop);
+	ui_free(ui);
+}
+
 static void test_themes(void **state)
 {
 	(void)state;
@@ -364,6 +388,7 @@ int main(void)
 	    cmocka_unit_test(test_pager),           cmocka_unit_test(test_help_and_small),
 	    cmocka_unit_test(test_ascii),           cmocka_unit_test(test_prompt),
 	    cmocka_unit_test(test_search_and_find), cmocka_unit_test(test_themes),
+	    cmocka_unit_test(test_mouse),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
