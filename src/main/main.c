@@ -66,7 +66,7 @@ int main(int argc, char **argv)
 	bool help = false, version = false;
 	struct cli_ctx ctx = {NULL, NULL, false};
 	const char *theme = NULL;
-	bool no_mouse = false;
+	bool no_mouse = false, no_links = false;
 	int id;
 
 	/* The whole command line is checked before anything is done. */
@@ -94,6 +94,9 @@ int main(int argc, char **argv)
 			break;
 		case MAIN_OPT_NO_MOUSE:
 			no_mouse = true;
+			break;
+		case MAIN_OPT_NO_HYPERLINKS:
+			no_links = true;
 			break;
 		default:
 			return main_usage_error(err);
@@ -130,7 +133,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bantin: %s\n", err);
 		return EXIT_FAILURE;
 	}
-	struct ui_opts uo = {db, ctx.feeds, ctx.offline, false, theme, no_mouse};
+	struct ui_opts uo = {db, ctx.feeds, ctx.offline, false, theme, no_mouse, no_links};
 	cli_init();
 	int status = ui_run(&uo);
 	cli_cleanup();

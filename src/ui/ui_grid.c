@@ -48,6 +48,7 @@ void ui_grid_fill(struct ui_grid *g, int row, int col, int n, enum ui_slot slot,
 		cell->width = 1;
 		cell->slot = (unsigned char)slot;
 		cell->attr = (unsigned char)attr;
+		cell->link = 0;
 	}
 }
 
@@ -82,12 +83,14 @@ int ui_grid_text(struct ui_grid *g, int row, int col, int end, const char *s, si
 		cell->width = (unsigned char)c.width;
 		cell->slot = (unsigned char)slot;
 		cell->attr = (unsigned char)attr;
+		cell->link = g->pen_link;
 		if (c.width == 2) {
 			struct ui_cell *next = cell + 1;
 			next->show[0] = '\0';
 			next->width = 0;
 			next->slot = (unsigned char)slot;
 			next->attr = (unsigned char)attr;
+			next->link = g->pen_link;
 		}
 		col += c.width;
 	}
@@ -120,4 +123,41 @@ char *ui_grid_dump(const struct ui_grid *g)
 		core_buf_putc(&b, '\n');
 	}
 	return core_buf_take(&b);
+}
+
+/* Appends url for an OSC 8 sequence: printable ASCII as it is, other bytes as %XX. */
+static void ui_grid_url(struct core_buf *out, const char *url)
+{
+	for (const unsigned char *p = (const unsigned char *)url; *p != '\0'; p++) {
+		if (*p > 0x20 && *p < 0x7f)
+			core_buf_putc(out, (char)*p);
+		else
+			core_buf_printf(out, "%%%02X", *p);
+	}
+}
+
+void ui_grid_hyperlinks(const struct ui_grid *g, char *const *links, size_t nlinks,
+			struct core_buf *out)
+{
+	for (int r = 0; r < g->rows; r++) {
+		for (int c = 0; c < g->cols;) {
+			const struct ui_cell *cell =
+			    &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
+			unsigned link = cell->link;
+			if (link == 0 || link > nlinks || cell->width == 0) {
+				c++;
+				continue;
+			}
+			core_buf_printf(out, "\033[%d;%dH\033]8;id=bantin-%u;", r + 1, c + 1, link);
+			ui_grid_url(out, links[link - 1]);
+			core_buf_puts(out, "\033\\");
+			for (; c < g->cols; c++) {
+				cell = &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
+				if (cell->link != link)
+					break;
+				core_buf_puts(out, cell->show);
+			}
+			core_buf_puts(out, "\033]8;;\033\\");
+		}
+	}
 }

@@ -63,11 +63,13 @@ struct ui_cell {
 	unsigned char width;      /* 1 or 2; 0 for that second cell */
 	unsigned char slot;       /* enum ui_slot */
 	unsigned char attr;       /* UI_ATTR_* */
+	unsigned short link;      /* the article's link number it shows, 0 for none */
 };
 
 struct ui_grid {
 	int rows, cols;
 	struct ui_cell *cells;
+	unsigned short pen_link; /* what ui_grid_text marks the cells it draws with */
 };
 
 /* Sets the size (cleared). */
@@ -86,6 +88,14 @@ int ui_grid_str(struct ui_grid *g, int row, int col, int end, const char *s, enu
 		unsigned attr);
 /* The grid as text, a line per row, trailing blanks cut; owned. */
 char *ui_grid_dump(const struct ui_grid *g);
+/*
+ * The OSC 8 hyperlinks of the cells that show links (links[n - 1] is link
+ * n), as terminal output: for each run of cells of one link, a cursor
+ * move, the link's start, the cells' text again, the link's end. The same
+ * link keeps one id, so a URL wrapped over two lines is one link.
+ */
+void ui_grid_hyperlinks(const struct ui_grid *g, char *const *links, size_t nlinks,
+			struct core_buf *out);
 
 /* ---- ui_keys.c: keys and the action table ---- */
 
@@ -208,6 +218,8 @@ struct ui {
 	struct ui_lines *lines;
 	int laid_width;
 	size_t ptop;
+	char **links; /* the article's link list, for hyperlinks */
+	size_t nlinks;
 
 	/* The related pane of the pager. */
 	bool show_related;

@@ -110,6 +110,16 @@ static void ui_term_colors(struct ui *ui, const struct ui_opts *o)
 	}
 }
 
+/* Whether this terminal gets OSC 8 hyperlinks: not the console and old ones, which show them. */
+static bool ui_term_hyperlinks(const struct ui_opts *o)
+{
+	const char *term = getenv("TERM");
+	if (o->no_hyperlinks || term == NULL)
+		return false;
+	return strcmp(term, "linux") != 0 && strcmp(term, "dumb") != 0 &&
+	       strncmp(term, "vt", 2) != 0 && strncmp(term, "ansi", 4) != 0;
+}
+
 /* Draws the grid on the screen. */
 static void ui_term_render(const struct ui_grid *g)
 {
@@ -450,6 +460,7 @@ int ui_run(const struct ui_opts *o)
 	set_escdelay(25);
 	curs_set(0);
 	ui_term_colors(ui, o);
+	bool links = ui_term_hyperlinks(o);
 	if (!o->no_mouse) {
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED |
 			      BUTTON5_PRESSED,
@@ -463,6 +474,18 @@ int ui_run(const struct ui_opts *o)
 		getmaxyx(stdscr, rows, cols);
 		ui_draw(ui, rows, cols);
 		ui_term_render(&ui->grid);
+		if (links && ui->view == UI_VIEW_PAGER && ui->nlinks > 0) {
+			/* The links again, as hyperlinks, then the cursor back where curses left
+			 * it. */
+			struct core_buf b;
+			core_buf_init(&b, 0);
+			ui_grid_hyperlinks(&ui->grid, ui->links, ui->nlinks, &b);
+			core_buf_printf(&b, "\033[%d;1H", rows);
+			fflush(stdout);
+			ssize_t w = write(STDOUT_FILENO, b.data != NULL ? b.data : "", b.len);
+			(void)w;
+			core_buf_free(&b);
+		}
 		if (ui->want_refresh >= 0 && tf.rf == NULL) {
 			ui_term_start_refresh(&tf, ui->want_refresh);
 			ui->want_refresh = -1;

@@ -111,6 +111,11 @@ static void ui_drop_article(struct ui *ui)
 	store_hits_free(ui->related, ui->nrelated);
 	ui->related = NULL;
 	ui->nrelated = ui->rsel = 0;
+	for (size_t k = 0; k < ui->nlinks; k++)
+		free(ui->links[k]);
+	free(ui->links);
+	ui->links = NULL;
+	ui->nlinks = 0;
 	ui->related_focus = false;
 }
 
@@ -400,6 +405,13 @@ static void ui_layout_article(struct ui *ui, int cols)
 	if (body == NULL)
 		body = text_doc_new();
 	text_doc_layout(body, width, ui->ascii, &ui->lines->body);
+	for (size_t k = 0; k < ui->nlinks; k++)
+		free(ui->links[k]);
+	free(ui->links);
+	ui->links = body->links; /* taken over for the hyperlinks */
+	ui->nlinks = body->nlinks;
+	body->links = NULL;
+	body->nlinks = 0;
 	text_doc_free(body);
 	ui->laid_width = width;
 	ui_find_matches(ui); /* the lines moved: so did the matches */
@@ -445,7 +457,7 @@ static void ui_find_matches(struct ui *ui)
 
 /* Draws one laid-out line with its styles at row y. */
 static void ui_draw_doc_line(struct ui *ui, int y, int end, const struct text_doc_line *l,
-			     size_t index)
+			     size_t index, unsigned list_link)
 {
 	struct ui_grid *g = &ui->grid;
 	bool heading = (l->style & TEXT_STYLE_BOLD) != 0 && l->block != SIZE_MAX;
@@ -464,8 +476,10 @@ static void ui_draw_doc_line(struct ui *ui, int y, int end, const struct text_do
 	if (ui->ascii) {
 		/* Without marks the bytes move: the line in its own style, spans aside. */
 		char *a = text_ascii(l->text, strlen(l->text));
+		g->pen_link = (unsigned short)list_link;
 		ui_grid_str(g, y, col, end, a, base,
 			    (l->style & TEXT_STYLE_BOLD) ? UI_ATTR_BOLD : 0);
+		g->pen_link = 0;
 		free(a);
 		return;
 	}
@@ -476,6 +490,7 @@ static void ui_draw_doc_line(struct ui *ui, int y, int end, const struct text_do
 		if (l->style & TEXT_STYLE_ITALIC)
 			attr |= UI_ATTR_ITALIC;
 		enum ui_slot slot = base;
+		unsigned link = list_link;
 		for (size_t k = 0; k < ui->nmatches; k++) {
 			const struct ui_match *m = &ui->matches[k];
 			if (m->line != index)
@@ -504,9 +519,13 @@ static void ui_draw_doc_line(struct ui *ui, int y, int end, const struct text_do
 					attr |= UI_ATTR_UNDERLINE;
 				if ((sp->style & TEXT_STYLE_LINK) && slot != UI_SLOT_SELECTED)
 					slot = UI_SLOT_LINK;
+				if (sp->link != 0)
+					link = sp->link;
 			}
 		}
+		g->pen_link = (unsigned short)(link < 65536 ? link : 0);
 		col = ui_grid_text(g, y, col, end, l->text + at, next - at, slot, attr);
+		g->pen_link = 0;
 		at = next;
 	}
 }
@@ -573,7 +592,18 @@ static void ui_draw_pager(struct ui *ui)
 		const struct text_doc_line *l = i < ui->lines->head.n
 						    ? &ui->lines->head.lines[i]
 						    : &ui->lines->body.lines[i - ui->lines->head.n];
-		ui_draw_doc_line(ui, (int)r + 1, a.cols - 1, l, i);
+		/* A line of the link list: its number is on its first line. */
+		unsigned list_link = 0;
+		for (size_t k = i + 1; l->block == SIZE_MAX && k-- > ui->lines->head.n;) {
+			const struct text_doc_line *p = ui_pager_line(ui, k);
+			if (p->block != SIZE_MAX)
+				break;
+			if (p->prefix != NULL && p->prefix[0] == '[') {
+				list_link = (unsigned)strtoul(p->prefix + 1, NULL, 10);
+				break;
+			}
+		}
+		ui_draw_doc_line(ui, (int)r + 1, a.cols - 1, l, i, list_link);
 	}
 	ui_draw_related(ui, &a);
 	char pos[64];

@@ -182,6 +182,16 @@ static void test_pager(void **state)
 	ui_draw(ui, 24, 80);
 	ui_do(ui, UI_ACT_OPEN);
 	snapshot(ui, 24, 80, "pager-80x24");
+	/* The link in the text and in the list, as OSC 8 hyperlinks with one id. */
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	ui_grid_hyperlinks(&ui->grid, ui->links, ui->nlinks, &b);
+	assert_string_equal("\033[11;31H\033]8;id=bantin-1;https://example.vn/cang\033\\Cảng vụ[1]"
+			    "\033]8;;\033\\"
+			    "\033[18;6H\033]8;id=bantin-1;https://example.vn/cang\033\\"
+			    "https://example.vn/cang\033]8;;\033\\",
+			    core_buf_str(&b));
+	core_buf_free(&b);
 	snapshot(ui, 40, 120, "pager-120x40");
 	snapshot(ui, 10, 40, "pager-40x10");
 	snapshot(ui, 30, 150, "pager-related-beside-150x30");
