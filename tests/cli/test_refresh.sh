@@ -81,22 +81,30 @@ assert_equal "bantin/$(sed -n 's/^project(bantin VERSION \([0-9.]*\).*/\1/p' "$B
 assert_equal "7|7" "$(sql 'SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles_fts_docsize)')" \
 	"every article is stored and indexed"
 
+# Article numbers follow the order feeds arrive in: look them up by title.
+id_of() { sql "SELECT id FROM articles WHERE title = '$1'"; }
+cang=$(id_of "Cảng Lạch Huyện đón tàu container lớn nhất")
+hoinghi=$(id_of "Hội nghị tổng kết ngành Giáo dục năm 2022")
+lehoi=$(id_of "Lễ hội Hoa Phượng Đỏ 2023")
+doan=$(id_of "Đoàn viên ra quân tình nguyện")
+hienmau=$(id_of "Hiến máu nhân đạo")
+
 assert_status 0 bt list --json --limit 0
 assert_equal 7 "$(printf '%s\n' "$ASSERT_OUT" | grep -c '"id"')" "list --json: 7 articles"
 assert_status 0 bt list --feed "Tin A"
-want=$(cat << 'EOF'
-     1 N  29/12/2022 16:05  Tin A                 Cảng Lạch Huyện đón tàu container lớn nhất
-     2 N  28/12/2022 10:30  Tin A                 Hội nghị tổng kết ngành Giáo dục năm 2022
-     3 N  27/12/2022 21:00  Tin A                 Lễ hội Hoa Phượng Đỏ 2023
+want=$(cat << EOF
+$(printf '%6d' "$cang") N  29/12/2022 16:05  Tin A                 Cảng Lạch Huyện đón tàu container lớn nhất
+$(printf '%6d' "$hoinghi") N  28/12/2022 10:30  Tin A                 Hội nghị tổng kết ngành Giáo dục năm 2022
+$(printf '%6d' "$lehoi") N  27/12/2022 21:00  Tin A                 Lễ hội Hoa Phượng Đỏ 2023
 EOF
 )
 assert_equal "$want" "$ASSERT_OUT" "list --feed NAME: newest first, Vietnam time"
 assert_status 0 bt list --feed 2 --json
-assert_equal '{"id": 4, "feed_id": 2, "feed": "Đoàn Thanh niên", "title": "Đoàn viên ra quân tình nguyện", "link": "https://doanthanhnien.example/tinh-nguyen", "date": "2022-12-26T01:00:00Z", "read": false, "starred": false}
-{"id": 5, "feed_id": 2, "feed": "Đoàn Thanh niên", "title": "Hiến máu nhân đạo", "link": "https://doanthanhnien.example/hien-mau", "date": "2022-12-25T01:00:00Z", "read": false, "starred": false}' \
+assert_equal '{"id": '"$doan"', "feed_id": 2, "feed": "Đoàn Thanh niên", "title": "Đoàn viên ra quân tình nguyện", "link": "https://doanthanhnien.example/tinh-nguyen", "date": "2022-12-26T01:00:00Z", "read": false, "starred": false}
+{"id": '"$hienmau"', "feed_id": 2, "feed": "Đoàn Thanh niên", "title": "Hiến máu nhân đạo", "link": "https://doanthanhnien.example/hien-mau", "date": "2022-12-25T01:00:00Z", "read": false, "starred": false}' \
 	"$ASSERT_OUT" "list --feed ID --json: the feed's own title when it has no name"
 
-assert_status 0 bt show 1 --width 50
+assert_status 0 bt show "$cang" --width 50
 want=$(cat << 'EOF'
 Cảng Lạch Huyện đón tàu container lớn nhất
 ══════════════════════════════════════════
@@ -151,26 +159,26 @@ assert_equal "$before" "$(sql 'SELECT group_concat(id || hash, ",") FROM article
 	"a 304 writes no article"
 
 # ---- a changed article is updated and keeps its read state ----
-assert_status 0 bt mark-read 2
+assert_status 0 bt mark-read "$hoinghi"
 assert_status 0 bt list --unread --feed "tin a"
 assert_equal 2 "$(printf '%s\n' "$ASSERT_OUT" | wc -l)" "mark-read: one fewer unread"
 cp "$root/a-changed.xml" "$root/a.xml"
 touch -d '2030-01-01' "$root/a.xml"
 assert_status 0 bt refresh "Tin A"
 assert_equal "1 feed: 1 new, 1 updated, 0 failed" "$ASSERT_OUT" "changed feed: one new, one updated"
-assert_equal "1" "$(sql 'SELECT read FROM articles WHERE id = 2')" "the updated article stays read"
+assert_equal "1" "$(sql "SELECT read FROM articles WHERE id = $hoinghi")" "the updated article stays read"
 assert_equal "8|8" "$(sql 'SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles_fts_docsize)')" \
 	"no duplicates, index in step"
-assert_equal "2" "$(sql "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'nhiem vu'")" \
+assert_equal "$hoinghi" "$(sql "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'nhiem vu'")" \
 	"the index holds the updated text, folded"
 assert_equal "" "$(sql "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'body:\"hoi nghi.\" AND body:\"dao tao to chuc hoi nghi\" NOT nhiem'")" \
 	"the index lost the old text"
-assert_equal "4" "$(sql "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'doan vien'")" \
+assert_equal "$doan" "$(sql "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'doan vien'")" \
 	"đ is folded to d in the index"
 
 assert_status 0 bt mark-read --feed "Tin A"
 assert_equal "3 marked read" "$ASSERT_OUT" "mark-read --feed"
-assert_status 0 bt mark-read --unread 1
+assert_status 0 bt mark-read --unread "$cang"
 assert_status 0 bt mark-read --all
 assert_equal "5 marked read" "$ASSERT_OUT" "mark-read --all"
 
