@@ -369,11 +369,11 @@ static void ui_term_copy(const char *s)
 	core_buf_puts(&b, "\033]52;c;");
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = (unsigned char)s[i] << 16;
+		unsigned v = (unsigned)(unsigned char)s[i] << 16;
 		if (i + 1 < n)
-			v |= (unsigned char)s[i + 1] << 8;
+			v |= (unsigned)(unsigned char)s[i + 1] << 8;
 		if (i + 2 < n)
-			v |= (unsigned char)s[i + 2];
+			v |= (unsigned)(unsigned char)s[i + 2];
 		core_buf_putc(&b, b64[(v >> 18) & 63]);
 		core_buf_putc(&b, b64[(v >> 12) & 63]);
 		core_buf_putc(&b, i + 1 < n ? b64[(v >> 6) & 63] : '=');
