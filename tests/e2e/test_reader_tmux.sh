@@ -111,6 +111,14 @@ tui_wait_for "Link copied"
 sleep 0.3
 assert_equal "https://thanhphohaiphong.gov.vn/cang-lach-huyen.html" "$(tui_tmux show-buffer 2> /dev/null)" \
 	"y: the link reaches the clipboard through OSC 52"
+# The related pane below the article: Tab into it, open one, q back.
+tui_wait_for "Related (1)"
+tui_send Tab Enter
+tui_wait_for "Thanh niên ·"
+assert_equal " Đoàn viên ra quân tình nguyện" "$(row 2)" "a related article opens"
+tui_send q
+tui_wait_for "Tin Hải Phòng ·"
+assert_equal " Cảng Lạch Huyện đón tàu container lớn nhất" "$(row 2)" "q goes back to the article"
 tui_send Q
 tui_wait_for "[exit 0]"
 tui_stop

@@ -154,6 +154,7 @@ static void test_feeds(void **state)
 	(void)state;
 	struct ui *ui = new_ui(false);
 	snapshot(ui, 24, 80, "feeds-80x24");
+	snapshot(ui, 40, 120, "feeds-120x40");
 	ui_do(ui, UI_ACT_BOTTOM); /* the failed feed: its reason in the status line */
 	snapshot(ui, 24, 80, "feeds-failed-80x24");
 	ui_free(ui);
@@ -215,6 +216,7 @@ static void test_help_and_small(void **state)
 	ui_draw(ui, 24, 80);
 	ui_key(ui, '?');
 	snapshot(ui, 24, 80, "help-feeds-80x24");
+	snapshot(ui, 40, 120, "help-feeds-120x40");
 	ui_key(ui, 'q');
 	ui_key(ui, 'x');
 	snapshot(ui, 24, 80, "feeds-unbound-key-80x24");
@@ -289,6 +291,7 @@ static void test_search_and_find(void **state)
 	snapshot(ui, 24, 80, "search-prompt-80x24");
 	ui_key(ui, UI_KEY_ENTER);
 	snapshot(ui, 24, 80, "search-results-80x24");
+	snapshot(ui, 40, 120, "search-results-120x40");
 	ui_key(ui, 'j');
 	ui_key(ui, UI_KEY_ENTER);
 	ui_key(ui, '/');
