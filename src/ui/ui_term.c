@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -25,6 +26,26 @@
 
 static int ui_term_pipe[2] = {-1, -1}; /* written by signal handlers */
 static volatile sig_atomic_t ui_term_signal;
+
+static struct termios ui_term_saved; /* the terminal as it was, for a crash */
+static bool ui_term_have_saved;
+
+/*
+ * A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT): put the terminal
+ * back with what a signal handler may do — the saved modes, and the
+ * sequences that leave the alternate screen, show the cursor and reset
+ * the colours — then die of the signal as before.
+ */
+static void ui_term_on_crash(int sig)
+{
+	static const char reset[] = "\033[0m\033[?25h\033[?1000l\033[?1049l\r\n";
+	if (ui_term_have_saved)
+		tcsetattr(STDIN_FILENO, TCSANOW, &ui_term_saved);
+	ssize_t w = write(STDOUT_FILENO, reset, sizeof reset - 1);
+	(void)w;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 static void ui_term_on_signal(int sig)
 {
@@ -433,6 +454,12 @@ int ui_run(const struct ui_opts *o)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	ui_term_have_saved = tcgetattr(STDIN_FILENO, &ui_term_saved) == 0;
+	sa.sa_handler = ui_term_on_crash;
+	sa.sa_flags = (int)SA_RESETHAND;
+	static const int crashes[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+	for (size_t i = 0; i < CORE_NELEM(crashes); i++)
+		sigaction(crashes[i], &sa, NULL);
 
 	struct ui *ui = ui_new(st, !utf8, ui_term_vietnamese(), o->offline);
 	struct ui_term_feeds tf = {.ui = ui};

@@ -220,4 +220,13 @@ pane=$(tui_tmux display-message -p -t "$TUI_TARGET" '#{pane_pid}')
 pkill -TERM -P "$pane" -x bantin
 tui_wait_for "[exit 143]"
 assert_equal "0" "$(screen | grep -c 'All articles')" "after SIGTERM the reader's screen is gone"
+# ---- a crash restores the terminal too ----
+tui_stop
+run 80 24 env LANG=en_US.UTF-8
+tui_wait_for "All articles"
+pane=$(tui_tmux display-message -p -t "$TUI_TARGET" '#{pane_pid}')
+pkill -SEGV -P "$pane" -x bantin
+tui_wait_for "[exit 139]"
+assert_equal "0" "$(screen | grep -c 'All articles')" "after a crash the reader's screen is gone"
+
 assert_done
