@@ -67,6 +67,7 @@ int main(int argc, char **argv)
 	struct cli_ctx ctx = {NULL, NULL, false};
 	const char *theme = NULL;
 	bool no_mouse = false, no_links = false;
+	const char *lang = NULL;
 	int id;
 
 	/* The whole command line is checked before anything is done. */
@@ -97,6 +98,16 @@ int main(int argc, char **argv)
 			break;
 		case MAIN_OPT_NO_HYPERLINKS:
 			no_links = true;
+			break;
+		case MAIN_OPT_LANG:
+			if (strcmp(st.arg, "vi") != 0 && strcmp(st.arg, "en") != 0) {
+				char *shown = core_str_printable(st.arg);
+				core_err_set(err, sizeof err,
+					     "option '--lang' needs vi or en, not '%s'", shown);
+				free(shown);
+				return main_usage_error(err);
+			}
+			lang = st.arg;
 			break;
 		default:
 			return main_usage_error(err);
@@ -133,7 +144,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bantin: %s\n", err);
 		return EXIT_FAILURE;
 	}
-	struct ui_opts uo = {db, ctx.feeds, ctx.offline, false, theme, no_mouse, no_links};
+	struct ui_opts uo = {db, ctx.feeds, ctx.offline, false, theme, no_mouse, no_links, lang};
 	cli_init();
 	int status = ui_run(&uo);
 	cli_cleanup();

@@ -150,9 +150,14 @@ char *text_clean(const char *s, size_t len, enum text_clean_mode mode)
 	while (i < len) {
 		/* Fast path: a run of printable ASCII (spaces too, outside LINE) is kept as is. */
 		size_t run = i;
-		while (run < len && (unsigned char)s[run] < 0x7f &&
-		       ((unsigned char)s[run] > 0x20 || (s[run] == ' ' && !line)))
-			run++;
+		const unsigned char *u = (const unsigned char *)s;
+		if (line) {
+			while (run < len && u[run] - 0x21u < 0x5eu) /* 0x21 to 0x7e */
+				run++;
+		} else {
+			while (run < len && u[run] - 0x20u < 0x5fu) /* 0x20 to 0x7e */
+				run++;
+		}
 		if (run > i) {
 			if (pending_space) {
 				core_buf_putc(&b, ' ');

@@ -17,6 +17,7 @@ struct ui_opts {
 	const char *theme;  /* a theme's name; NULL: default */
 	bool no_mouse;      /* leave the mouse to the terminal (selecting text) */
 	bool no_hyperlinks; /* no OSC 8 hyperlinks in the article */
+	const char *lang;   /* "vi" or "en" labels; NULL: by the locale */
 };
 
 /* Runs the reader until the user quits; the exit status. */

@@ -461,7 +461,8 @@ int ui_run(const struct ui_opts *o)
 	for (size_t i = 0; i < CORE_NELEM(crashes); i++)
 		sigaction(crashes[i], &sa, NULL);
 
-	struct ui *ui = ui_new(st, !utf8, ui_term_vietnamese(), o->offline);
+	bool vietnamese = o->lang != NULL ? strcmp(o->lang, "vi") == 0 : ui_term_vietnamese();
+	struct ui *ui = ui_new(st, !utf8, vietnamese, o->offline);
 	struct ui_term_feeds tf = {.ui = ui};
 	ui_term_sync_feeds(&tf, o);
 	if (!o->offline && !o->no_refresh)

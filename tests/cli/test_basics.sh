@@ -36,6 +36,7 @@ usage_error() {
 usage_error "bantin: unknown option '--frobnicate' (see 'bantin --help')" --frobnicate
 usage_error "bantin: unknown option '--frobnicate' (see 'bantin --help')" --frobnicate=1
 usage_error "bantin: unknown option '-z' (see 'bantin --help')" -z
+usage_error "bantin: option '--lang' needs vi or en, not 'fr' (see 'bantin --help')" --lang fr
 usage_error "bantin: unknown option '-z' (see 'bantin --help')" -Vz
 usage_error "bantin: unknown option '--bogus' (see 'bantin --help')" --help --bogus
 usage_error "bantin: unknown option '--hel' (see 'bantin --help')" --hel

@@ -192,6 +192,14 @@ tui_wait_for "[exit 0]"
 assert_equal "2" "$(httpfix_requests)" "one request a feed"
 httpfix_stop
 
+tui_stop
+tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+	env LANG=en_US.UTF-8 "$bantin" --db "$db" --feeds "$feeds" --offline --lang vi
+tui_wait_for "bantin — Nguồn tin"
+assert_pass
+tui_send Q
+tui_wait_for "[exit 0]"
+
 # ---- themes ----
 tui_stop
 tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
