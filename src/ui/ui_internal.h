@@ -253,11 +253,57 @@ struct ui {
 	size_t refresh_done, refresh_total;
 };
 
+/* A laid-out article: the header, then the body. */
+struct ui_lines {
+	struct text_doc_layout head, body;
+};
+
+/* Where the pager draws: the article's rows and columns, and the related pane's. */
+struct ui_pager_area {
+	int rows, cols;               /* of the article, from row 1, column 0 */
+	int prow, pcol, prows, pcols; /* of the pane; prows 0 when there is none */
+};
+
 /* A reader on st (borrowed), showing the feeds. */
 struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline);
 void ui_free(struct ui *ui);
 /* Draws the current view into ui->grid at rows x cols. */
 void ui_draw(struct ui *ui, int rows, int cols);
+/* What the views share (ui_view.c). */
+const char *ui_view_label(const struct ui *ui, const char *vi, const char *en);
+void ui_view_status(struct ui *ui, bool error, const char *fmt, ...) CORE_PRINTF(3, 4);
+/* Our own text for the screen (without marks in ASCII mode); owned. */
+char *ui_view_own(const struct ui *ui, const char *s);
+/* Text from the cache for the screen: one clean line (ASCII mode too); owned. */
+char *ui_view_text(const struct ui *ui, const char *s);
+int ui_view_put(struct ui *ui, int row, int col, int end, const char *s, enum ui_slot slot,
+		unsigned attr);
+int ui_view_put_right(struct ui *ui, int row, int end, const char *s, enum ui_slot slot,
+		      unsigned attr);
+size_t ui_view_body_rows(const struct ui *ui);
+void ui_view_scroll_to(size_t sel, size_t *top, size_t height);
+void ui_view_load_feeds(struct ui *ui);
+void ui_view_load_rows(struct ui *ui, size_t top, size_t height);
+const struct store_row *ui_view_row(const struct ui *ui, size_t i);
+void ui_view_drop_rows(struct ui *ui);
+void ui_view_drop_article(struct ui *ui);
+void ui_view_search(struct ui *ui, const char *query);
+unsigned ui_view_flag(enum ui_view v);
+
+/* The pager (ui_pager.c). */
+size_t ui_pager_lines(const struct ui *ui);
+void ui_pager_area(const struct ui *ui, struct ui_pager_area *a);
+void ui_pager_layout(struct ui *ui, int cols);
+void ui_pager_draw(struct ui *ui);
+/* Shows article id, marks it read, finds its related articles. */
+void ui_pager_show(struct ui *ui, int64_t id);
+/* Opens list index i. */
+void ui_pager_open(struct ui *ui, size_t i);
+/* The link an open-link or copy-link means (owned), or NULL after saying why. */
+char *ui_pager_link(struct ui *ui);
+void ui_pager_find(struct ui *ui, const char *text);
+void ui_pager_find_show(struct ui *ui, size_t k);
+
 /* Asks the store again for what is shown, keeping the selection on its article. */
 void ui_reload(struct ui *ui);
 /* Mouse events, where the terminal reports them. */

@@ -1,0 +1,413 @@
+/*
+ * ui_action.c: what the actions of ui_actions.def do, keys and mouse
+ * events turned into them, and reloading what is shown when the cache
+ * changes under it. Handlers change state; drawing comes after.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_internal.h"
+
+/* ---- actions ---- */
+
+/* Moves a selection (or a scroll position) by delta within [0, n). */
+static void ui_move(size_t *v, long long delta, size_t n)
+{
+	long long x = (long long)*v + delta;
+	if (x >= (long long)n)
+		x = (long long)n - 1;
+	if (x < 0)
+		x = 0;
+	*v = (size_t)x;
+}
+
+/* Moves in the current view by delta rows (LLONG_MAX/MIN: to the end or the top). */
+static void ui_move_by(struct ui *ui, long long delta)
+{
+	size_t height = ui_view_body_rows(ui);
+	switch (ui->view) {
+	case UI_VIEW_FEEDS:
+		ui_move(&ui->fsel, delta, ui->nfeeds + 1);
+		break;
+	case UI_VIEW_ARTICLES:
+		if (ui->total < 0)
+			ui_view_load_rows(ui, ui->atop, height);
+		ui_move(&ui->asel, delta, ui->total > 0 ? (size_t)ui->total : 1);
+		break;
+	case UI_VIEW_PAGER: {
+		if (ui->related_focus) {
+			ui_move(&ui->rsel, delta, ui->nrelated > 0 ? ui->nrelated : 1);
+			break;
+		}
+		struct ui_pager_area a;
+		ui_pager_area(ui, &a);
+		size_t n = ui_pager_lines(ui), h = (size_t)a.rows;
+		ui_move(&ui->ptop, delta, n > h ? n - h + 1 : 1);
+		break;
+	}
+	case UI_VIEW_HELP:
+		ui_move(&ui->htop, delta, UI_ACT_COUNT);
+		break;
+	case UI_VIEW_RESULTS:
+		ui_move(&ui->hitsel, delta, ui->nhits > 0 ? ui->nhits : 1);
+		break;
+	}
+}
+
+/* Opens the article list of the selected feed. */
+static void ui_open_feed(struct ui *ui)
+{
+	ui->q.feed_id = ui->fsel == 0 ? 0 : ui->feeds[ui->fsel - 1].id;
+	free(ui->list_title);
+	const struct store_feed *f = ui->fsel > 0 ? &ui->feeds[ui->fsel - 1] : NULL;
+	ui->list_title =
+	    ui_view_text(ui, f == NULL ? ui_view_label(ui, "Tất cả bài viết", "All articles")
+			     : f->title != NULL ? f->title
+						: f->url);
+	ui_view_drop_rows(ui);
+	ui->asel = ui->atop = 0;
+	ui->view = UI_VIEW_ARTICLES;
+}
+
+static void ui_toggle_read(struct ui *ui)
+{
+	char err[CORE_ERRLEN];
+	int64_t id;
+	bool read;
+	if (ui->view == UI_VIEW_PAGER) {
+		id = ui->art.id;
+		read = !ui->art.read;
+	} else {
+		const struct store_row *row = ui_view_row(ui, ui->asel);
+		if (row == NULL)
+			return;
+		id = row->id;
+		read = !row->read;
+	}
+	if (!store_mark_read(ui->st, id, read, err, sizeof err)) {
+		ui_view_status(ui, true, "%s", err);
+		return;
+	}
+	if (ui->have_art && ui->art.id == id)
+		ui->art.read = read;
+	for (size_t k = 0; k < ui->nrows; k++) {
+		if (ui->rows[k].id == id)
+			ui->rows[k].read = read;
+	}
+	ui_view_status(ui, false, "%s",
+		       read ? ui_view_label(ui, "Đã đánh dấu đã đọc", "Marked read")
+			    : ui_view_label(ui, "Đã đánh dấu chưa đọc", "Marked unread"));
+}
+
+static void ui_star(struct ui *ui)
+{
+	char err[CORE_ERRLEN];
+	const struct store_row *row = ui->view == UI_VIEW_PAGER ? NULL : ui_view_row(ui, ui->asel);
+	int64_t id = row != NULL ? row->id : ui->art.id;
+	bool starred = row != NULL ? !row->starred : !ui->art.starred;
+	if ((row == NULL && !ui->have_art) || !store_star(ui->st, id, starred, err, sizeof err)) {
+		if (row != NULL || ui->have_art)
+			ui_view_status(ui, true, "%s", err);
+		return;
+	}
+	if (ui->have_art && ui->art.id == id)
+		ui->art.starred = starred;
+	for (size_t k = 0; k < ui->nrows; k++) {
+		if (ui->rows[k].id == id)
+			ui->rows[k].starred = starred;
+	}
+	ui_view_status(ui, false, "%s",
+		       starred ? ui_view_label(ui, "Đã gắn sao", "Starred")
+			       : ui_view_label(ui, "Đã bỏ sao", "Unstarred"));
+}
+
+static void ui_mark_all_read(struct ui *ui)
+{
+	int64_t feed = ui->view == UI_VIEW_FEEDS ? (ui->fsel == 0 ? 0 : ui->feeds[ui->fsel - 1].id)
+						 : ui->q.feed_id;
+	int64_t n = 0;
+	char err[CORE_ERRLEN];
+	if (!store_mark_all_read(ui->st, feed, &n, err, sizeof err)) {
+		ui_view_status(ui, true, "%s", err);
+		return;
+	}
+	ui_view_status(ui, false,
+		       ui->vietnamese ? "%lld bài đã đánh dấu đã đọc" : "%lld marked read",
+		       (long long)n);
+	ui_view_drop_rows(ui);
+	ui_view_load_feeds(ui);
+}
+
+void ui_do(struct ui *ui, enum ui_action_id act)
+{
+	size_t page = ui_view_body_rows(ui);
+	switch (act) {
+	case UI_ACT_DOWN:
+		ui_move_by(ui, 1);
+		break;
+	case UI_ACT_UP:
+		ui_move_by(ui, -1);
+		break;
+	case UI_ACT_PAGE_DOWN:
+		ui_move_by(ui, (long long)page);
+		break;
+	case UI_ACT_PAGE_UP:
+		ui_move_by(ui, -(long long)page);
+		break;
+	case UI_ACT_TOP:
+		ui_move_by(ui, -(1LL << 40));
+		break;
+	case UI_ACT_BOTTOM:
+		ui_move_by(ui, 1LL << 40);
+		break;
+	case UI_ACT_OPEN:
+		if (ui->view == UI_VIEW_FEEDS)
+			ui_open_feed(ui);
+		else if (ui->view == UI_VIEW_ARTICLES)
+			ui_pager_open(ui, ui->asel);
+		else if (ui->view == UI_VIEW_RESULTS && ui->hitsel < ui->nhits) {
+			ui->nback = 0;
+			ui_pager_show(ui, ui->hits[ui->hitsel].id);
+			ui->pager_from = UI_VIEW_RESULTS;
+		} else if (ui->view == UI_VIEW_PAGER && ui->related_focus &&
+			   ui->rsel < ui->nrelated) {
+			/* q comes back here. */
+			if (ui->nback == CORE_NELEM(ui->back)) {
+				memmove(ui->back, ui->back + 1,
+					sizeof ui->back - sizeof ui->back[0]);
+				ui->nback--;
+			}
+			ui->back[ui->nback++] = ui->art.id;
+			ui_pager_show(ui, ui->related[ui->rsel].id);
+		}
+		break;
+	case UI_ACT_BACK:
+		if (ui->view == UI_VIEW_HELP) {
+			ui->view = ui->help_from;
+		} else if (ui->view == UI_VIEW_PAGER && ui->nback > 0) {
+			ui_pager_show(ui, ui->back[--ui->nback]);
+		} else if (ui->view == UI_VIEW_PAGER) {
+			ui->view = ui->pager_from;
+		} else if (ui->view == UI_VIEW_RESULTS) {
+			ui->view = ui->list_title != NULL ? UI_VIEW_ARTICLES : UI_VIEW_FEEDS;
+		} else if (ui->view == UI_VIEW_ARTICLES) {
+			ui->view = UI_VIEW_FEEDS;
+			ui_view_load_feeds(ui);
+		} else {
+			ui->quit = true;
+		}
+		break;
+	case UI_ACT_QUIT:
+		ui->quit = true;
+		break;
+	case UI_ACT_NEXT_ARTICLE:
+	case UI_ACT_PREV_ARTICLE: {
+		if (ui->pager_from == UI_VIEW_RESULTS) {
+			size_t h = ui->hitsel;
+			if (act == UI_ACT_NEXT_ARTICLE && h + 1 < ui->nhits)
+				h++;
+			else if (act == UI_ACT_PREV_ARTICLE && h > 0)
+				h--;
+			if (h != ui->hitsel) {
+				ui->hitsel = h;
+				ui_pager_show(ui, ui->hits[h].id);
+				ui->pager_from = UI_VIEW_RESULTS;
+				break;
+			}
+		}
+		size_t i = ui->asel;
+		if (ui->pager_from != UI_VIEW_RESULTS && act == UI_ACT_NEXT_ARTICLE &&
+		    ui->total > 0 && i + 1 < (size_t)ui->total)
+			ui_pager_open(ui, i + 1);
+		else if (ui->pager_from != UI_VIEW_RESULTS && act == UI_ACT_PREV_ARTICLE && i > 0)
+			ui_pager_open(ui, i - 1);
+		else
+			ui_view_status(
+			    ui, false, "%s",
+			    act == UI_ACT_NEXT_ARTICLE
+				? ui_view_label(ui, "Đây là bài cuối", "This is the last article")
+				: ui_view_label(ui, "Đây là bài đầu", "This is the first article"));
+		break;
+	}
+	case UI_ACT_TOGGLE_UNREAD:
+		ui->q.unread_only = !ui->q.unread_only;
+		ui_view_drop_rows(ui);
+		ui->asel = ui->atop = 0;
+		break;
+	case UI_ACT_TOGGLE_READ:
+		ui_toggle_read(ui);
+		break;
+	case UI_ACT_MARK_ALL_READ:
+		ui_mark_all_read(ui);
+		break;
+	case UI_ACT_STAR:
+		ui_star(ui);
+		break;
+	case UI_ACT_HELP:
+		if (ui->view != UI_VIEW_HELP) {
+			ui->help_from = ui->view;
+			ui->htop = 0;
+			ui->view = UI_VIEW_HELP;
+		}
+		break;
+	case UI_ACT_SEARCH:
+		ui->prompt_find = ui->view == UI_VIEW_PAGER;
+		ui_prompt_open(&ui->prompt, ui->prompt_find
+						? ui_view_label(ui, "Tìm trong bài: ", "Find: ")
+						: ui_view_label(ui, "Tìm: ", "Search: "));
+		break;
+	case UI_ACT_FIND_NEXT:
+	case UI_ACT_FIND_PREV:
+		if (ui->nmatches == 0)
+			ui_view_status(ui, false, "%s",
+				       ui_view_label(ui, "Chưa tìm gì (/ để tìm)",
+						     "Nothing to find (/ to find)"));
+		else
+			ui_pager_find_show(ui, act == UI_ACT_FIND_NEXT
+						   ? ui->mcur + 1
+						   : ui->mcur + ui->nmatches - 1);
+		break;
+	case UI_ACT_OPEN_LINK:
+	case UI_ACT_COPY_LINK: {
+		char *url = ui_pager_link(ui);
+		if (url == NULL)
+			break;
+		char **to = act == UI_ACT_OPEN_LINK ? &ui->open_url : &ui->copy_url;
+		free(*to);
+		*to = url;
+		if (act == UI_ACT_COPY_LINK)
+			ui_view_status(ui, false, "%s",
+				       ui_view_label(ui, "Đã chép liên kết", "Link copied"));
+		break;
+	}
+	case UI_ACT_TOGGLE_RELATED:
+		ui->show_related = !ui->show_related;
+		ui->related_focus = ui->related_focus && ui->show_related;
+		ui->laid_width = 0;
+		break;
+	case UI_ACT_FOCUS:
+		if (ui->show_related && ui->nrelated > 0)
+			ui->related_focus = !ui->related_focus;
+		else
+			ui_view_status(
+			    ui, false, "%s",
+			    ui_view_label(ui, "Không có tin liên quan", "No related articles"));
+		break;
+	case UI_ACT_REFRESH_ALL:
+	case UI_ACT_REFRESH_FEED:
+		if (ui->offline) {
+			ui_view_status(ui, true, "%s",
+				       ui_view_label(ui,
+						     "Đang ngoại tuyến (--offline): không cập nhật",
+						     "Offline (--offline): no refresh"));
+		} else if (ui->refreshing) {
+			ui_view_status(
+			    ui, false, "%s",
+			    ui_view_label(ui, "Đang cập nhật rồi", "A refresh is under way"));
+		} else if (act == UI_ACT_REFRESH_ALL) {
+			ui->want_refresh = 0;
+		} else {
+			int64_t feed = ui->view == UI_VIEW_FEEDS
+					   ? (ui->fsel > 0 ? ui->feeds[ui->fsel - 1].id : 0)
+				       : ui->view == UI_VIEW_PAGER && ui->have_art ? ui->art.feed_id
+										   : ui->q.feed_id;
+			ui->want_refresh = feed;
+		}
+		break;
+	case UI_ACT_REDRAW:
+	case UI_ACT_COUNT:
+	case UI_ACT_NONE:
+		break;
+	}
+}
+
+void ui_reload(struct ui *ui)
+{
+	ui_view_load_feeds(ui);
+	const struct store_row *row = ui_view_row(ui, ui->asel);
+	int64_t id = row != NULL ? row->id : 0;
+	ui_view_drop_rows(ui);
+	if (id == 0)
+		return;
+	int64_t index;
+	char err[CORE_ERRLEN];
+	if (store_row_index(ui->st, &ui->q, id, &index, err, sizeof err)) {
+		/* The same article under the cursor, at the same place on the screen. */
+		size_t at = ui->asel - ui->atop;
+		ui->asel = (size_t)index;
+		ui->atop = ui->asel >= at ? ui->asel - at : 0;
+	}
+}
+
+void ui_mouse(struct ui *ui, enum ui_mouse what, int row, int col)
+{
+	(void)col;
+	ui->status[0] = '\0';
+	if (ui->prompt.active)
+		return;
+	if (what == UI_MOUSE_WHEEL_UP || what == UI_MOUSE_WHEEL_DOWN) {
+		long long step = what == UI_MOUSE_WHEEL_UP ? -3 : 3;
+		if (ui->view == UI_VIEW_PAGER && !ui->related_focus) {
+			ui_move_by(ui, step);
+		} else {
+			for (int i = 0; i < 3; i++)
+				ui_do(ui, step < 0 ? UI_ACT_UP : UI_ACT_DOWN);
+		}
+		return;
+	}
+	/* A click selects the row under it in a list; a double click opens it. */
+	size_t body = (size_t)(row - 1);
+	if (row < 1 || body >= ui_view_body_rows(ui))
+		return;
+	bool hit = false;
+	if (ui->view == UI_VIEW_FEEDS && ui->ftop + body <= ui->nfeeds) {
+		ui->fsel = ui->ftop + body;
+		hit = true;
+	} else if (ui->view == UI_VIEW_ARTICLES && ui->total > 0 &&
+		   ui->atop + body < (size_t)ui->total) {
+		ui->asel = ui->atop + body;
+		hit = true;
+	} else if (ui->view == UI_VIEW_RESULTS && ui->hittop + body / 2 < ui->nhits) {
+		ui->hitsel = ui->hittop + body / 2;
+		hit = true;
+	}
+	if (hit && what == UI_MOUSE_DOUBLE)
+		ui_do(ui, UI_ACT_OPEN);
+}
+
+void ui_key(struct ui *ui, int key)
+{
+	ui->status[0] = '\0';
+	if (ui->prompt.active) {
+		if (ui_prompt_key(&ui->prompt, key) == UI_PROMPT_DONE && ui->prompt.len > 0) {
+			if (ui->prompt_find)
+				ui_pager_find(ui, ui->prompt.text);
+			else
+				ui_view_search(ui, ui->prompt.text);
+		}
+		return;
+	}
+	int act = ui_keys_action(key, ui_view_flag(ui->view));
+	if (act == UI_ACT_NONE && key >= '0' && key <= '9' && ui->count < 100000) {
+		/* A number before a key: which link. */
+		ui->count = ui->count * 10 + (unsigned)(key - '0');
+		ui_view_status(ui, false, "%u", ui->count);
+		return;
+	}
+	if (act != UI_ACT_NONE) {
+		if (act != UI_ACT_OPEN_LINK && act != UI_ACT_COPY_LINK)
+			ui->count = 0;
+		ui_do(ui, (enum ui_action_id)act);
+		return;
+	}
+	ui->count = 0;
+	if (key == UI_KEY_RESIZE)
+		return;
+	char name[16];
+	ui_keys_name(key, name);
+	ui_view_status(ui, false,
+		       ui->vietnamese ? "Phím %s không làm gì ở đây (? để xem)"
+				      : "%s does nothing here (? for help)",
+		       name);
+}
