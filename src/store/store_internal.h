@@ -80,6 +80,37 @@ bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *
 /* Adds article id's text to the index, or (remove) takes it out: both from the same values. */
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
 		     const char *doc, bool remove, char *err, size_t errlen);
+/* One unit of a query: its folded words. */
+struct store_unit {
+	char **words;
+	size_t nwords;
+	bool prefix;  /* the last word is a prefix */
+	bool exclude; /* articles with it are left out */
+};
+
+struct store_squery {
+	struct store_unit *units;
+	size_t nunits;
+	char *feed;    /* folded; NULL: any feed */
+	int64_t since; /* STORE_NO_TIME: no bound */
+	int64_t before;
+};
+
+/* The folded words of s[0..len), appended to u (store_search.c, like those below). */
+void store_search_unit_words(struct store_unit *u, const char *s, size_t len);
+/* Reads the rows of a search or related statement into hits, with snippets marked for q. */
+bool store_search_read_hits(struct store *st, sqlite3_stmt *s, const struct store_squery *q,
+			    struct store_hit **out, size_t *n, char *err, size_t errlen);
+/* How many articles match expression m, counting no further than cap. */
+int64_t store_search_match_count(struct store *st, const char *m, int64_t cap);
+/* BM25's inverse document frequency of a phrase in docs of total articles. */
+double store_search_idf(int64_t docs, int64_t total);
+/* Articles in the index. */
+int64_t store_search_index_total(struct store *st);
+/* The lowest article id worth ranking when more than window articles match (else 0). */
+int64_t store_search_rank_window(struct store *st, const char *match, const struct store_squery *q,
+				 int64_t window);
+
 /* Registers bantin_bm25 (store_rank.c) with the connection. */
 bool store_rank_register(sqlite3 *db);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */

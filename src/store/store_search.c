@@ -1,6 +1,7 @@
 /*
- * store_search.c: searching the cache, related articles, and the index's
- * upkeep.
+ * store_search.c: searching the cache, and what related lists
+ * (store_related.c) share with it: query units, counting matches, ranking
+ * windows, reading hits with their snippets.
  *
  * A user's query never reaches FTS5 as written: it is read here into
  * units (a word, a phrase, a prefix, each maybe excluded) and filters, each
@@ -26,27 +27,10 @@
 /* Bytes of text a snippet shows around its first match. */
 #define STORE_SNIPPET_BEFORE 60
 #define STORE_SNIPPET_LEN    220
-/* At most this many matches (the newest) are ranked for a search, and for a related list. */
-#define STORE_RANK_WINDOW    5000
-#define STORE_RELATED_WINDOW 2000
+/* At most this many matches (the newest) are ranked for a search. */
+#define STORE_RANK_WINDOW 5000
 /* Ranked rows looked at for one page of results. */
 #define STORE_RANKED_MIN 100
-
-/* One unit of a query: its folded words. */
-struct store_unit {
-	char **words;
-	size_t nwords;
-	bool prefix;  /* the last word is a prefix */
-	bool exclude; /* articles with it are left out */
-};
-
-struct store_squery {
-	struct store_unit *units;
-	size_t nunits;
-	char *feed;    /* folded; NULL: any feed */
-	int64_t since; /* STORE_NO_TIME: no bound */
-	int64_t before;
-};
 
 static void store_query_free(struct store_squery *q)
 {
@@ -60,7 +44,7 @@ static void store_query_free(struct store_squery *q)
 }
 
 /* The folded words of s[0..len), appended to u. */
-static void store_unit_words(struct store_unit *u, const char *s, size_t len)
+void store_search_unit_words(struct store_unit *u, const char *s, size_t len)
 {
 	char *f = text_fold(s, len, NULL);
 	size_t flen = strlen(f), pos = 0, a, b;
@@ -168,7 +152,7 @@ static bool store_query_parse(const char *text, struct store_squery *q, char *er
 			p++;
 			const char *end = strchr(p, '"');
 			size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
-			store_unit_words(&u, p, len);
+			store_search_unit_words(&u, p, len);
 			p += len + (end != NULL);
 		} else {
 			size_t len = strcspn(p, " \t\n\r\f\v\"");
@@ -176,7 +160,7 @@ static bool store_query_parse(const char *text, struct store_squery *q, char *er
 			while (stars < len && p[len - 1 - stars] == '*')
 				stars++;
 			u.prefix = stars > 0 && stars < len;
-			store_unit_words(&u, p, len - stars);
+			store_search_unit_words(&u, p, len - stars);
 			p += len;
 		}
 		if (u.nwords == 0) {
@@ -377,7 +361,7 @@ static char *store_hit_text(struct store *st, int64_t id)
 }
 
 /* Reads the rows of a search or related statement into hits. */
-static bool store_read_hits(struct store *st, sqlite3_stmt *s, const struct store_squery *q,
+bool store_search_read_hits(struct store *st, sqlite3_stmt *s, const struct store_squery *q,
 			    struct store_hit **out, size_t *n, char *err, size_t errlen)
 {
 	size_t cap = 0;
@@ -417,7 +401,7 @@ static bool store_read_hits(struct store *st, sqlite3_stmt *s, const struct stor
 }
 
 /* How many articles match expression m, counting no further than cap. */
-static int64_t store_match_count(struct store *st, const char *m, int64_t cap)
+int64_t store_search_match_count(struct store *st, const char *m, int64_t cap)
 {
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_MATCH_COUNT, NULL, 0);
 	if (s == NULL)
@@ -433,14 +417,14 @@ static int64_t store_match_count(struct store *st, const char *m, int64_t cap)
 #define STORE_DF_CAP 5000
 
 /* BM25's inverse document frequency of a phrase in docs of total articles. */
-static double store_idf(int64_t docs, int64_t total)
+double store_search_idf(int64_t docs, int64_t total)
 {
 	double idf = log(((double)total - (double)docs + 0.5) / ((double)docs + 0.5));
 	return idf > 1e-6 ? idf : 1e-6;
 }
 
 /* Articles in the index. */
-static int64_t store_index_total(struct store *st)
+int64_t store_search_index_total(struct store *st)
 {
 	sqlite3_stmt *cs = store_stmt(st, STORE_SQL_INDEX_COUNT, NULL, 0);
 	int64_t total = 1;
@@ -458,7 +442,7 @@ static int64_t store_unit_docs(struct store *st, const struct store_unit *u)
 	for (size_t k = 0; k < u->nwords; k++) {
 		bool prefix = u->prefix && k == u->nwords - 1;
 		char *m = xasprintf("\"%s\"%s", u->words[k], prefix ? " *" : "");
-		int64_t d = store_match_count(st, m, STORE_DF_CAP);
+		int64_t d = store_search_match_count(st, m, STORE_DF_CAP);
 		free(m);
 		least = d < least ? d : least;
 	}
@@ -471,7 +455,7 @@ static int64_t store_unit_docs(struct store *st, const struct store_unit *u)
  */
 static char *store_query_rank(struct store *st, const struct store_squery *q, bool phrase_too)
 {
-	int64_t total = store_index_total(st);
+	int64_t total = store_search_index_total(st);
 	struct core_buf b;
 	core_buf_init(&b, 0);
 	size_t positive = 0, singles = 0;
@@ -488,10 +472,11 @@ static char *store_query_rank(struct store *st, const struct store_squery *q, bo
 			singles++;
 	}
 	if (phrase_too && positive >= 2 && singles == positive)
-		core_buf_printf(&b, "%.4f ", store_idf(least, total)); /* the phrase of them all */
+		core_buf_printf(&b, "%.4f ",
+				store_search_idf(least, total)); /* the phrase of them all */
 	for (size_t i = 0; i < q->nunits; i++) {
 		if (!q->units[i].exclude)
-			core_buf_printf(&b, "%.4f ", store_idf(docs[i], total));
+			core_buf_printf(&b, "%.4f ", store_search_idf(docs[i], total));
 	}
 	free(docs);
 	char *out = xasprintf("bantin_bm25(10.0, 4.0, 1.0, '%s')", core_buf_str(&b));
@@ -506,7 +491,7 @@ static char *store_query_rank(struct store *st, const struct store_squery *q, bo
  * of nearly every article costs far more than a search may; for such a query the newest good
  * matches are what a reader of news wants anyway.
  */
-static int64_t store_rank_window(struct store *st, const char *match, const struct store_squery *q,
+int64_t store_search_rank_window(struct store *st, const char *match, const struct store_squery *q,
 				 int64_t window)
 {
 	bool filtered = q->feed != NULL || q->since != STORE_NO_TIME || q->before != STORE_NO_TIME;
@@ -565,7 +550,7 @@ bool store_search(struct store *st, const char *query, size_t limit, size_t offs
 	if (which != STORE_SQL_SEARCH_UNRANKED) {
 		/* A broad query: the newest matches only, and words without their phrase. */
 		char *plain = store_query_match(&q, false);
-		int64_t lo = store_rank_window(st, plain, &q, STORE_RANK_WINDOW);
+		int64_t lo = store_search_rank_window(st, plain, &q, STORE_RANK_WINDOW);
 		sqlite3_bind_int64(s, which == STORE_SQL_SEARCH_RANKED ? 5 : 8, lo);
 		if (lo > 0) {
 			free(match);
@@ -577,7 +562,7 @@ bool store_search(struct store *st, const char *query, size_t limit, size_t offs
 		rank = store_query_rank(st, &q, lo == 0);
 	}
 	sqlite3_bind_text(s, 9, rank != NULL ? rank : "", -1, SQLITE_STATIC);
-	ok = store_read_hits(st, s, &q, out, n, err, errlen);
+	ok = store_search_read_hits(st, s, &q, out, n, err, errlen);
 	free(rank);
 	if (!ok) {
 		store_hits_free(*out, *n);
@@ -588,350 +573,4 @@ out:
 	free(match);
 	store_query_free(&q);
 	return ok;
-}
-
-/* ---- related articles ---- */
-
-/*
- * Vietnamese words too common to tell articles apart, folded. Folding
- * merges some distinct words ("có", "cơ", "cỡ" all become "co"), so the
- * list keeps only forms that are function words whatever their marks.
- */
-static const char *const store_stop_words[] = {
-    "anh",  "bi",   "boi", "cac",  "cho",   "chu",   "co",   "con",   "cua", "cung",  "da",
-    "dang", "de",   "den", "do",   "duoc",  "gi",    "hay",  "hoac",  "khi", "khong", "la",
-    "lai",  "len",  "ma",  "moi",  "mot",   "nay",   "neu",  "nhieu", "nhu", "nhung", "noi",
-    "nam",  "ngay", "o",   "ong",  "qua",   "ra",    "rang", "rat",   "sau", "se",    "so",
-    "tai",  "theo", "thi", "tren", "trong", "truoc", "tu",   "va",    "vao", "ve",    "vi",
-    "voi",  "viec", "cao", "tin",  "the",   "nhat",
-};
-
-static bool store_stop_word(const char *w, size_t len)
-{
-	for (size_t i = 0; i < CORE_NELEM(store_stop_words); i++) {
-		if (strlen(store_stop_words[i]) == len && memcmp(store_stop_words[i], w, len) == 0)
-			return true;
-	}
-	/* Numbers (days, counts) say little about a topic. */
-	return strspn(w, "0123456789") == len;
-}
-
-struct store_term {
-	char *text;    /* a word, or two words with a space */
-	int64_t docs;  /* articles that hold it, counted up to the cap (and one past) */
-	double weight; /* log(articles / docs) */
-};
-
-static int store_term_cmp(const void *a, const void *b)
-{
-	const struct store_term *x = a, *y = b;
-	return x->weight > y->weight ? -1 : x->weight < y->weight;
-}
-
-/*
- * Words and pairs in at most this share of the articles (and at least
- * two) are distinctive enough to ask for; in a small cache, in up to
- * STORE_RELATED_MIN_CAP. Counting stops there, which keeps it cheap.
- */
-#define STORE_RELATED_MAX_SHARE 0.02
-#define STORE_RELATED_MIN_CAP   20
-#define STORE_RELATED_WORDS     12
-#define STORE_RELATED_PAIRS     6
-/* Words of the title and the summary's start that are looked at. */
-#define STORE_RELATED_SOURCE_WORDS 28
-
-/* Adds term text (owned) to v unless it is there; false when it was. */
-static bool store_term_add(struct store_term **v, size_t *n, char *text)
-{
-	for (size_t i = 0; i < *n; i++) {
-		if (strcmp((*v)[i].text, text) == 0) {
-			free(text);
-			return false;
-		}
-	}
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
-	(*v)[*n].text = text;
-	(*v)[*n].docs = 0;
-	(*v)[(*n)++].weight = 0;
-	return true;
-}
-
-/* Counts and weighs the terms, then sorts them best first. */
-static void store_terms_weigh(struct store *st, struct store_term *v, size_t n, int64_t total,
-			      int64_t cap)
-{
-	for (size_t i = 0; i < n; i++) {
-		char *q = xasprintf("\"%s\"", v[i].text);
-		v[i].docs = store_match_count(st, q, cap + 1);
-		free(q);
-		v[i].weight = v[i].docs < 2 ? -1 : log((double)total / (double)v[i].docs);
-	}
-	qsort(v, n, sizeof *v, store_term_cmp);
-}
-
-/* Appends up to max terms of v that are distinctive (or, failing that, the rarest few). */
-static void store_terms_pick(const struct store_term *v, size_t n, size_t max, int64_t cap,
-			     int64_t total, struct core_buf *m, struct core_buf *plain,
-			     struct core_buf *idf)
-{
-	size_t taken = 0;
-	for (size_t i = 0; i < n && taken < max; i++) {
-		if (v[i].weight < 0 || (v[i].docs > cap && (taken > 0 || i >= 3)))
-			continue;
-		core_buf_printf(m, "%s\"%s\"", m->len > 0 ? " OR " : "", v[i].text);
-		core_buf_printf(plain, "%s ", v[i].text);
-		core_buf_printf(idf, "%.4f ", store_idf(v[i].docs, total));
-		taken++;
-	}
-}
-
-/*
- * The MATCH expression of an article's distinctive words and word pairs
- * ("" for none), and in *plain the same words separated by spaces.
- * Vietnamese words are often two syllables ("thành phố", "hội nghị"), so
- * a pair of common syllables can tell more than either does alone: pairs
- * are weighed on their own.
- */
-static char *store_related_match(struct store *st, const char *title, const char *summary,
-				 char **plain, char **rank)
-{
-	struct core_buf src;
-	core_buf_init(&src, 0);
-	core_buf_puts(&src, title != NULL ? title : "");
-	core_buf_puts(&src, " \n ");
-	core_buf_puts(&src, summary != NULL ? summary : "");
-	char *f = text_fold(src.data, src.len, NULL);
-	core_buf_free(&src);
-
-	int64_t total = store_index_total(st);
-	int64_t cap = (int64_t)(STORE_RELATED_MAX_SHARE * (double)total);
-	cap = cap > STORE_RELATED_MIN_CAP ? cap : STORE_RELATED_MIN_CAP;
-
-	struct store_term *words = NULL, *pairs = NULL;
-	size_t nwords = 0, npairs = 0, seen = 0;
-	size_t flen = strlen(f), pos = 0, a, b, prev_a = 0, prev_b = 0;
-	bool have_prev = false;
-	while (seen++ < STORE_RELATED_SOURCE_WORDS && text_word_next(f, flen, &pos, &a, &b)) {
-		bool stop = store_stop_word(f + a, b - a);
-		bool adjacent = have_prev && f[prev_b] == ' ' && prev_b + 1 == a;
-		if (!stop && adjacent)
-			store_term_add(&pairs, &npairs,
-				       xasprintf("%.*s %.*s", (int)(prev_b - prev_a), f + prev_a,
-						 (int)(b - a), f + a));
-		have_prev = !stop;
-		prev_a = a;
-		prev_b = b;
-		if (!stop)
-			store_term_add(&words, &nwords, xstrndup(f + a, b - a));
-	}
-	free(f);
-	store_terms_weigh(st, words, nwords, total, cap);
-	/*
-	 * A pair is not counted (a rare pair of common syllables costs a scan of
-	 * both): it weighs what its words weigh together, and the ranking sees
-	 * whether it is rare.
-	 */
-	for (size_t i = 0; i < npairs; i++) {
-		char *sp = strchr(pairs[i].text, ' ');
-		double w = 0;
-		int found = 0;
-		int64_t least = cap + 1;
-		for (size_t k = 0; k < nwords; k++) {
-			size_t l = strlen(words[k].text);
-			if ((l == (size_t)(sp - pairs[i].text) &&
-			     memcmp(words[k].text, pairs[i].text, l) == 0) ||
-			    strcmp(words[k].text, sp + 1) == 0) {
-				w += words[k].weight > 0 ? words[k].weight : 0;
-				least = words[k].docs < least ? words[k].docs : least;
-				found++;
-			}
-		}
-		pairs[i].docs = least;
-		pairs[i].weight = found == 2 ? w : -1;
-	}
-	qsort(pairs, npairs, sizeof *pairs, store_term_cmp);
-	struct core_buf m, p, idf;
-	core_buf_init(&m, 0);
-	core_buf_init(&p, 0);
-	core_buf_init(&idf, 0);
-	store_terms_pick(words, nwords, STORE_RELATED_WORDS, cap, total, &m, &p, &idf);
-	store_terms_pick(pairs, npairs, STORE_RELATED_PAIRS, cap, total, &m, &p, &idf);
-	*plain = core_buf_take(&p);
-	*rank = xasprintf("bantin_bm25(4.0, 2.0, 1.0, '%s')", core_buf_str(&idf));
-	core_buf_free(&idf);
-	for (size_t i = 0; i < nwords; i++)
-		free(words[i].text);
-	for (size_t i = 0; i < npairs; i++)
-		free(pairs[i].text);
-	free(words);
-	free(pairs);
-	return core_buf_take(&m);
-}
-
-bool store_related(struct store *st, int64_t id, size_t limit, struct store_hit **out, size_t *n,
-		   char *err, size_t errlen)
-{
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_RELATED_SOURCE, err, errlen);
-	if (s == NULL)
-		return false;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		if (rc == SQLITE_DONE)
-			core_err_set(err, errlen, "no article %lld", (long long)id);
-		else
-			store_fail(st, "cannot read an article", err, errlen);
-		sqlite3_reset(s);
-		return false;
-	}
-	char *title = store_col_text(s, 0), *summary = store_col_text(s, 1),
-	     *categories = store_col_text(s, 2);
-	sqlite3_reset(s);
-	char *words, *rank;
-	char *match = store_related_match(st, title, summary, &words, &rank);
-	char *ftitle =
-	    text_fold(title != NULL ? title : "", title != NULL ? strlen(title) : 0, NULL);
-	bool ok = true;
-	if (match[0] != '\0' && limit > 0 &&
-	    (s = store_stmt(st, STORE_SQL_RELATED, err, errlen)) != NULL) {
-		sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, (int64_t)(limit * 4 + 8));
-		sqlite3_bind_int64(s, 3, id);
-		sqlite3_bind_text(s, 4, ftitle, -1, SQLITE_STATIC);
-		store_bind_text(s, 5, categories);
-		sqlite3_bind_int64(s, 6, (int64_t)limit);
-		struct store_squery none = {NULL, 0, NULL, STORE_NO_TIME, STORE_NO_TIME};
-		sqlite3_bind_int64(s, 7, store_rank_window(st, match, &none, STORE_RELATED_WINDOW));
-		sqlite3_bind_text(s, 8, rank, -1, SQLITE_STATIC);
-		/* Highlight the words the articles share with this one. */
-		struct store_squery q = {0};
-		struct store_unit u = {NULL, 0, false, false};
-		store_unit_words(&u, words, strlen(words));
-		q.units = &u;
-		q.nunits = 1;
-		ok = store_read_hits(st, s, &q, out, n, err, errlen);
-		for (size_t i = 0; i < u.nwords; i++)
-			free(u.words[i]);
-		free(u.words);
-		if (!ok) {
-			store_hits_free(*out, *n);
-			*out = NULL;
-			*n = 0;
-		}
-	} else if (match[0] != '\0' && limit > 0) {
-		ok = false;
-	}
-	free(match);
-	free(words);
-	free(rank);
-	free(ftitle);
-	free(title);
-	free(summary);
-	free(categories);
-	return ok;
-}
-
-/* ---- the index's upkeep ---- */
-
-bool store_reindex(struct store *st, int64_t *n, char *err, size_t errlen)
-{
-	*n = 0;
-	if (!store_begin(st, err, errlen))
-		return false;
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_FTS_DELETE_ALL, err, errlen);
-	if (s == NULL || !store_exec_stmt(st, s, "cannot empty the search index", err, errlen))
-		goto fail;
-	/* The rows are read in pages of ids so that no statement is open while writing. */
-	sqlite3_stmt *rows = store_stmt(st, STORE_SQL_REINDEX_ROWS, err, errlen);
-	if (rows == NULL)
-		goto fail;
-	int64_t last = 0;
-	for (;;) {
-		struct {
-			int64_t id;
-			char *text[3];
-		} page[256];
-		size_t np = 0;
-		sqlite3_bind_int64(rows, 1, last);
-		int rc;
-		while (np < 256 && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
-			char *title = store_col_text(rows, 1), *summary = store_col_text(rows, 2);
-			const char *doc = (const char *)sqlite3_column_text(rows, 3);
-			page[np].id = sqlite3_column_int64(rows, 0);
-			store_index_text(title, summary, doc, page[np].text);
-			free(title);
-			free(summary);
-			np++;
-		}
-		sqlite3_reset(rows);
-		bool ok = true;
-		for (size_t i = 0; i < np; i++) {
-			if (ok) {
-				sqlite3_stmt *ins =
-				    store_stmt(st, STORE_SQL_FTS_INSERT, err, errlen);
-				ok = ins != NULL;
-				if (ok) {
-					sqlite3_bind_int64(ins, 1, page[i].id);
-					for (int k = 0; k < 3; k++)
-						store_bind_text(ins, k + 2, page[i].text[k]);
-					ok = store_exec_stmt(
-					    st, ins, "cannot fill the search index", err, errlen);
-				}
-			}
-			for (int k = 0; k < 3; k++)
-				free(page[i].text[k]);
-			last = page[i].id;
-		}
-		*n += (int64_t)np;
-		if (!ok)
-			goto fail;
-		if (np < 256)
-			break;
-	}
-	return store_commit(st, err, errlen);
-fail:
-	store_rollback(st);
-	return false;
-}
-
-bool store_check(struct store *st, char *err, size_t errlen)
-{
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK) {
-		store_fail(st, "cannot check the cache", err, errlen);
-		return false;
-	}
-	bool ok = sqlite3_step(s) == SQLITE_ROW &&
-		  strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
-	if (!ok)
-		core_err_set(err, errlen, "%s: the cache is damaged: %s", st->shown,
-			     sqlite3_column_text(s, 0) != NULL
-				 ? (const char *)sqlite3_column_text(s, 0)
-				 : sqlite3_errmsg(st->db));
-	sqlite3_finalize(s);
-	if (!ok)
-		return false;
-	s = store_stmt(st, STORE_SQL_FTS_CHECK, err, errlen);
-	if (s == NULL)
-		return false;
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		core_err_set(err, errlen, "%s: the search index is damaged (run 'bantin reindex')",
-			     st->shown);
-		sqlite3_reset(s);
-		return false;
-	}
-	sqlite3_reset(s);
-	int64_t articles, indexed;
-	if (!store_counts(st, &articles, &indexed, err, errlen))
-		return false;
-	if (articles != indexed) {
-		core_err_set(
-		    err, errlen,
-		    "%s: the search index holds %lld articles of %lld (run 'bantin reindex')",
-		    st->shown, (long long)indexed, (long long)articles);
-		return false;
-	}
-	return true;
 }

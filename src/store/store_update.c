@@ -210,3 +210,106 @@ fail:
 	store_rollback(st);
 	return false;
 }
+
+/* ---- the index's upkeep: rebuilding and checking it ---- */
+
+bool store_reindex(struct store *st, int64_t *n, char *err, size_t errlen)
+{
+	*n = 0;
+	if (!store_begin(st, err, errlen))
+		return false;
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_FTS_DELETE_ALL, err, errlen);
+	if (s == NULL || !store_exec_stmt(st, s, "cannot empty the search index", err, errlen))
+		goto fail;
+	/* The rows are read in pages of ids so that no statement is open while writing. */
+	sqlite3_stmt *rows = store_stmt(st, STORE_SQL_REINDEX_ROWS, err, errlen);
+	if (rows == NULL)
+		goto fail;
+	int64_t last = 0;
+	for (;;) {
+		struct {
+			int64_t id;
+			char *text[3];
+		} page[256];
+		size_t np = 0;
+		sqlite3_bind_int64(rows, 1, last);
+		int rc;
+		while (np < 256 && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
+			char *title = store_col_text(rows, 1), *summary = store_col_text(rows, 2);
+			const char *doc = (const char *)sqlite3_column_text(rows, 3);
+			page[np].id = sqlite3_column_int64(rows, 0);
+			store_index_text(title, summary, doc, page[np].text);
+			free(title);
+			free(summary);
+			np++;
+		}
+		sqlite3_reset(rows);
+		bool ok = true;
+		for (size_t i = 0; i < np; i++) {
+			if (ok) {
+				sqlite3_stmt *ins =
+				    store_stmt(st, STORE_SQL_FTS_INSERT, err, errlen);
+				ok = ins != NULL;
+				if (ok) {
+					sqlite3_bind_int64(ins, 1, page[i].id);
+					for (int k = 0; k < 3; k++)
+						store_bind_text(ins, k + 2, page[i].text[k]);
+					ok = store_exec_stmt(
+					    st, ins, "cannot fill the search index", err, errlen);
+				}
+			}
+			for (int k = 0; k < 3; k++)
+				free(page[i].text[k]);
+			last = page[i].id;
+		}
+		*n += (int64_t)np;
+		if (!ok)
+			goto fail;
+		if (np < 256)
+			break;
+	}
+	return store_commit(st, err, errlen);
+fail:
+	store_rollback(st);
+	return false;
+}
+
+bool store_check(struct store *st, char *err, size_t errlen)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK) {
+		store_fail(st, "cannot check the cache", err, errlen);
+		return false;
+	}
+	bool ok = sqlite3_step(s) == SQLITE_ROW &&
+		  strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
+	if (!ok)
+		core_err_set(err, errlen, "%s: the cache is damaged: %s", st->shown,
+			     sqlite3_column_text(s, 0) != NULL
+				 ? (const char *)sqlite3_column_text(s, 0)
+				 : sqlite3_errmsg(st->db));
+	sqlite3_finalize(s);
+	if (!ok)
+		return false;
+	s = store_stmt(st, STORE_SQL_FTS_CHECK, err, errlen);
+	if (s == NULL)
+		return false;
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		core_err_set(err, errlen, "%s: the search index is damaged (run 'bantin reindex')",
+			     st->shown);
+		sqlite3_reset(s);
+		return false;
+	}
+	sqlite3_reset(s);
+	int64_t articles, indexed;
+	if (!store_counts(st, &articles, &indexed, err, errlen))
+		return false;
+	if (articles != indexed) {
+		core_err_set(
+		    err, errlen,
+		    "%s: the search index holds %lld articles of %lld (run 'bantin reindex')",
+		    st->shown, (long long)indexed, (long long)articles);
+		return false;
+	}
+	return true;
+}

@@ -1,0 +1,258 @@
+/*
+ * store_related.c: related articles. An article's distinctive words and
+ * two-syllable words (title and summary, Vietnamese function words left
+ * out, rare enough in the cache) make an OR query ranked by bantin_bm25,
+ * ties broken by the same category and recency.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "store_internal.h"
+#include "text.h"
+
+/* At most this many matches (the newest) are ranked for a related list. */
+#define STORE_RELATED_WINDOW 2000
+
+/*
+ * Vietnamese words too common to tell articles apart, folded. Folding
+ * merges some distinct words ("có", "cơ", "cỡ" all become "co"), so the
+ * list keeps only forms that are function words whatever their marks.
+ */
+static const char *const store_stop_words[] = {
+    "anh",  "bi",   "boi", "cac",  "cho",   "chu",   "co",   "con",   "cua", "cung",  "da",
+    "dang", "de",   "den", "do",   "duoc",  "gi",    "hay",  "hoac",  "khi", "khong", "la",
+    "lai",  "len",  "ma",  "moi",  "mot",   "nay",   "neu",  "nhieu", "nhu", "nhung", "noi",
+    "nam",  "ngay", "o",   "ong",  "qua",   "ra",    "rang", "rat",   "sau", "se",    "so",
+    "tai",  "theo", "thi", "tren", "trong", "truoc", "tu",   "va",    "vao", "ve",    "vi",
+    "voi",  "viec", "cao", "tin",  "the",   "nhat",
+};
+
+static bool store_stop_word(const char *w, size_t len)
+{
+	for (size_t i = 0; i < CORE_NELEM(store_stop_words); i++) {
+		if (strlen(store_stop_words[i]) == len && memcmp(store_stop_words[i], w, len) == 0)
+			return true;
+	}
+	/* Numbers (days, counts) say little about a topic. */
+	return strspn(w, "0123456789") == len;
+}
+
+struct store_term {
+	char *text;    /* a word, or two words with a space */
+	int64_t docs;  /* articles that hold it, counted up to the cap (and one past) */
+	double weight; /* log(articles / docs) */
+};
+
+static int store_term_cmp(const void *a, const void *b)
+{
+	const struct store_term *x = a, *y = b;
+	return x->weight > y->weight ? -1 : x->weight < y->weight;
+}
+
+/*
+ * Words and pairs in at most this share of the articles (and at least
+ * two) are distinctive enough to ask for; in a small cache, in up to
+ * STORE_RELATED_MIN_CAP. Counting stops there, which keeps it cheap.
+ */
+#define STORE_RELATED_MAX_SHARE 0.02
+#define STORE_RELATED_MIN_CAP   20
+#define STORE_RELATED_WORDS     12
+#define STORE_RELATED_PAIRS     6
+/* Words of the title and the summary's start that are looked at. */
+#define STORE_RELATED_SOURCE_WORDS 28
+
+/* Adds term text (owned) to v unless it is there; false when it was. */
+static bool store_term_add(struct store_term **v, size_t *n, char *text)
+{
+	for (size_t i = 0; i < *n; i++) {
+		if (strcmp((*v)[i].text, text) == 0) {
+			free(text);
+			return false;
+		}
+	}
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n].text = text;
+	(*v)[*n].docs = 0;
+	(*v)[(*n)++].weight = 0;
+	return true;
+}
+
+/* Counts and weighs the terms, then sorts them best first. */
+static void store_terms_weigh(struct store *st, struct store_term *v, size_t n, int64_t total,
+			      int64_t cap)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *q = xasprintf("\"%s\"", v[i].text);
+		v[i].docs = store_search_match_count(st, q, cap + 1);
+		free(q);
+		v[i].weight = v[i].docs < 2 ? -1 : log((double)total / (double)v[i].docs);
+	}
+	qsort(v, n, sizeof *v, store_term_cmp);
+}
+
+/* Appends up to max terms of v that are distinctive (or, failing that, the rarest few). */
+static void store_terms_pick(const struct store_term *v, size_t n, size_t max, int64_t cap,
+			     int64_t total, struct core_buf *m, struct core_buf *plain,
+			     struct core_buf *idf)
+{
+	size_t taken = 0;
+	for (size_t i = 0; i < n && taken < max; i++) {
+		if (v[i].weight < 0 || (v[i].docs > cap && (taken > 0 || i >= 3)))
+			continue;
+		core_buf_printf(m, "%s\"%s\"", m->len > 0 ? " OR " : "", v[i].text);
+		core_buf_printf(plain, "%s ", v[i].text);
+		core_buf_printf(idf, "%.4f ", store_search_idf(v[i].docs, total));
+		taken++;
+	}
+}
+
+/*
+ * The MATCH expression of an article's distinctive words and word pairs
+ * ("" for none), and in *plain the same words separated by spaces.
+ * Vietnamese words are often two syllables ("thành phố", "hội nghị"), so
+ * a pair of common syllables can tell more than either does alone: pairs
+ * are weighed on their own.
+ */
+static char *store_related_match(struct store *st, const char *title, const char *summary,
+				 char **plain, char **rank)
+{
+	struct core_buf src;
+	core_buf_init(&src, 0);
+	core_buf_puts(&src, title != NULL ? title : "");
+	core_buf_puts(&src, " \n ");
+	core_buf_puts(&src, summary != NULL ? summary : "");
+	char *f = text_fold(src.data, src.len, NULL);
+	core_buf_free(&src);
+
+	int64_t total = store_search_index_total(st);
+	int64_t cap = (int64_t)(STORE_RELATED_MAX_SHARE * (double)total);
+	cap = cap > STORE_RELATED_MIN_CAP ? cap : STORE_RELATED_MIN_CAP;
+
+	struct store_term *words = NULL, *pairs = NULL;
+	size_t nwords = 0, npairs = 0, seen = 0;
+	size_t flen = strlen(f), pos = 0, a, b, prev_a = 0, prev_b = 0;
+	bool have_prev = false;
+	while (seen++ < STORE_RELATED_SOURCE_WORDS && text_word_next(f, flen, &pos, &a, &b)) {
+		bool stop = store_stop_word(f + a, b - a);
+		bool adjacent = have_prev && f[prev_b] == ' ' && prev_b + 1 == a;
+		if (!stop && adjacent)
+			store_term_add(&pairs, &npairs,
+				       xasprintf("%.*s %.*s", (int)(prev_b - prev_a), f + prev_a,
+						 (int)(b - a), f + a));
+		have_prev = !stop;
+		prev_a = a;
+		prev_b = b;
+		if (!stop)
+			store_term_add(&words, &nwords, xstrndup(f + a, b - a));
+	}
+	free(f);
+	store_terms_weigh(st, words, nwords, total, cap);
+	/*
+	 * A pair is not counted (a rare pair of common syllables costs a scan of
+	 * both): it weighs what its words weigh together, and the ranking sees
+	 * whether it is rare.
+	 */
+	for (size_t i = 0; i < npairs; i++) {
+		char *sp = strchr(pairs[i].text, ' ');
+		double w = 0;
+		int found = 0;
+		int64_t least = cap + 1;
+		for (size_t k = 0; k < nwords; k++) {
+			size_t l = strlen(words[k].text);
+			if ((l == (size_t)(sp - pairs[i].text) &&
+			     memcmp(words[k].text, pairs[i].text, l) == 0) ||
+			    strcmp(words[k].text, sp + 1) == 0) {
+				w += words[k].weight > 0 ? words[k].weight : 0;
+				least = words[k].docs < least ? words[k].docs : least;
+				found++;
+			}
+		}
+		pairs[i].docs = least;
+		pairs[i].weight = found == 2 ? w : -1;
+	}
+	qsort(pairs, npairs, sizeof *pairs, store_term_cmp);
+	struct core_buf m, p, idf;
+	core_buf_init(&m, 0);
+	core_buf_init(&p, 0);
+	core_buf_init(&idf, 0);
+	store_terms_pick(words, nwords, STORE_RELATED_WORDS, cap, total, &m, &p, &idf);
+	store_terms_pick(pairs, npairs, STORE_RELATED_PAIRS, cap, total, &m, &p, &idf);
+	*plain = core_buf_take(&p);
+	*rank = xasprintf("bantin_bm25(4.0, 2.0, 1.0, '%s')", core_buf_str(&idf));
+	core_buf_free(&idf);
+	for (size_t i = 0; i < nwords; i++)
+		free(words[i].text);
+	for (size_t i = 0; i < npairs; i++)
+		free(pairs[i].text);
+	free(words);
+	free(pairs);
+	return core_buf_take(&m);
+}
+
+bool store_related(struct store *st, int64_t id, size_t limit, struct store_hit **out, size_t *n,
+		   char *err, size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_RELATED_SOURCE, err, errlen);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			core_err_set(err, errlen, "no article %lld", (long long)id);
+		else
+			store_fail(st, "cannot read an article", err, errlen);
+		sqlite3_reset(s);
+		return false;
+	}
+	char *title = store_col_text(s, 0), *summary = store_col_text(s, 1),
+	     *categories = store_col_text(s, 2);
+	sqlite3_reset(s);
+	char *words, *rank;
+	char *match = store_related_match(st, title, summary, &words, &rank);
+	char *ftitle =
+	    text_fold(title != NULL ? title : "", title != NULL ? strlen(title) : 0, NULL);
+	bool ok = true;
+	if (match[0] != '\0' && limit > 0 &&
+	    (s = store_stmt(st, STORE_SQL_RELATED, err, errlen)) != NULL) {
+		sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, (int64_t)(limit * 4 + 8));
+		sqlite3_bind_int64(s, 3, id);
+		sqlite3_bind_text(s, 4, ftitle, -1, SQLITE_STATIC);
+		store_bind_text(s, 5, categories);
+		sqlite3_bind_int64(s, 6, (int64_t)limit);
+		struct store_squery none = {NULL, 0, NULL, STORE_NO_TIME, STORE_NO_TIME};
+		sqlite3_bind_int64(
+		    s, 7, store_search_rank_window(st, match, &none, STORE_RELATED_WINDOW));
+		sqlite3_bind_text(s, 8, rank, -1, SQLITE_STATIC);
+		/* Highlight the words the articles share with this one. */
+		struct store_squery q = {0};
+		struct store_unit u = {NULL, 0, false, false};
+		store_search_unit_words(&u, words, strlen(words));
+		q.units = &u;
+		q.nunits = 1;
+		ok = store_search_read_hits(st, s, &q, out, n, err, errlen);
+		for (size_t i = 0; i < u.nwords; i++)
+			free(u.words[i]);
+		free(u.words);
+		if (!ok) {
+			store_hits_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+		}
+	} else if (match[0] != '\0' && limit > 0) {
+		ok = false;
+	}
+	free(match);
+	free(words);
+	free(rank);
+	free(ftitle);
+	free(title);
+	free(summary);
+	free(categories);
+	return ok;
+}
