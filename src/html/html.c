@@ -15,6 +15,9 @@
 #include "core.h"
 #include "html.h"
 
+/* The largest list item number shown. */
+#define HTML_LIST_MAX 999999999L
+
 #define HTML_MAX_DEPTH 256
 
 struct html_walk {
@@ -331,7 +334,15 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 		html_flush(w);
 		bool ordered = html_is(n, "ol");
 		char *start = html_attr(n, "start");
-		long num = start != NULL ? strtol(start, NULL, 10) : 1;
+		char *end = NULL;
+		long num = start != NULL ? strtol(start, &end, 10) : 1;
+		if (start != NULL && end == start)
+			num = 1; /* not a number: as if there were none */
+		/* A start of any size is a number a list can show: held to nine digits. */
+		if (num > HTML_LIST_MAX)
+			num = HTML_LIST_MAX;
+		else if (num < -HTML_LIST_MAX)
+			num = -HTML_LIST_MAX;
 		free(start);
 		w->list_depth++;
 		for (xmlNode *c = n->children; c != NULL; c = c->next) {
@@ -341,8 +352,10 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 			}
 			html_flush(w);
 			static const char *const bullets[] = {"•", "◦", "▪"};
-			char *marker = ordered ? xasprintf("%ld.", num++)
+			char *marker = ordered ? xasprintf("%ld.", num)
 					       : xstrdup(bullets[(w->list_depth - 1) % 3]);
+			if (num < HTML_LIST_MAX)
+				num++;
 			w->kind = TEXT_BLOCK_LIST_ITEM;
 			w->level = w->list_depth;
 			free(w->marker);
