@@ -145,16 +145,21 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	"INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?1, ?2, ?3, ?4)",
     [STORE_SQL_FTS_DELETE] = "INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
 			     " VALUES ('delete', ?1, ?2, ?3, ?4)",
-#define STORE_ROWS(where)                                                                          \
+#define STORE_ROWS(where, order)                                                                   \
 	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.title, a.link, a.time, "      \
 	"a.read,"                                                                                  \
 	" a.starred FROM articles a JOIN feeds f ON f.id = a.feed_id"                              \
 	" WHERE " where " AND (?2 = 0 OR a.starred = 1)"                                           \
-	" ORDER BY a.time DESC, a.id DESC LIMIT ?3 OFFSET ?4"
-    [STORE_SQL_ROWS_ALL] = STORE_ROWS("?1 = 0"),
-    [STORE_SQL_ROWS_UNREAD] = STORE_ROWS("?1 = 0 AND a.read = 0"),
-    [STORE_SQL_ROWS_FEED] = STORE_ROWS("a.feed_id = ?1"),
-    [STORE_SQL_ROWS_FEED_UNREAD] = STORE_ROWS("a.feed_id = ?1 AND a.read = 0"),
+	" ORDER BY a.time " order ", a.id " order " LIMIT ?3 OFFSET ?4"
+    [STORE_SQL_ROWS_ALL] = STORE_ROWS("?1 = 0", "DESC"),
+    [STORE_SQL_ROWS_UNREAD] = STORE_ROWS("?1 = 0 AND a.read = 0", "DESC"),
+    [STORE_SQL_ROWS_FEED] = STORE_ROWS("a.feed_id = ?1", "DESC"),
+    [STORE_SQL_ROWS_FEED_UNREAD] = STORE_ROWS("a.feed_id = ?1 AND a.read = 0", "DESC"),
+    /* The same lists from their end, for pages past the middle. */
+    [STORE_SQL_ROWS_ALL_REV] = STORE_ROWS("?1 = 0", "ASC"),
+    [STORE_SQL_ROWS_UNREAD_REV] = STORE_ROWS("?1 = 0 AND a.read = 0", "ASC"),
+    [STORE_SQL_ROWS_FEED_REV] = STORE_ROWS("a.feed_id = ?1", "ASC"),
+    [STORE_SQL_ROWS_FEED_UNREAD_REV] = STORE_ROWS("a.feed_id = ?1 AND a.read = 0", "ASC"),
 #undef STORE_ROWS
     /* Counts, each able to use an index alone: a row of the table is pages of text. */
     [STORE_SQL_ROWS_COUNT] = "SELECT count(*) FROM articles a WHERE (?1 = 0 OR a.feed_id = ?1)"

@@ -14,6 +14,21 @@ void store_rows_free(struct store_row *rows, size_t n)
 	free(rows);
 }
 
+/* Rows of q from the end of its list when it is shorter that way: a deep OFFSET walks. */
+static bool store_rows_from_end(struct store *st, const struct store_query *q, int64_t *offset,
+				int64_t *limit)
+{
+	int64_t total;
+	if (q->offset < 1000 || q->limit > 100000 || !store_rows_count(st, q, &total, NULL, 0) ||
+	    (int64_t)q->offset <= total / 2)
+		return false;
+	int64_t end = total - (int64_t)q->offset; /* rows [start, end) counted from the end */
+	int64_t start = end - (int64_t)q->limit > 0 ? end - (int64_t)q->limit : 0;
+	*offset = start;
+	*limit = end > start ? end - start : 0;
+	return true;
+}
+
 bool store_rows(struct store *st, const struct store_query *q, struct store_row **out, size_t *n,
 		char *err, size_t errlen)
 {
@@ -22,13 +37,18 @@ bool store_rows(struct store *st, const struct store_query *q, struct store_row 
 	enum store_sql which =
 	    q->feed_id != 0 ? (q->unread_only ? STORE_SQL_ROWS_FEED_UNREAD : STORE_SQL_ROWS_FEED)
 			    : (q->unread_only ? STORE_SQL_ROWS_UNREAD : STORE_SQL_ROWS_ALL);
+	int64_t offset = q->offset > INT64_MAX ? INT64_MAX : (int64_t)q->offset;
+	int64_t limit = q->limit > INT64_MAX ? INT64_MAX : (int64_t)q->limit;
+	bool reverse = store_rows_from_end(st, q, &offset, &limit);
+	if (reverse)
+		which = (enum store_sql)(which - STORE_SQL_ROWS_ALL + STORE_SQL_ROWS_ALL_REV);
 	sqlite3_stmt *s = store_stmt(st, which, err, errlen);
 	if (s == NULL)
 		return false;
 	sqlite3_bind_int64(s, 1, q->feed_id);
 	sqlite3_bind_int(s, 2, q->starred_only);
-	sqlite3_bind_int64(s, 3, q->limit > INT64_MAX ? INT64_MAX : (int64_t)q->limit);
-	sqlite3_bind_int64(s, 4, q->offset > INT64_MAX ? INT64_MAX : (int64_t)q->offset);
+	sqlite3_bind_int64(s, 3, limit);
+	sqlite3_bind_int64(s, 4, offset);
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -53,6 +73,11 @@ bool store_rows(struct store *st, const struct store_query *q, struct store_row 
 		*out = NULL;
 		*n = 0;
 		return false;
+	}
+	for (size_t i = 0; reverse && i < *n / 2; i++) { /* back to newest first */
+		struct store_row t = (*out)[i];
+		(*out)[i] = (*out)[*n - 1 - i];
+		(*out)[*n - 1 - i] = t;
 	}
 	return true;
 }

@@ -66,6 +66,15 @@ assert_equal "100 feeds: $((2000 - before)) new, 0 updated, 0 failed" "$ASSERT_O
 assert_equal "ok
 2000 2000 0" "$(check_db "$db")" "then: 2000 articles, all indexed, no duplicates"
 
+# ---- deep pages of a long list (read from its end) are the same rows ----
+want=$("$PYTHON" -c 'import sqlite3, sys
+for (i,) in sqlite3.connect(sys.argv[1]).execute("SELECT id FROM articles ORDER BY time DESC, id DESC"):
+    print(i)' "$db")
+got=$("$bantin" --db "$db" --feeds "$feeds" list --json --limit 0 | sed 's/{"id": \([0-9]*\),.*/\1/')
+assert_equal "$want" "$got" "list: every page in order, also past the middle"
+got=$("$bantin" --db "$db" --feeds "$feeds" list --json --offset 1990 --limit 20 | sed 's/{"id": \([0-9]*\),.*/\1/')
+assert_equal "$(printf '%s\n' "$want" | sed -n '1991,2000p')" "$got" "list: the last page, cut at the end"
+
 # ---- two refreshes at the same time ----
 db="$ASSERT_TMP/twice.db"
 "$bantin" --db "$db" --feeds "$feeds" refresh > "$ASSERT_TMP/one.out" 2> "$ASSERT_TMP/one.err" &
