@@ -59,6 +59,9 @@ static int cli_refresh_opt(int id, const char *arg, void *state)
 	case CLI_OPT_REFRESH_STALL_TIME: {
 		return cli_refresh_seconds(r, "stall-time", arg, &r->ro.net.stall_ms);
 	}
+	case CLI_OPT_REFRESH_PROXY:
+		r->ro.net.proxy = arg;
+		return -1;
 	case CLI_OPT_REFRESH_MAX_SIZE:
 		if (!cli_parse_size(arg, &r->ro.net.max_size)) {
 			char err[CORE_ERRLEN];

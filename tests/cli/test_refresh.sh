@@ -212,6 +212,13 @@ printf 'garbage, not SQLite at all..............................................
 assert_status 1 "$bantin" --db "$ASSERT_TMP/not.db" list
 assert_equal "bantin: $ASSERT_TMP/not.db: not a bantin cache (not an SQLite database)" "$ASSERT_ERR" "a file that is not a cache"
 
+# ---- --proxy: every request goes to the proxy ----
+printf '%s\n' "http://feeds.invalid/a.xml" > "$ASSERT_TMP/proxyfeeds"
+: > "$HTTPFIX_LOG"
+assert_status 0 "$bantin" --db "$ASSERT_TMP/proxy.db" --feeds "$ASSERT_TMP/proxyfeeds" refresh --proxy "$U"
+assert_equal "1 feed: 4 new, 0 updated, 0 failed" "$ASSERT_OUT" "--proxy: the feed comes through the proxy"
+assert_equal "1" "$(httpfix_requests)" "--proxy: one request, to the proxy"
+
 # ---- --offline never touches the network ----
 : > "$HTTPFIX_LOG"
 assert_status 2 "$bantin" --offline --db "$db" --feeds "$feeds" refresh

@@ -10,7 +10,8 @@ once it accepts connections. Exits by itself after --lifetime seconds
 
 Files below --root are served with an ETag and a Last-Modified header, and
 answer 304 Not Modified to a matching If-None-Match or If-Modified-Since.
-A missing file is 404. /_status/NNN answers with status NNN. With --tls it
+A missing file is 404. /_status/NNN answers with status NNN. Asked as an
+HTTP proxy (an absolute URL), it serves the URL's path the same way. With --tls it
 speaks HTTPS with the given certificate chain.
 
 --routes (default: ROOT/routes.json when it exists) is a JSON object that maps
@@ -109,6 +110,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         fx = self.fixture
         if fx.latency:
             time.sleep(fx.latency)
+        if self.path.startswith("http://"):  # asked as a proxy: the path is what counts
+            self.path = "/" + self.path.split("/", 3)[3] if self.path.count("/") >= 3 else "/"
         spec = fx.route(self.path)
         entry = {"method": self.command, "path": self.path,
                  "headers": dict(self.headers.items()),
