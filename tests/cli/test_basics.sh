@@ -48,4 +48,11 @@ esc=$(printf '\033')
 usage_error "bantin: unknown option '--\\x1b[2J' (see 'bantin --help')" "--${esc}[2J"
 usage_error "bantin: unknown command '\\x1b]52;c;eA==\\x07' (see 'bantin --help')" \
 	"${esc}]52;c;eA==$(printf '\007')"
+
+# Every --help fits an 80-column terminal.
+for c in "" parse render refresh feeds list show mark-read search related reindex; do
+	assert_status 0 "$bantin" $c --help
+	widest=$(printf '%s\n' "$ASSERT_OUT" | "$PYTHON" -c 'import sys; print(max(len(l.rstrip("\n")) for l in sys.stdin))')
+	[ "$widest" -le 80 ] && assert_pass || assert_fail "bantin $c --help has a line of $widest columns"
+done
 assert_done
