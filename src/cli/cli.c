@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli_internal.h"
@@ -107,6 +108,14 @@ int cli_options(enum cli_command_id cmd, int argc, char **argv, int help_id, cli
 		return CLI_EXIT_OK;
 	}
 	return -1;
+}
+
+int cli_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
 }
 
 void cli_error(const char *subject, const char *what)

@@ -11,7 +11,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli_internal.h"
@@ -231,15 +230,6 @@ static int cli_show_opt(int id, const char *arg, void *state)
 	}
 }
 
-/* The width to lay out at when none is given: the terminal's, or 80. */
-static int cli_show_width(void)
-{
-	struct winsize ws;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
-}
-
 int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_show s = {0};
@@ -262,7 +252,7 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_EXIT_FAILED;
 	}
 	store_close(st);
-	int width = s.width != 0 ? s.width : cli_show_width();
+	int width = s.width != 0 ? s.width : cli_width();
 	int64_t t = a.published != STORE_NO_TIME ? a.published
 		    : a.updated != STORE_NO_TIME ? a.updated
 						 : a.first_seen;

@@ -40,6 +40,8 @@ void cli_opts_for(enum cli_command_id cmd, struct cli_opts *out);
 typedef int (*cli_opt_fn)(int id, const char *arg, void *state);
 int cli_options(enum cli_command_id cmd, int argc, char **argv, int help_id, cli_opt_fn fn,
 		void *state);
+/* The width to lay out at when none is given: the terminal's, or 80. */
+int cli_width(void);
 /* Prints the command's --help. */
 void cli_help(enum cli_command_id cmd, FILE *fp);
 /* "bantin CMD: what (see 'bantin CMD --help')" on stderr; returns CLI_EXIT_USAGE. */

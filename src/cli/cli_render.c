@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli_internal.h"
@@ -17,15 +16,6 @@
 #include "text.h"
 
 #define CLI_RENDER_MAX ((size_t)16 << 20)
-
-/* The width to lay out at when none is given: the terminal's, or 80. */
-static int cli_render_default_width(void)
-{
-	struct winsize ws;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
-}
 
 int cli_render_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -79,7 +69,7 @@ int cli_render_run(const struct cli_ctx *ctx, int argc, char **argv)
 	if (path == NULL)
 		return cli_usage_error(CLI_CMD_RENDER, "no file given (use - for standard input)");
 	if (width == 0)
-		width = cli_render_default_width();
+		width = cli_width();
 
 	const char *shown = strcmp(path, "-") == 0 ? "stdin" : path;
 	struct core_buf body;

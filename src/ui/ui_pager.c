@@ -281,12 +281,15 @@ char *ui_pager_link(struct ui *ui)
 	unsigned n = ui->count;
 	ui->count = 0;
 	if (n > 0) {
-		struct text_doc *d =
-		    ui->view == UI_VIEW_PAGER && ui->have_art && ui->art.doc != NULL
-			? text_doc_deserialize(ui->art.doc, NULL, 0)
-			: NULL;
-		char *url = d != NULL && n <= d->nlinks ? xstrdup(d->links[n - 1]) : NULL;
-		text_doc_free(d);
+		/* The article's links, as its layout keeps them. */
+		char *url = NULL;
+		if (ui->view == UI_VIEW_PAGER && ui->have_art) {
+			struct ui_pager_area area;
+			ui_pager_area(ui, &area);
+			ui_pager_layout(ui, area.cols);
+			if (n <= ui->nlinks)
+				url = xstrdup(ui->links[n - 1]);
+		}
 		if (url == NULL)
 			ui_view_status(ui, true,
 				       ui->vietnamese ? "Không có liên kết [%u]" : "No link [%u]",
