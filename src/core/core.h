@@ -18,6 +18,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/types.h>
@@ -50,6 +51,14 @@ void core_err_set(char *err, size_t errlen, const char *fmt, ...) CORE_PRINTF(3,
  * written as \xNN escapes, owned; everything else is kept as it is.
  */
 char *core_str_printable(const char *s);
+
+/* Where an FNV-1a fingerprint starts. */
+#define CORE_STR_HASH_START 0xcbf29ce484222325ULL
+/*
+ * The FNV-1a fingerprint h continued over s (NULL counts as ""), then over
+ * a byte no UTF-8 string holds, so that ("ab", "") and ("a", "b") differ.
+ */
+uint64_t core_str_hash(uint64_t h, const char *s);
 
 /* ---- core_buf.c: growable, always NUL-terminated byte buffer ---- */
 

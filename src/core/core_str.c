@@ -37,3 +37,15 @@ char *core_str_printable(const char *s)
 	}
 	return core_buf_take(&b);
 }
+
+uint64_t core_str_hash(uint64_t h, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s != NULL ? s : ""); *p != '\0';
+	     p++) {
+		h ^= *p;
+		h *= 0x100000001b3ULL;
+	}
+	h ^= 0xff;
+	h *= 0x100000001b3ULL;
+	return h;
+}

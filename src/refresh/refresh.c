@@ -155,17 +155,10 @@ static char *refresh_plain(const char *html, const char *base)
 /* A key for an item with neither id nor link: a fingerprint of its title and text. */
 static char *refresh_synth_guid(const struct feed_item *it)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	const char *parts[] = {it->title, it->summary, it->content};
-	for (size_t i = 0; i < CORE_NELEM(parts); i++) {
-		for (const unsigned char *p = (const unsigned char *)(parts[i] ? parts[i] : "");
-		     *p != '\0'; p++) {
-			h ^= *p;
-			h *= 0x100000001b3ULL;
-		}
-		h ^= 0xff;
-		h *= 0x100000001b3ULL;
-	}
+	uint64_t h = CORE_STR_HASH_START;
+	h = core_str_hash(h, it->title);
+	h = core_str_hash(h, it->summary);
+	h = core_str_hash(h, it->content);
 	return xasprintf("bantin:%016llx", (unsigned long long)h);
 }
 

@@ -133,10 +133,11 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" etag = ?6, last_modified = ?7 WHERE id = ?1",
     [STORE_SQL_ARTICLE_FIND] =
 	"SELECT id, hash, title, summary, doc FROM articles WHERE feed_id = ?1 AND guid = ?2",
+    /* ?2 to ?11 are an item's fields in both (store_bind_item). */
     [STORE_SQL_ARTICLE_INSERT] =
-	"INSERT INTO articles (feed_id, guid, link, title, author, published, updated,"
-	" first_seen, time, categories, summary, content, doc, hash)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?6, ?7, ?8), ?9, ?10, ?11, ?12, ?13)",
+	"INSERT INTO articles (feed_id, guid, first_seen, link, title, author, published, updated,"
+	" time, categories, summary, content, doc, hash)"
+	" VALUES (?1, ?12, ?13, ?2, ?3, ?4, ?5, ?6, coalesce(?5, ?6, ?13), ?7, ?8, ?9, ?10, ?11)",
     [STORE_SQL_ARTICLE_UPDATE] =
 	"UPDATE articles SET link = ?2, title = ?3, author = ?4, published = ?5, updated = ?6,"
 	" time = coalesce(?5, ?6, first_seen), categories = ?7, summary = ?8, content = ?9,"

@@ -13,39 +13,25 @@
 #include "store_internal.h"
 #include "text.h"
 
-/* FNV-1a over s and a separator, continuing from h. */
-static uint64_t store_hash_str(uint64_t h, const char *s)
-{
-	if (s != NULL) {
-		for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
-			h ^= *p;
-			h *= 0x100000001b3ULL;
-		}
-	}
-	h ^= 0xff; /* a byte no UTF-8 string holds: NULL and "" differ from "x" */
-	h *= 0x100000001b3ULL;
-	return h;
-}
-
 static uint64_t store_hash_time(uint64_t h, int64_t t)
 {
 	char buf[24];
 	core_err_set(buf, sizeof buf, "%lld", (long long)t);
-	return store_hash_str(h, buf);
+	return core_str_hash(h, buf);
 }
 
 int64_t store_item_hash(const struct store_item *it)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	h = store_hash_str(h, it->link);
-	h = store_hash_str(h, it->title);
-	h = store_hash_str(h, it->author);
+	uint64_t h = CORE_STR_HASH_START;
+	h = core_str_hash(h, it->link);
+	h = core_str_hash(h, it->title);
+	h = core_str_hash(h, it->author);
 	h = store_hash_time(h, it->published);
 	h = store_hash_time(h, it->updated);
-	h = store_hash_str(h, it->categories);
-	h = store_hash_str(h, it->summary);
-	h = store_hash_str(h, it->content);
-	h = store_hash_str(h, it->doc);
+	h = core_str_hash(h, it->categories);
+	h = core_str_hash(h, it->summary);
+	h = core_str_hash(h, it->content);
+	h = core_str_hash(h, it->doc);
 	h &= INT64_MAX;
 	return h != 0 ? (int64_t)h : 1; /* 0 means "not computed" */
 }
@@ -95,6 +81,21 @@ static bool store_index_item(struct store *st, int64_t id, const struct store_it
 	return store_index_put(st, id, it->title, it->summary, it->doc, false, err, errlen);
 }
 
+/* Binds ?2 to ?11 of ARTICLE_INSERT and ARTICLE_UPDATE: what the feed says of an item. */
+static void store_bind_item(sqlite3_stmt *s, const struct store_item *it, int64_t hash)
+{
+	store_bind_text(s, 2, it->link);
+	store_bind_text(s, 3, it->title);
+	store_bind_text(s, 4, it->author);
+	store_bind_time(s, 5, it->published);
+	store_bind_time(s, 6, it->updated);
+	store_bind_text(s, 7, it->categories);
+	store_bind_text(s, 8, it->summary);
+	store_bind_text(s, 9, it->content);
+	store_bind_text(s, 10, it->doc);
+	sqlite3_bind_int64(s, 11, hash);
+}
+
 enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_PUT_ERROR };
 
 /* Adds or updates one item of feed u->feed_id. */
@@ -129,16 +130,7 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 		if (!ok || (s = store_stmt(st, STORE_SQL_ARTICLE_UPDATE, err, errlen)) == NULL)
 			return STORE_PUT_ERROR;
 		sqlite3_bind_int64(s, 1, id);
-		store_bind_text(s, 2, it->link);
-		store_bind_text(s, 3, it->title);
-		store_bind_text(s, 4, it->author);
-		store_bind_time(s, 5, it->published);
-		store_bind_time(s, 6, it->updated);
-		store_bind_text(s, 7, it->categories);
-		store_bind_text(s, 8, it->summary);
-		store_bind_text(s, 9, it->content);
-		store_bind_text(s, 10, it->doc);
-		sqlite3_bind_int64(s, 11, hash);
+		store_bind_item(s, it, hash);
 		if (!store_exec_stmt(st, s, "cannot update an article", err, errlen) ||
 		    !store_index_item(st, id, it, err, errlen))
 			return STORE_PUT_ERROR;
@@ -148,18 +140,9 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 	if ((s = store_stmt(st, STORE_SQL_ARTICLE_INSERT, err, errlen)) == NULL)
 		return STORE_PUT_ERROR;
 	sqlite3_bind_int64(s, 1, u->feed_id);
-	store_bind_text(s, 2, it->guid);
-	store_bind_text(s, 3, it->link);
-	store_bind_text(s, 4, it->title);
-	store_bind_text(s, 5, it->author);
-	store_bind_time(s, 6, it->published);
-	store_bind_time(s, 7, it->updated);
-	sqlite3_bind_int64(s, 8, u->now);
-	store_bind_text(s, 9, it->categories);
-	store_bind_text(s, 10, it->summary);
-	store_bind_text(s, 11, it->content);
-	store_bind_text(s, 12, it->doc);
-	sqlite3_bind_int64(s, 13, hash);
+	store_bind_item(s, it, hash);
+	store_bind_text(s, 12, it->guid);
+	sqlite3_bind_int64(s, 13, u->now);
 	if (!store_exec_stmt(st, s, "cannot add an article", err, errlen))
 		return STORE_PUT_ERROR;
 	int64_t id = sqlite3_last_insert_rowid(st->db);

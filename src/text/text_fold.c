@@ -98,45 +98,28 @@ char *text_fold(const char *s, size_t len, size_t **map)
 
 	core_buf_reserve(&out, len + 16);
 	for (size_t i = 0; i < len;) {
+		size_t start = out.len, n = 1;
+		/* Fast paths: ASCII only needs lower case; a precomposed Latin letter, the table.
+		 */
+		char fast = 0;
 		if ((unsigned char)s[i] < 0x80 && s[i] != '\0') {
-			/* Fast path: ASCII only needs lower case. */
-			size_t start = out.len;
-			char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-			core_buf_putc(&out, c);
-			if (map != NULL) {
-				if (out.len + 1 > mcap) {
-					mcap = (out.len + 1) * 2;
-					m = xreallocarray(m, mcap, sizeof *m);
-				}
-				m[start] = i;
-			}
-			i++;
-			continue;
+			fast = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+			n = 1;
+		} else {
+			fast = text_fold_fast(s + i, len - i, &n);
 		}
-		size_t fast_n;
-		char fast = text_fold_fast(s + i, len - i, &fast_n);
 		if (fast != 0) {
-			size_t start = out.len;
 			core_buf_putc(&out, fast);
-			if (map != NULL) {
-				if (out.len + 1 > mcap) {
-					mcap = (out.len + 1) * 2;
-					m = xreallocarray(m, mcap, sizeof *m);
-				}
-				m[start] = i;
+		} else {
+			int32_t cp;
+			n = text_utf8_decode(s + i, len - i, &cp);
+			if (cp <= 0)
+				cp = 0xfffd;
+			size_t k = text_fold_cp(cp, buf, CORE_NELEM(buf), true);
+			for (size_t j = 0; j < k; j++) {
+				char enc[4];
+				core_buf_append(&out, enc, text_utf8_encode(buf[j], enc));
 			}
-			i += fast_n;
-			continue;
-		}
-		int32_t cp;
-		size_t n = text_utf8_decode(s + i, len - i, &cp);
-		if (cp <= 0)
-			cp = 0xfffd;
-		size_t start = out.len;
-		size_t k = text_fold_cp(cp, buf, CORE_NELEM(buf), true);
-		for (size_t j = 0; j < k; j++) {
-			char enc[4];
-			core_buf_append(&out, enc, text_utf8_encode(buf[j], enc));
 		}
 		if (map != NULL) {
 			if (out.len + 1 > mcap) {
