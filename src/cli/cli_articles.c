@@ -17,6 +17,7 @@
 #include "config.h"
 #include "feed.h"
 #include "html.h"
+#include "refresh.h"
 #include "store.h"
 #include "text.h"
 
@@ -43,17 +44,16 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st = cli_store_open(ctx);
 	if (st == NULL)
 		return CLI_EXIT_FAILED;
-	struct config_feeds feeds;
-	int64_t *ids = NULL;
-	if (!cli_feeds_sync(ctx, st, &feeds, &ids)) {
+	struct refresh_feeds feeds;
+	if (!cli_feeds_sync(ctx, st, &feeds)) {
 		store_close(st);
 		return CLI_EXIT_FAILED;
 	}
 	status = CLI_EXIT_OK;
 	char err[CORE_ERRLEN];
-	for (size_t i = 0; i < feeds.n; i++) {
+	for (size_t i = 0; i < feeds.file.n; i++) {
 		struct store_feed f;
-		if (!store_feed_get(st, ids[i], &f, err, sizeof err)) {
+		if (!store_feed_get(st, feeds.ids[i], &f, err, sizeof err)) {
 			cli_fail(err);
 			status = CLI_EXIT_FAILED;
 			break;
@@ -67,7 +67,7 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 			printf("    moved for good to %s (update the feeds file)\n", loc);
 			free(loc);
 		}
-		if (feeds.v[i].insecure)
+		if (feeds.file.v[i].insecure)
 			printf("    TLS certificates NOT verified (tls-verify=no)\n");
 		char date[TEXT_DATE_LEN];
 		if (f.last_success != STORE_NO_TIME) {
@@ -86,8 +86,7 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 		free(url);
 		store_feed_free(&f);
 	}
-	free(ids);
-	config_feeds_free(&feeds);
+	refresh_feeds_free(&feeds);
 	store_close(st);
 	int flushed = cli_flush();
 	return status != CLI_EXIT_OK ? status : flushed;
@@ -163,14 +162,13 @@ int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st = cli_store_open(ctx);
 	if (st == NULL)
 		return CLI_EXIT_FAILED;
-	struct config_feeds feeds;
-	int64_t *ids = NULL;
-	if (!cli_feeds_sync(ctx, st, &feeds, &ids)) {
+	struct refresh_feeds feeds;
+	if (!cli_feeds_sync(ctx, st, &feeds)) {
 		store_close(st);
 		return CLI_EXIT_FAILED;
 	}
 	status = CLI_EXIT_OK;
-	if (l.feed != NULL && !cli_feed_find(st, &feeds, l.feed, &l.q.feed_id))
+	if (l.feed != NULL && !cli_feed_find(st, &feeds.file, l.feed, &l.q.feed_id))
 		status = CLI_EXIT_FAILED;
 	/* Pages of 500 rows: memory stays flat however large the cache. */
 	size_t left = l.q.limit;
@@ -197,8 +195,7 @@ int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)
 		left -= n;
 		l.q.offset += n;
 	}
-	free(ids);
-	config_feeds_free(&feeds);
+	refresh_feeds_free(&feeds);
 	store_close(st);
 	int flushed = cli_flush();
 	return status != CLI_EXIT_OK ? status : flushed;
@@ -354,16 +351,14 @@ int cli_mark_read_run(const struct cli_ctx *ctx, int argc, char **argv)
 		}
 	} else {
 		int64_t feed_id = 0, n = 0;
-		struct config_feeds feeds;
-		int64_t *ids = NULL;
+		struct refresh_feeds feeds;
 		if (m.feed != NULL) {
-			if (!cli_feeds_sync(ctx, st, &feeds, &ids)) {
+			if (!cli_feeds_sync(ctx, st, &feeds)) {
 				status = CLI_EXIT_FAILED;
 			} else {
-				if (!cli_feed_find(st, &feeds, m.feed, &feed_id))
+				if (!cli_feed_find(st, &feeds.file, m.feed, &feed_id))
 					status = CLI_EXIT_FAILED;
-				free(ids);
-				config_feeds_free(&feeds);
+				refresh_feeds_free(&feeds);
 			}
 		}
 		if (status == CLI_EXIT_OK) {

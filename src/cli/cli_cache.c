@@ -10,6 +10,7 @@
 #include "cli_internal.h"
 #include "feed.h"
 #include "config.h"
+#include "refresh.h"
 #include "store.h"
 #include "text.h"
 
@@ -67,32 +68,15 @@ struct store *cli_store_open(const struct cli_ctx *ctx)
 	return st;
 }
 
-bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct config_feeds *feeds,
-		    int64_t **ids)
+bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct refresh_feeds *feeds)
 {
-	char *path = cli_path(ctx->feeds, CONFIG_FILE_FEEDS);
-	if (path == NULL)
-		return false;
 	char err[CORE_ERRLEN];
-	bool ok = config_feeds_load(path, ctx->feeds == NULL, feeds, err, sizeof err);
-	free(path);
-	if (!ok) {
+	if (!refresh_feeds_open(st, ctx->feeds, feeds, err, sizeof err)) {
 		cli_fail(err);
 		return false;
 	}
-	for (size_t i = 0; i < feeds->nwarnings; i++)
-		fprintf(stderr, "bantin: %s\n", feeds->warnings[i]);
-	*ids = xcalloc(feeds->n + 1, sizeof **ids);
-	for (size_t i = 0; i < feeds->n; i++) {
-		if (!store_feed_ensure(st, feeds->v[i].url, feeds->v[i].name, &(*ids)[i], err,
-				       sizeof err)) {
-			cli_fail(err);
-			free(*ids);
-			*ids = NULL;
-			config_feeds_free(feeds);
-			return false;
-		}
-	}
+	for (size_t i = 0; i < feeds->file.nwarnings; i++)
+		fprintf(stderr, "bantin: %s\n", feeds->file.warnings[i]);
 	return true;
 }
 

@@ -69,11 +69,11 @@ bool cli_number(enum cli_command_id cmd, const char *opt, const char *arg, long 
 struct store *cli_store_open(const struct cli_ctx *ctx);
 /*
  * Reads the feeds file (creating the default one when it is the default
- * place) and makes sure each feed is in the cache: ids[i] is feeds->v[i]'s
- * (owned). False after saying why.
+ * place) and makes sure each feed is in the cache (refresh_feeds_open),
+ * printing its warnings; false after saying why.
  */
-bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct config_feeds *feeds,
-		    int64_t **ids);
+struct refresh_feeds;
+bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct refresh_feeds *feeds);
 /* The feed called key: its number, URL or name; false after saying there is none. */
 bool cli_feed_find(struct store *st, const struct config_feeds *feeds, const char *key,
 		   int64_t *id);

@@ -134,22 +134,14 @@ static void cli_refresh_event(const struct refresh_event *e, void *arg)
 		cli_refresh_bar(e->done, e->total);
 }
 
-/* Queues feed i of the feeds file, or feed id when it is not in the file. */
+/* Queues feed id, keeping the order the notes come out in. */
 static bool cli_refresh_add(struct cli_refresh *r, struct refresh *rf,
-			    const struct config_feeds *feeds, const int64_t *ids, int64_t id)
+			    const struct refresh_feeds *feeds, int64_t id)
 {
 	r->order = xreallocarray(r->order, r->norder + 1, sizeof *r->order);
 	r->order[r->norder++] = id;
-	const char *cafile = NULL;
-	bool insecure = false;
-	for (size_t i = 0; i < feeds->n; i++) {
-		if (ids[i] == id) {
-			cafile = feeds->v[i].cafile;
-			insecure = feeds->v[i].insecure;
-		}
-	}
 	char err[CORE_ERRLEN];
-	if (!refresh_add(rf, id, cafile, insecure, err, sizeof err)) {
+	if (!refresh_add_feed(rf, feeds, id, err, sizeof err)) {
 		cli_fail(err);
 		return false;
 	}
@@ -172,9 +164,8 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 	status = CLI_EXIT_FAILED;
 	if (st == NULL)
 		goto out;
-	struct config_feeds feeds;
-	int64_t *ids = NULL;
-	if (!cli_feeds_sync(ctx, st, &feeds, &ids)) {
+	struct refresh_feeds feeds;
+	if (!cli_feeds_sync(ctx, st, &feeds)) {
 		store_close(st);
 		goto out;
 	}
@@ -184,13 +175,13 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 	struct refresh *rf = refresh_new(st, &r.ro, cli_refresh_event, &r);
 	bool ok = true;
 	if (r.nonly == 0) {
-		for (size_t i = 0; i < feeds.n && ok; i++)
-			ok = cli_refresh_add(&r, rf, &feeds, ids, ids[i]);
+		for (size_t i = 0; i < feeds.file.n && ok; i++)
+			ok = cli_refresh_add(&r, rf, &feeds, feeds.ids[i]);
 	} else {
 		for (size_t i = 0; i < r.nonly && ok; i++) {
 			int64_t id;
-			ok = cli_feed_find(st, &feeds, r.only[i], &id) &&
-			     cli_refresh_add(&r, rf, &feeds, ids, id);
+			ok = cli_feed_find(st, &feeds.file, r.only[i], &id) &&
+			     cli_refresh_add(&r, rf, &feeds, id);
 		}
 	}
 	if (ok) {
@@ -212,8 +203,7 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 			status = CLI_EXIT_FAILED;
 	}
 	refresh_free(rf);
-	free(ids);
-	config_feeds_free(&feeds);
+	refresh_feeds_free(&feeds);
 	store_close(st);
 out:
 	free(r.only);

@@ -466,3 +466,41 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 		refresh_finish(r, j);
 	}
 }
+
+bool refresh_feeds_open(struct store *st, const char *path, struct refresh_feeds *out, char *err,
+			size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	char *file = config_file_path(CONFIG_FILE_FEEDS, path, err, errlen);
+	bool ok = file != NULL && config_feeds_load(file, path == NULL, &out->file, err, errlen);
+	free(file);
+	if (!ok)
+		return false;
+	out->ids = xcalloc(out->file.n + 1, sizeof *out->ids);
+	for (size_t i = 0; i < out->file.n; i++) {
+		const struct config_feed *c = &out->file.v[i];
+		if (!store_feed_ensure(st, c->url, c->name, &out->ids[i], err, errlen)) {
+			refresh_feeds_free(out);
+			return false;
+		}
+	}
+	return true;
+}
+
+void refresh_feeds_free(struct refresh_feeds *f)
+{
+	config_feeds_free(&f->file);
+	free(f->ids);
+	f->ids = NULL;
+}
+
+bool refresh_add_feed(struct refresh *r, const struct refresh_feeds *f, int64_t id, char *err,
+		      size_t errlen)
+{
+	for (size_t i = 0; f != NULL && i < f->file.n; i++) {
+		if (f->ids[i] == id)
+			return refresh_add(r, id, f->file.v[i].cafile, f->file.v[i].insecure, err,
+					   errlen);
+	}
+	return refresh_add(r, id, NULL, false, err, errlen);
+}

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "config.h"
 #include "net.h"
 #include "store.h"
 
@@ -57,6 +58,24 @@ void refresh_free(struct refresh *r);
  */
 bool refresh_add(struct refresh *r, int64_t feed_id, const char *cafile, bool insecure, char *err,
 		 size_t errlen);
+/* The feeds file, each feed with its number in the cache. */
+struct refresh_feeds {
+	struct config_feeds file;
+	int64_t *ids; /* ids[i]: file.v[i]'s feed in the cache */
+};
+
+/*
+ * Reads the feeds file at path (NULL: the default place, where it is
+ * created when missing) and makes sure each of its feeds is in the cache,
+ * with its name. False with err ("FILE:LINE: what").
+ */
+bool refresh_feeds_open(struct store *st, const char *path, struct refresh_feeds *out, char *err,
+			size_t errlen);
+void refresh_feeds_free(struct refresh_feeds *f);
+/* Queues feed id with the TLS settings the feeds file gives it (none when it is not there). */
+bool refresh_add_feed(struct refresh *r, const struct refresh_feeds *f, int64_t id, char *err,
+		      size_t errlen);
+
 /* Whether feeds are still in progress. */
 bool refresh_busy(const struct refresh *r);
 /* Moves the refresh on for at most timeout_ms (extra: as net_step). */

@@ -20,7 +20,6 @@
 #include <wchar.h>
 
 #include "bantin_version.h"
-#include "config.h"
 #include "refresh.h"
 #include "ui_internal.h"
 
@@ -217,8 +216,7 @@ static int ui_term_key(void)
 /* The feeds file, and the refresh running in the background. */
 struct ui_term_feeds {
 	struct ui *ui;
-	struct config_feeds feeds;
-	int64_t *ids; /* ids[i]: feeds.v[i]'s in the cache */
+	struct refresh_feeds feeds;
 	bool loaded;
 	struct refresh *rf;
 	size_t added, failed;
@@ -228,26 +226,9 @@ struct ui_term_feeds {
 static void ui_term_sync_feeds(struct ui_term_feeds *tf, const struct ui_opts *o)
 {
 	struct ui *ui = tf->ui;
-	char err[CORE_ERRLEN];
-	char *path = config_file_path(CONFIG_FILE_FEEDS, o->feeds, err, sizeof err);
-	if (path == NULL ||
-	    !config_feeds_load(path, o->feeds == NULL, &tf->feeds, err, sizeof err)) {
-		core_err_set(ui->status, sizeof ui->status, "%s", err);
-		ui->status_error = true;
-		free(path);
-		return;
-	}
-	free(path);
-	tf->loaded = true;
-	tf->ids = xcalloc(tf->feeds.n + 1, sizeof *tf->ids);
-	for (size_t i = 0; i < tf->feeds.n; i++) {
-		if (!store_feed_ensure(ui->st, tf->feeds.v[i].url, tf->feeds.v[i].name, &tf->ids[i],
-				       err, sizeof err)) {
-			core_err_set(ui->status, sizeof ui->status, "%s", err);
-			ui->status_error = true;
-			break;
-		}
-	}
+	tf->loaded =
+	    refresh_feeds_open(ui->st, o->feeds, &tf->feeds, ui->status, sizeof ui->status);
+	ui->status_error = !tf->loaded;
 }
 
 /* A feed of the background refresh is done. */
@@ -274,15 +255,13 @@ static void ui_term_start_refresh(struct ui_term_feeds *tf, int64_t feed)
 	tf->added = tf->failed = 0;
 	char err[CORE_ERRLEN];
 	size_t n = 0;
-	for (size_t i = 0; tf->loaded && i < tf->feeds.n; i++) {
-		if (feed != 0 && tf->ids[i] != feed)
-			continue;
-		if (refresh_add(tf->rf, tf->ids[i], tf->feeds.v[i].cafile, tf->feeds.v[i].insecure,
-				err, sizeof err))
-			n++;
+	const struct refresh_feeds *f = tf->loaded ? &tf->feeds : NULL;
+	if (feed != 0) {
+		n += refresh_add_feed(tf->rf, f, feed, err, sizeof err);
+	} else {
+		for (size_t i = 0; f != NULL && i < f->file.n; i++)
+			n += refresh_add_feed(tf->rf, f, f->ids[i], err, sizeof err);
 	}
-	if (feed != 0 && n == 0 && refresh_add(tf->rf, feed, NULL, false, err, sizeof err))
-		n++; /* a feed that is only in the cache */
 	ui->refreshing = n > 0;
 	ui->refresh_done = 0;
 	ui->refresh_total = n;
@@ -568,8 +547,7 @@ int ui_run(const struct ui_opts *o)
 	delscreen(scr);
 	refresh_free(tf.rf); /* a refresh cut short keeps what it wrote */
 	if (tf.loaded)
-		config_feeds_free(&tf.feeds);
-	free(tf.ids);
+		refresh_feeds_free(&tf.feeds);
 	ui_free(ui);
 	store_close(st);
 	close(ui_term_pipe[0]);
