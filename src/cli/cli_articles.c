@@ -138,9 +138,7 @@ static void cli_list_json(const struct store_row *r)
 {
 	struct core_buf b;
 	core_buf_init(&b, 0);
-	struct cli_article_view v = {r->id,   r->feed_id, r->feed_title, r->title,
-				     r->link, r->time,    r->read,       r->starred};
-	cli_article_json(&b, &v);
+	cli_article_json(&b, r);
 	core_buf_puts(&b, "}\n");
 	fputs(core_buf_str(&b), stdout);
 	core_buf_free(&b);
@@ -148,9 +146,7 @@ static void cli_list_json(const struct store_row *r)
 
 static void cli_list_line(const struct store_row *r)
 {
-	struct cli_article_view v = {r->id,   r->feed_id, r->feed_title, r->title,
-				     r->link, r->time,    r->read,       r->starred};
-	cli_article_line(&v, NULL, 0, false);
+	cli_article_line(r, NULL, 0, false);
 }
 
 int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)

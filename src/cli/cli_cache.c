@@ -156,12 +156,12 @@ void cli_print_marked(const char *s, const struct store_mark *marks, size_t nmar
 	fputs(s + at, stdout);
 }
 
-void cli_article_line(const struct cli_article_view *v, const struct store_mark *marks,
-		      size_t nmarks, bool bold)
+void cli_article_line(const struct store_row *v, const struct store_mark *marks, size_t nmarks,
+		      bool bold)
 {
 	char date[TEXT_DATE_LEN];
 	text_date(v->time, TEXT_DATE_SHORT, date);
-	char *feed = cli_line(v->feed);
+	char *feed = cli_line(v->feed_title);
 	char *col = text_fit(feed, CLI_FEED_COLUMN, "…", true);
 	printf("%6lld %c%c %s  %s  ", (long long)v->id, v->read ? ' ' : 'N', v->starred ? '*' : ' ',
 	       date, col);
@@ -175,12 +175,12 @@ void cli_article_line(const struct cli_article_view *v, const struct store_mark 
 	free(col);
 }
 
-void cli_article_json(struct core_buf *b, const struct cli_article_view *v)
+void cli_article_json(struct core_buf *b, const struct store_row *v)
 {
 	char date[FEED_DATE_LEN];
 	core_buf_printf(b, "{\"id\": %lld, \"feed_id\": %lld, \"feed\": ", (long long)v->id,
 			(long long)v->feed_id);
-	core_buf_json_str(b, v->feed != NULL ? v->feed : "");
+	core_buf_json_str(b, v->feed_title != NULL ? v->feed_title : "");
 	core_buf_puts(b, ", \"title\": ");
 	core_buf_json_str(b, v->title != NULL ? v->title : "");
 	core_buf_puts(b, ", \"link\": ");

@@ -79,23 +79,17 @@ bool cli_feed_find(struct store *st, const struct config_feeds *feeds, const cha
 		   int64_t *id);
 /* "16M", "512K", "1000": bytes; false if not a size (cli_parse.c). */
 bool cli_parse_size(const char *s, size_t *out);
-/* What a line of `list`, `search` and `related` shows of an article. */
-struct cli_article_view {
-	int64_t id, feed_id;
-	const char *feed, *title, *link;
-	int64_t time;
-	bool read, starred;
-};
 /*
  * Prints "    ID N* DATE  FEED  TITLE": N for unread, * for starred, the
  * date in Vietnam time, the feed in a 20-cell column. With bold, marks
  * (byte ranges of title) are shown in bold.
  */
 struct store_mark;
-void cli_article_line(const struct cli_article_view *v, const struct store_mark *marks,
-		      size_t nmarks, bool bold);
+struct store_row;
+void cli_article_line(const struct store_row *v, const struct store_mark *marks, size_t nmarks,
+		      bool bold);
 /* Appends {"id": ..., "feed_id", "feed", "title", "link", "date", "read", "starred" (unclosed). */
-void cli_article_json(struct core_buf *b, const struct cli_article_view *v);
+void cli_article_json(struct core_buf *b, const struct store_row *v);
 /* s cleaned to one printable line, owned ("" for NULL). */
 char *cli_line(const char *s);
 /* Prints s with the byte ranges marks in bold when bold is true. */

@@ -37,13 +37,11 @@ static void cli_hits_print(const struct store_hit *h, size_t n, bool json)
 {
 	bool bold = !json && isatty(STDOUT_FILENO);
 	for (size_t i = 0; i < n; i++) {
-		struct cli_article_view v = {h[i].id,    h[i].feed_id, h[i].feed_title,
-					     h[i].title, h[i].link,    h[i].time,
-					     h[i].read,  h[i].starred};
+		const struct store_row *v = &h[i].row;
 		if (json) {
 			struct core_buf b;
 			core_buf_init(&b, 0);
-			cli_article_json(&b, &v);
+			cli_article_json(&b, v);
 			core_buf_printf(&b, ", \"score\": %.3f", h[i].score);
 			cli_hit_marks_json(&b, "title_marks", h[i].title_marks, h[i].ntitle_marks);
 			core_buf_puts(&b, ", \"snippet\": ");
@@ -54,7 +52,7 @@ static void cli_hits_print(const struct store_hit *h, size_t n, bool json)
 			core_buf_free(&b);
 			continue;
 		}
-		cli_article_line(&v, h[i].title_marks, h[i].ntitle_marks, bold);
+		cli_article_line(v, h[i].title_marks, h[i].ntitle_marks, bold);
 		if (h[i].snippet[0] != '\0') {
 			char *clean = cli_line(h[i].snippet);
 			bool same = strcmp(clean, h[i].snippet) == 0;

@@ -191,12 +191,7 @@ struct store_mark {
 
 /* One search result or related article. */
 struct store_hit {
-	int64_t id, feed_id;
-	char *feed_title;
-	char *title;
-	char *link;
-	int64_t time;
-	bool read, starred;
+	struct store_row row;
 	double score;                   /* lower is better (bm25); 0 when not ranked */
 	struct store_mark *title_marks; /* the query's words in the title */
 	size_t ntitle_marks;

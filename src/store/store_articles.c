@@ -4,13 +4,29 @@
 #include "core.h"
 #include "store_internal.h"
 
+void store_row_read(sqlite3_stmt *s, struct store_row *r)
+{
+	r->id = sqlite3_column_int64(s, 0);
+	r->feed_id = sqlite3_column_int64(s, 1);
+	r->feed_title = store_col_text(s, 2);
+	r->title = store_col_text(s, 3);
+	r->link = store_col_text(s, 4);
+	r->time = sqlite3_column_int64(s, 5);
+	r->read = sqlite3_column_int(s, 6) != 0;
+	r->starred = sqlite3_column_int(s, 7) != 0;
+}
+
+void store_row_clear(struct store_row *r)
+{
+	free(r->feed_title);
+	free(r->title);
+	free(r->link);
+}
+
 void store_rows_free(struct store_row *rows, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(rows[i].feed_title);
-		free(rows[i].title);
-		free(rows[i].link);
-	}
+	for (size_t i = 0; i < n; i++)
+		store_row_clear(&rows[i]);
 	free(rows);
 }
 
@@ -56,15 +72,7 @@ bool store_rows(struct store *st, const struct store_query *q, struct store_row 
 			cap = cap == 0 ? 32 : cap * 2;
 			*out = xreallocarray(*out, cap, sizeof **out);
 		}
-		struct store_row *r = &(*out)[(*n)++];
-		r->id = sqlite3_column_int64(s, 0);
-		r->feed_id = sqlite3_column_int64(s, 1);
-		r->feed_title = store_col_text(s, 2);
-		r->title = store_col_text(s, 3);
-		r->link = store_col_text(s, 4);
-		r->time = sqlite3_column_int64(s, 5);
-		r->read = sqlite3_column_int(s, 6) != 0;
-		r->starred = sqlite3_column_int(s, 7) != 0;
+		store_row_read(s, &(*out)[(*n)++]);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

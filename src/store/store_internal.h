@@ -79,6 +79,10 @@ void store_bind_time(sqlite3_stmt *s, int col, int64_t t);
 /* Column col as an owned string (NULL for NULL) and as a time. */
 char *store_col_text(sqlite3_stmt *s, int col);
 int64_t store_col_time(sqlite3_stmt *s, int col);
+/* Reads a row of a list from columns 0 to 7 (id, feed, feed title, title, link, time, read,
+   starred), and frees one. */
+void store_row_read(sqlite3_stmt *s, struct store_row *r);
+void store_row_clear(struct store_row *r);
 /* Runs a statement that returns no rows; false with err. */
 bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *err, size_t errlen);
 /* Adds article id's text to the index, or (remove) takes it out: both from the same values. */

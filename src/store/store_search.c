@@ -229,9 +229,7 @@ static char *store_query_match(const struct store_squery *q, bool phrase_too)
 void store_hits_free(struct store_hit *h, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		free(h[i].feed_title);
-		free(h[i].title);
-		free(h[i].link);
+		store_row_clear(&h[i].row);
 		free(h[i].title_marks);
 		free(h[i].snippet);
 		free(h[i].marks);
@@ -373,14 +371,7 @@ bool store_search_read_hits(struct store *st, sqlite3_stmt *s, const struct stor
 		}
 		struct store_hit *h = &(*out)[(*n)++];
 		memset(h, 0, sizeof *h);
-		h->id = sqlite3_column_int64(s, 0);
-		h->feed_id = sqlite3_column_int64(s, 1);
-		h->feed_title = store_col_text(s, 2);
-		h->title = store_col_text(s, 3);
-		h->link = store_col_text(s, 4);
-		h->time = sqlite3_column_int64(s, 5);
-		h->read = sqlite3_column_int(s, 6) != 0;
-		h->starred = sqlite3_column_int(s, 7) != 0;
+		store_row_read(s, &h->row);
 		h->score = sqlite3_column_double(s, 8);
 	}
 	sqlite3_reset(s);
@@ -391,9 +382,9 @@ bool store_search_read_hits(struct store *st, sqlite3_stmt *s, const struct stor
 	/* Snippets after the statement is done: they run statements of their own. */
 	for (size_t i = 0; i < *n; i++) {
 		struct store_hit *h = &(*out)[i];
-		const char *title = h->title != NULL ? h->title : "";
+		const char *title = h->row.title != NULL ? h->row.title : "";
 		store_find_marks(q, title, strlen(title), &h->title_marks, &h->ntitle_marks);
-		char *text = store_hit_text(st, h->id);
+		char *text = store_hit_text(st, h->row.id);
 		store_snippet(q, text, h);
 		free(text);
 	}

@@ -168,7 +168,7 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 			ui_pager_open(ui, ui->asel);
 		else if (ui->view == UI_VIEW_RESULTS && ui->hitsel < ui->nhits) {
 			ui->nback = 0;
-			ui_pager_show(ui, ui->hits[ui->hitsel].id);
+			ui_pager_show(ui, ui->hits[ui->hitsel].row.id);
 			ui->pager_from = UI_VIEW_RESULTS;
 		} else if (ui->view == UI_VIEW_PAGER && ui->related_focus &&
 			   ui->rsel < ui->nrelated) {
@@ -179,7 +179,7 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 				ui->nback--;
 			}
 			ui->back[ui->nback++] = ui->art.id;
-			ui_pager_show(ui, ui->related[ui->rsel].id);
+			ui_pager_show(ui, ui->related[ui->rsel].row.id);
 		}
 		break;
 	case UI_ACT_BACK:
@@ -211,7 +211,7 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 				h--;
 			if (h != ui->hitsel) {
 				ui->hitsel = h;
-				ui_pager_show(ui, ui->hits[h].id);
+				ui_pager_show(ui, ui->hits[h].row.id);
 				ui->pager_from = UI_VIEW_RESULTS;
 				break;
 			}

@@ -217,16 +217,16 @@ static void ui_pager_draw_related(struct ui *ui, const struct ui_pager_area *a)
 		if (sel)
 			ui_grid_str(g, y, a->pcol, a->pcol + 1, ">", slot, UI_ATTR_BOLD);
 		char date[TEXT_DATE_LEN];
-		text_date(h->time, TEXT_DATE_SHORT, date);
+		text_date(h->row.time, TEXT_DATE_SHORT, date);
 		date[5] = '\0'; /* "29/12" */
 		int col = ui_grid_str(g, y, a->pcol + 1, a->pcol + a->pcols, date,
 				      sel ? slot : UI_SLOT_DIM, 0) +
 			  1;
-		char *t = ui_view_text(ui, h->title);
+		char *t = ui_view_text(ui, h->row.title);
 		int room = a->pcol + a->pcols - 1 - col;
 		char *fit = text_fit(t, room > 1 ? room : 1, ui->ascii ? "." : "…", false);
 		ui_grid_str(g, y, col, a->pcol + a->pcols - 1, fit, slot,
-			    h->read ? 0 : UI_ATTR_BOLD);
+			    h->row.read ? 0 : UI_ATTR_BOLD);
 		free(fit);
 		free(t);
 	}
@@ -300,7 +300,7 @@ char *ui_pager_link(struct ui *ui)
 	if (ui->view == UI_VIEW_PAGER && ui->have_art) {
 		link = ui->art.link;
 	} else if (ui->view == UI_VIEW_RESULTS && ui->hitsel < ui->nhits) {
-		link = ui->hits[ui->hitsel].link;
+		link = ui->hits[ui->hitsel].row.link;
 	} else if (ui->view == UI_VIEW_ARTICLES) {
 		const struct store_row *row = ui_view_row(ui, ui->asel);
 		link = row != NULL ? row->link : NULL;

@@ -387,14 +387,14 @@ static void ui_draw_results(struct ui *ui)
 		ui_grid_fill(g, y, 0, g->cols, slot, 0);
 		if (sel)
 			ui_grid_str(g, y, 0, 1, ">", slot, UI_ATTR_BOLD);
-		ui_grid_str(g, y, 1, 2, h->read ? " " : "N", sel ? slot : UI_SLOT_UNREAD,
+		ui_grid_str(g, y, 1, 2, h->row.read ? " " : "N", sel ? slot : UI_SLOT_UNREAD,
 			    UI_ATTR_BOLD);
-		ui_grid_str(g, y, 2, 3, h->starred ? "*" : " ", slot, UI_ATTR_BOLD);
+		ui_grid_str(g, y, 2, 3, h->row.starred ? "*" : " ", slot, UI_ATTR_BOLD);
 		char date[TEXT_DATE_LEN];
-		text_date(h->time, TEXT_DATE_SHORT, date);
+		text_date(h->row.time, TEXT_DATE_SHORT, date);
 		int col = ui_grid_str(g, y, 4, g->cols, date, sel ? slot : UI_SLOT_DIM, 0) + 2;
-		ui_put_marked(ui, y, col, g->cols - 1, h->title, h->title_marks, h->ntitle_marks,
-			      slot, h->read ? 0 : UI_ATTR_BOLD);
+		ui_put_marked(ui, y, col, g->cols - 1, h->row.title, h->title_marks,
+			      h->ntitle_marks, slot, h->row.read ? 0 : UI_ATTR_BOLD);
 		if (y + 1 < g->rows - 1 && h->snippet != NULL)
 			ui_put_marked(ui, y + 1, 6, g->cols - 1, h->snippet, h->marks, h->nmarks,
 				      UI_SLOT_DIM, 0);
