@@ -144,7 +144,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bantin: %s\n", err);
 		return EXIT_FAILURE;
 	}
-	struct ui_opts uo = {db, ctx.feeds, ctx.offline, false, theme, no_mouse, no_links, lang};
+	struct ui_opts uo = {db, ctx.feeds, ctx.offline, theme, no_mouse, no_links, lang};
 	cli_init();
 	int status = ui_run(&uo);
 	cli_cleanup();

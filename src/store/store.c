@@ -399,11 +399,6 @@ static bool store_migrate(struct store *st, char *err, size_t errlen)
 	}
 	if (version == STORE_VERSION)
 		return true;
-	if (st->read_only) {
-		core_err_set(err, errlen, "%s: needs an upgrade, and it is open read-only",
-			     st->shown);
-		return false;
-	}
 	/* Another process may be migrating too: take the write lock, then look again. */
 	if (!store_exec(st, "BEGIN IMMEDIATE", "cannot start a transaction", err, errlen))
 		return false;
@@ -457,10 +452,9 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->shown = core_str_printable(path);
-	st->read_only = (flags & STORE_OPEN_READONLY) != 0;
 
-	int oflags = st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if ((flags & STORE_OPEN_CREATE) != 0 && !st->read_only) {
+	int oflags = SQLITE_OPEN_READWRITE;
+	if ((flags & STORE_OPEN_CREATE) != 0) {
 		oflags |= SQLITE_OPEN_CREATE;
 		char *dir = xstrdup(path);
 		char *slash = strrchr(dir, '/');
@@ -500,7 +494,7 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 		core_err_set(err, errlen, "%s: this SQLite has no usable FTS5", st->shown);
 		goto fail;
 	}
-	if (!st->read_only && !store_wal(st, err, errlen))
+	if (!store_wal(st, err, errlen))
 		goto fail;
 	if (!store_exec(st,
 			"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
@@ -522,8 +516,7 @@ void store_close(struct store *st)
 	for (size_t i = 0; i < STORE_SQL_COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
 	if (st->db != NULL) {
-		if (!st->read_only)
-			sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
+		sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
 		sqlite3_close(st->db);
 	}
 	free(st->path);

@@ -27,8 +27,7 @@
 struct store;
 
 enum store_open_flags {
-	STORE_OPEN_CREATE = 1 << 0,   /* create the file (and its directory) when missing */
-	STORE_OPEN_READONLY = 1 << 1, /* never write */
+	STORE_OPEN_CREATE = 1 << 0, /* create the file (and its directory) when missing */
 };
 
 /*

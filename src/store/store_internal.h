@@ -63,9 +63,8 @@ enum store_sql {
 
 struct store {
 	sqlite3 *db;
-	char *path;     /* as given, for messages */
-	char *shown;    /* the file's name as messages show it */
-	bool read_only; /* opened read-only */
+	char *path;  /* as given, for messages */
+	char *shown; /* the file's name as messages show it */
 	sqlite3_stmt *stmts[STORE_SQL_COUNT];
 };
 

@@ -13,7 +13,6 @@ struct ui_opts {
 	const char *db;    /* the cache */
 	const char *feeds; /* the feeds file, or NULL */
 	bool offline;
-	bool no_refresh;    /* do not refresh on start (the keys still do) */
 	const char *theme;  /* a theme's name; NULL: default */
 	bool no_mouse;      /* leave the mouse to the terminal (selecting text) */
 	bool no_hyperlinks; /* no OSC 8 hyperlinks in the article */

@@ -70,56 +70,64 @@ static void ui_open_feed(struct ui *ui)
 	ui->view = UI_VIEW_ARTICLES;
 }
 
-static void ui_toggle_read(struct ui *ui)
+/* Sets the read (or starred) state of article id in the copy of row r, if it is that one. */
+static void ui_flag_row(struct store_row *r, int64_t id, bool star, bool set)
 {
-	char err[CORE_ERRLEN];
+	if (r->id != id)
+		return;
+	if (star)
+		r->starred = set;
+	else
+		r->read = set;
+}
+
+/*
+ * Marks the article the keys are on (the open one, or the selected row of
+ * the articles or the results) read or unread, or stars it or not, and
+ * every copy the views hold follows.
+ */
+static void ui_toggle_flag(struct ui *ui, bool star)
+{
+	const struct store_row *row = NULL;
+	if (ui->view == UI_VIEW_ARTICLES)
+		row = ui_view_row(ui, ui->asel);
+	else if (ui->view == UI_VIEW_RESULTS && ui->hitsel < ui->nhits)
+		row = &ui->hits[ui->hitsel].row;
 	int64_t id;
-	bool read;
-	if (ui->view == UI_VIEW_PAGER) {
+	bool set;
+	if (ui->view == UI_VIEW_PAGER && ui->have_art) {
 		id = ui->art.id;
-		read = !ui->art.read;
-	} else {
-		const struct store_row *row = ui_view_row(ui, ui->asel);
-		if (row == NULL)
-			return;
+		set = star ? !ui->art.starred : !ui->art.read;
+	} else if (row != NULL) {
 		id = row->id;
-		read = !row->read;
+		set = star ? !row->starred : !row->read;
+	} else {
+		return;
 	}
-	if (!store_mark_read(ui->st, id, read, err, sizeof err)) {
+	char err[CORE_ERRLEN];
+	bool ok = star ? store_star(ui->st, id, set, err, sizeof err)
+		       : store_mark_read(ui->st, id, set, err, sizeof err);
+	if (!ok) {
 		ui_view_status(ui, true, "%s", err);
 		return;
 	}
-	if (ui->have_art && ui->art.id == id)
-		ui->art.read = read;
-	for (size_t k = 0; k < ui->nrows; k++) {
-		if (ui->rows[k].id == id)
-			ui->rows[k].read = read;
+	if (ui->have_art && ui->art.id == id) {
+		if (star)
+			ui->art.starred = set;
+		else
+			ui->art.read = set;
 	}
-	ui_view_status(ui, false, "%s",
-		       read ? ui_view_label(ui, "Đã đánh dấu đã đọc", "Marked read")
-			    : ui_view_label(ui, "Đã đánh dấu chưa đọc", "Marked unread"));
-}
-
-static void ui_star(struct ui *ui)
-{
-	char err[CORE_ERRLEN];
-	const struct store_row *row = ui->view == UI_VIEW_PAGER ? NULL : ui_view_row(ui, ui->asel);
-	int64_t id = row != NULL ? row->id : ui->art.id;
-	bool starred = row != NULL ? !row->starred : !ui->art.starred;
-	if ((row == NULL && !ui->have_art) || !store_star(ui->st, id, starred, err, sizeof err)) {
-		if (row != NULL || ui->have_art)
-			ui_view_status(ui, true, "%s", err);
-		return;
-	}
-	if (ui->have_art && ui->art.id == id)
-		ui->art.starred = starred;
-	for (size_t k = 0; k < ui->nrows; k++) {
-		if (ui->rows[k].id == id)
-			ui->rows[k].starred = starred;
-	}
-	ui_view_status(ui, false, "%s",
-		       starred ? ui_view_label(ui, "Đã gắn sao", "Starred")
-			       : ui_view_label(ui, "Đã bỏ sao", "Unstarred"));
+	for (size_t k = 0; k < ui->nrows; k++)
+		ui_flag_row(&ui->rows[k], id, star, set);
+	for (size_t k = 0; k < ui->nhits; k++)
+		ui_flag_row(&ui->hits[k].row, id, star, set);
+	for (size_t k = 0; k < ui->nrelated; k++)
+		ui_flag_row(&ui->related[k].row, id, star, set);
+	static const char *const said[2][2][2] = {
+	    {{"Đã đánh dấu chưa đọc", "Marked unread"}, {"Đã đánh dấu đã đọc", "Marked read"}},
+	    {{"Đã bỏ sao", "Unstarred"}, {"Đã gắn sao", "Starred"}},
+	};
+	ui_view_status(ui, false, "%s", said[star][set][!ui->vietnamese]);
 }
 
 static void ui_mark_all_read(struct ui *ui)
@@ -236,13 +244,13 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 		ui->asel = ui->atop = 0;
 		break;
 	case UI_ACT_TOGGLE_READ:
-		ui_toggle_read(ui);
+		ui_toggle_flag(ui, false);
 		break;
 	case UI_ACT_MARK_ALL_READ:
 		ui_mark_all_read(ui);
 		break;
 	case UI_ACT_STAR:
-		ui_star(ui);
+		ui_toggle_flag(ui, true);
 		break;
 	case UI_ACT_HELP:
 		if (ui->view != UI_VIEW_HELP) {

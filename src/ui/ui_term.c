@@ -444,7 +444,7 @@ int ui_run(const struct ui_opts *o)
 	struct ui *ui = ui_new(st, !utf8, vietnamese, o->offline);
 	struct ui_term_feeds tf = {.ui = ui};
 	ui_term_sync_feeds(&tf, o);
-	if (!o->offline && !o->no_refresh)
+	if (!o->offline)
 		ui->want_refresh = 0; /* the first frame comes from the cache, then the refresh */
 	if (!utf8 && ui->status[0] == '\0')
 		core_err_set(ui->status, sizeof ui->status, "%s",

@@ -292,6 +292,23 @@ static void test_search_and_find(void **state)
 	ui_key(ui, UI_KEY_ENTER);
 	snapshot(ui, 24, 80, "search-results-80x24");
 	snapshot(ui, 40, 120, "search-results-120x40");
+	/* m and s act on the selected result, and the store keeps it. */
+	int64_t first = ui->hits[0].row.id;
+	bool was_read = ui->hits[0].row.read;
+	ui_key(ui, 's');
+	assert_string_equal("Starred", ui->status);
+	assert_true(ui->hits[0].row.starred);
+	ui_key(ui, 'm');
+	assert_true(ui->hits[0].row.read != was_read);
+	struct store_article art;
+	char err[CORE_ERRLEN];
+	assert_true(store_article_get(st, first, &art, err, sizeof err));
+	assert_true(art.starred);
+	assert_true(art.read != was_read);
+	store_article_free(&art);
+	ui_key(ui, 's');
+	ui_key(ui, 'm');
+	assert_false(ui->hits[0].row.starred);
 	ui_key(ui, 'j');
 	ui_key(ui, UI_KEY_ENTER);
 	ui_key(ui, '/');
