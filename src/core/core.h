@@ -182,6 +182,15 @@ char *core_path_join(const char *dir, const char *name);
 /* Creates path and any missing parents with mode (existing ones untouched). */
 bool core_path_mkdirs(const char *path, mode_t mode, char *err, size_t errlen);
 
+/* ---- core_time.c: calendar dates ---- */
+
+/*
+ * The time of a date and a time of day (Gregorian, years 1900 to 9999) at
+ * offset seconds east of UTC, in seconds since the epoch; false when there
+ * is no such date or time (a leap second counts as :59).
+ */
+bool core_time_make(int y, int mo, int d, int h, int mi, int s, int offset, int64_t *out);
+
 /* ---- core_xdg.c: where bantin's files live ---- */
 
 enum core_xdg_kind {

@@ -52,36 +52,6 @@ static bool feed_date_lit(struct feed_date_scan *sc, char c)
 	return true;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's). */
-static int64_t feed_date_days(int y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static int feed_date_mdays(int y, int m)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : days[m - 1];
-}
-
-/* Checks the fields and turns them into seconds; false for impossible dates. */
-static bool feed_date_make(int y, int mo, int d, int h, int mi, int s, int offset, int64_t *out)
-{
-	if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > feed_date_mdays(y, mo) ||
-	    h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
-		return false;
-	if (s == 60)
-		s = 59; /* a leap second */
-	*out = feed_date_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset;
-	return true;
-}
-
 static const char *const feed_date_months[] = {"jan", "feb", "mar", "apr", "may", "jun",
 					       "jul", "aug", "sep", "oct", "nov", "dec"};
 
@@ -204,7 +174,7 @@ static bool feed_date_finish(struct feed_date_scan *sc, int y, int mo, int d, in
 	int h, mi, s, offset = 0;
 	bool have;
 	return feed_date_time(sc, &h, &mi, &s) && feed_date_zone(sc, &offset, &have) &&
-	       feed_date_end(sc) && feed_date_make(y, mo, d, h, mi, s, offset, out);
+	       feed_date_end(sc) && core_time_make(y, mo, d, h, mi, s, offset, out);
 }
 
 /* RFC 3339 / ISO 8601: 2022-12-29[T16:05[:00[.123]]][Z|+07:00]. */
@@ -220,7 +190,7 @@ static bool feed_date_iso(const char *str, int64_t *out)
 		sc.p++;
 		return feed_date_finish(&sc, y, mo, d, out);
 	}
-	return feed_date_end(&sc) && feed_date_make(y, mo, d, 0, 0, 0, 0, out);
+	return feed_date_end(&sc) && core_time_make(y, mo, d, 0, 0, 0, 0, out);
 }
 
 /* RFC 822 and relatives: 29 Dec 2022 16:05[:00] [zone]. */
@@ -242,7 +212,7 @@ static bool feed_date_rfc822(const char *str, int64_t *out)
 		y += y < 50 ? 2000 : 1900;
 	feed_date_skip_space(&sc);
 	if (*sc.p == '\0') /* a date without a time */
-		return feed_date_make(y, mo, d, 0, 0, 0, 0, out);
+		return core_time_make(y, mo, d, 0, 0, 0, 0, out);
 	return feed_date_finish(&sc, y, mo, d, out);
 }
 
@@ -296,7 +266,7 @@ static bool feed_date_slashed(const char *str, int64_t *out)
 	if (have_zone)
 		offset = zone;
 	int d = us ? b : a, mo = us ? a : b;
-	return feed_date_make(y, mo, d, h, mi, s, offset, out);
+	return core_time_make(y, mo, d, h, mi, s, offset, out);
 }
 
 /* Skips a leading weekday: anything up to a comma, or an English day name. */

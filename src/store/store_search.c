@@ -65,22 +65,9 @@ static bool store_query_date(const char *s, size_t len, int64_t *out)
 		return false;
 	memcpy(buf, s, len);
 	buf[len] = '\0';
-	if (sscanf(buf, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 ||
-	    d > 31 || y < 1970)
-		return false;
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > mdays[m - 1] || (m == 2 && d == 29 && !leap))
-		return false;
-	/* Days since the epoch (a civil-from-days inverse), then UTC+7. */
-	int yy = m <= 2 ? y - 1 : y;
-	int era = yy / 400;
-	int yoe = yy - era * 400;
-	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	int64_t days = (int64_t)era * 146097 + doe - 719468;
-	*out = days * 86400 - 7 * 3600;
-	return true;
+	/* The start of that day in Vietnam time (UTC+7). */
+	return sscanf(buf, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+	       core_time_make(y, m, d, 0, 0, 0, 7 * 3600, out);
 }
 
 /* The value of a filter at *p (quoted or not); moves *p past it. */
