@@ -299,9 +299,12 @@ void text_doc_layout(const struct text_doc *doc, int width, bool ascii, struct t
 			text_layout_blank(out);
 		switch (b->kind) {
 		case TEXT_BLOCK_LIST_ITEM: {
-			char *first =
-			    xasprintf("%s%*s%s ", q, 2 * (b->level > 1 ? b->level - 1 : 0), "",
-				      b->marker != NULL ? b->marker : "*");
+			/* The document's marker ("•", "◦"), in ASCII mode as its look-alike. */
+			const char *mk = b->marker != NULL ? b->marker : "*";
+			char *marker = ascii ? text_ascii(mk, strlen(mk)) : xstrdup(mk);
+			char *first = xasprintf("%s%*s%s ", q,
+						2 * (b->level > 1 ? b->level - 1 : 0), "", marker);
+			free(marker);
 			char *rest =
 			    xasprintf("%s%*s", q, text_width_str(first) - text_width_str(q), "");
 			text_layout_wrap(out, b->text, b->spans, b->nspans, first, rest, width, 0,

@@ -119,11 +119,8 @@ static void ui_pager_draw_line(struct ui *ui, int y, int end, const struct text_
 	bool heading = (l->style & TEXT_STYLE_BOLD) != 0 && l->block != SIZE_MAX;
 	enum ui_slot base = heading ? UI_SLOT_HEADING : UI_SLOT_NORMAL;
 	int col = 1;
-	if (l->prefix != NULL && l->prefix[0] != '\0') {
-		char *p = ui_view_own(ui, l->prefix);
-		col = ui_grid_str(g, y, col, end, p, UI_SLOT_DIM, 0);
-		free(p);
-	}
+	if (l->prefix != NULL && l->prefix[0] != '\0') /* ASCII already in ASCII mode */
+		col = ui_grid_str(g, y, col, end, l->prefix, UI_SLOT_DIM, 0);
 	if (l->right) {
 		int w = text_width_str(l->text);
 		if (end - w > col)

@@ -112,9 +112,25 @@ static void test_layout_never_too_wide(void **state)
 	text_doc_free(doc);
 }
 
+/* In ASCII mode the layout's own marks are ASCII, list markers included. */
+static void test_ascii_markers(void **state)
+{
+	(void)state;
+	static const char html[] = "<ul><li>m\xe1\xbb\x99t<ul><li>hai</li></ul></li></ul>";
+	struct text_doc *doc = html_to_doc(html, strlen(html), NULL);
+	char *text = text_doc_plain(doc, 40, true);
+	assert_string_equal("* m\xe1\xbb\x99t\n  o hai\n", text);
+	free(text);
+	text = text_doc_plain(doc, 40, false);
+	assert_string_equal("\xe2\x80\xa2 m\xe1\xbb\x99t\n  \xe2\x97\xa6 hai\n", text);
+	free(text);
+	text_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_ascii_markers),
 	    cmocka_unit_test(test_blocks),
 	    cmocka_unit_test(test_serialize_roundtrip),
 	    cmocka_unit_test(test_deserialize_rejects),
