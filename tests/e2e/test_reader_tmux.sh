@@ -19,17 +19,20 @@ assert_status 0 "$bantin" --db "$db" --feeds "$feeds" refresh
 httpfix_stop
 
 # The reader in a shell that says how it ended.
+# run COLS ROWS [VAR=value]...: bantin with the environment given and the
+# options in $opts (--offline unless set otherwise), on $db and $feeds.
+opts=--offline
 run() {
 	_cols=$1
 	_rows=$2
 	shift 2
 	tui_start "$_cols" "$_rows" sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
-		"$@" "$bantin" --db "$db" --feeds "$feeds" --offline
+		env "$@" "$bantin" --db "$db" --feeds "$feeds" $opts
 }
 screen() { tui_tmux capture-pane -p -t "$TUI_TARGET"; }
 row() { screen | sed -n "$1p"; }
 
-run 80 24 env LANG=en_US.UTF-8
+run 80 24 LANG=en_US.UTF-8
 tui_wait_for "All articles"
 assert_equal " bantin — Feeds" "$(row 1)" "feeds: the title bar"
 assert_equal ">  All articles                                                             5/5" \
@@ -88,7 +91,7 @@ assert_pass
 tui_stop
 printf '%s\n' '#!/bin/sh' 'for a in "$@"; do printf "<%s>\n" "$a"; done > "$BROWSER_OUT"' > "$ASSERT_TMP/browser"
 chmod +x "$ASSERT_TMP/browser"
-run 80 24 env LANG=en_US.UTF-8 BROWSER="$ASSERT_TMP/browser --new-tab" \
+run 80 24 LANG=en_US.UTF-8 BROWSER="$ASSERT_TMP/browser --new-tab" \
 	BROWSER_OUT="$ASSERT_TMP/browser.out"
 tui_wait_for "All articles"
 tui_tmux set-option -g set-clipboard on
@@ -122,7 +125,7 @@ assert_equal " Cảng Lạch Huyện đón tàu container lớn nhất" "$(row 2
 tui_send Q
 tui_wait_for "[exit 0]"
 tui_stop
-run 80 24 env LANG=en_US.UTF-8 BROWSER= PATH=/nonexistent
+run 80 24 LANG=en_US.UTF-8 BROWSER= PATH=/nonexistent
 tui_wait_for "All articles"
 tui_send Enter Enter
 tui_wait_for "Tin Hải Phòng ·"
@@ -133,7 +136,7 @@ tui_wait_for "[exit 0]"
 
 # ---- resize ----
 tui_stop
-run 120 40 env LC_ALL=vi_VN.UTF-8
+run 120 40 LC_ALL=vi_VN.UTF-8
 tui_wait_for "Tất cả bài viết"
 tui_send Enter Enter
 tui_wait_for "Nguyễn Hải. Ảnh: Đàm Thanh"
@@ -155,7 +158,7 @@ tui_wait_for "[exit 0]"
 # ---- other terminals and locales ----
 for env in "LC_ALL=C" "NO_COLOR=1" "TERM=vt100"; do
 	tui_stop
-	run 80 24 env LANG=en_US.UTF-8 "$env"
+	run 80 24 LANG=en_US.UTF-8 "$env"
 	tui_wait_for "All articles"
 	tui_send Enter Enter
 	tui_wait_for "Cảng Lạch Huyện đón tàu container lớn nhất"
@@ -164,7 +167,7 @@ for env in "LC_ALL=C" "NO_COLOR=1" "TERM=vt100"; do
 	assert_pass
 done
 tui_stop
-run 80 24 env LANG=en_US.UTF-8 NO_COLOR=1
+run 80 24 LANG=en_US.UTF-8 NO_COLOR=1
 tui_wait_for "All articles"
 tui_tmux capture-pane -e -p -t "$TUI_TARGET" > "$ASSERT_TMP/colours"
 assert_equal "" "$(grep -o '\[[0-9;]*3[0-7]m' "$ASSERT_TMP/colours" || true)" "NO_COLOR: no colours"
@@ -174,8 +177,9 @@ tui_stop
 httpfix_start "$BANTIN_SOURCE_DIR/tests/fixtures/refresh"
 printf '%s\n' "$HTTPFIX_URL/slow-a.xml" "$HTTPFIX_URL/b.atom" > "$feeds"
 db="$ASSERT_TMP/fresh.db"
-tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
-	env LANG=en_US.UTF-8 "$bantin" --db "$db" --feeds "$feeds"
+opts=
+run 80 24 LANG=en_US.UTF-8
+opts=--offline
 tui_wait_for "Updating"
 tui_wait_for "Đoàn Thanh niên"
 tui_send Enter
@@ -194,8 +198,8 @@ assert_equal "2" "$(httpfix_requests)" "one request a feed"
 httpfix_stop
 
 tui_stop
-tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
-	env LANG=en_US.UTF-8 "$bantin" --db "$db" --feeds "$feeds" --offline --lang vi
+opts="--offline --lang vi"
+run 80 24 LANG=en_US.UTF-8
 tui_wait_for "bantin — Nguồn tin"
 assert_pass
 tui_send Q
@@ -203,17 +207,17 @@ tui_wait_for "[exit 0]"
 
 # ---- themes ----
 tui_stop
-tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
-	env LANG=en_US.UTF-8 "$bantin" --db "$db" --feeds "$feeds" --offline --theme nope
+opts="--offline --theme nope"
+run 80 24 LANG=en_US.UTF-8
 tui_wait_for "no theme 'nope' (looked for nope.theme in the theme folders)"
 tui_send Q
 tui_wait_for "[exit 0]"
 tui_stop
 mkdir -p "$ASSERT_TMP/xdg/bantin/themes"
 cp "$BANTIN_SOURCE_DIR/themes/light.theme" "$ASSERT_TMP/xdg/bantin/themes/mine.theme"
-tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
-	env LANG=en_US.UTF-8 XDG_CONFIG_HOME="$ASSERT_TMP/xdg" "$bantin" --db "$db" --feeds "$feeds" \
-	--offline --theme mine
+opts="--offline --theme mine"
+run 80 24 LANG=en_US.UTF-8 XDG_CONFIG_HOME="$ASSERT_TMP/xdg"
+opts=--offline
 tui_wait_for "All articles"
 tui_tmux capture-pane -e -p -t "$TUI_TARGET" > "$ASSERT_TMP/colours"
 grep -q '44m' "$ASSERT_TMP/colours" && assert_pass || assert_fail "a user's theme colours the title bar (blue)"
@@ -223,7 +227,7 @@ tui_wait_for "[exit 0]"
 
 # ---- SIGTERM restores the terminal ----
 tui_stop
-run 80 24 env LANG=en_US.UTF-8
+run 80 24 LANG=en_US.UTF-8
 tui_wait_for "All articles"
 pane=$(tui_tmux display-message -p -t "$TUI_TARGET" '#{pane_pid}')
 pkill -TERM -P "$pane" -x bantin
@@ -231,7 +235,7 @@ tui_wait_for "[exit 143]"
 assert_equal "0" "$(screen | grep -c 'All articles')" "after SIGTERM the reader's screen is gone"
 # ---- a crash restores the terminal too ----
 tui_stop
-run 80 24 env LANG=en_US.UTF-8
+run 80 24 LANG=en_US.UTF-8
 tui_wait_for "All articles"
 pane=$(tui_tmux display-message -p -t "$TUI_TARGET" '#{pane_pid}')
 pkill -SEGV -P "$pane" -x bantin
