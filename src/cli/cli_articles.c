@@ -41,14 +41,10 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 	    cli_options(CLI_CMD_FEEDS, argc, argv, CLI_OPT_FEEDS_HELP, cli_feeds_opt, NULL);
 	if (status >= 0)
 		return status;
-	struct store *st = cli_store_open(ctx);
+	struct refresh_feeds feeds;
+	struct store *st = cli_cache_open(ctx, &feeds);
 	if (st == NULL)
 		return CLI_EXIT_FAILED;
-	struct refresh_feeds feeds;
-	if (!cli_feeds_sync(ctx, st, &feeds)) {
-		store_close(st);
-		return CLI_EXIT_FAILED;
-	}
 	status = CLI_EXIT_OK;
 	char err[CORE_ERRLEN];
 	for (size_t i = 0; i < feeds.file.n; i++) {
@@ -86,8 +82,7 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 		free(url);
 		store_feed_free(&f);
 	}
-	refresh_feeds_free(&feeds);
-	store_close(st);
+	cli_cache_close(st, &feeds);
 	int flushed = cli_flush();
 	return status != CLI_EXIT_OK ? status : flushed;
 }
@@ -155,14 +150,10 @@ int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)
 	int status = cli_options(CLI_CMD_LIST, argc, argv, CLI_OPT_LIST_HELP, cli_list_opt, &l);
 	if (status >= 0)
 		return status;
-	struct store *st = cli_store_open(ctx);
+	struct refresh_feeds feeds;
+	struct store *st = cli_cache_open(ctx, &feeds);
 	if (st == NULL)
 		return CLI_EXIT_FAILED;
-	struct refresh_feeds feeds;
-	if (!cli_feeds_sync(ctx, st, &feeds)) {
-		store_close(st);
-		return CLI_EXIT_FAILED;
-	}
 	status = CLI_EXIT_OK;
 	if (l.feed != NULL && !cli_feed_find(st, &feeds.file, l.feed, &l.q.feed_id))
 		status = CLI_EXIT_FAILED;
@@ -191,8 +182,7 @@ int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)
 		left -= n;
 		l.q.offset += n;
 	}
-	refresh_feeds_free(&feeds);
-	store_close(st);
+	cli_cache_close(st, &feeds);
 	int flushed = cli_flush();
 	return status != CLI_EXIT_OK ? status : flushed;
 }

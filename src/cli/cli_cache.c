@@ -80,6 +80,22 @@ bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct refresh_
 	return true;
 }
 
+struct store *cli_cache_open(const struct cli_ctx *ctx, struct refresh_feeds *feeds)
+{
+	struct store *st = cli_store_open(ctx);
+	if (st != NULL && !cli_feeds_sync(ctx, st, feeds)) {
+		store_close(st);
+		st = NULL;
+	}
+	return st;
+}
+
+void cli_cache_close(struct store *st, struct refresh_feeds *feeds)
+{
+	refresh_feeds_free(feeds);
+	store_close(st);
+}
+
 bool cli_feed_find(struct store *st, const struct config_feeds *feeds, const char *key, int64_t *id)
 {
 	char err[CORE_ERRLEN];

@@ -74,6 +74,9 @@ struct store *cli_store_open(const struct cli_ctx *ctx);
  */
 struct refresh_feeds;
 bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct refresh_feeds *feeds);
+/* The cache with the feeds file read into it (both above); NULL after saying why. */
+struct store *cli_cache_open(const struct cli_ctx *ctx, struct refresh_feeds *feeds);
+void cli_cache_close(struct store *st, struct refresh_feeds *feeds);
 /* The feed called key: its number, URL or name; false after saying there is none. */
 bool cli_feed_find(struct store *st, const struct config_feeds *feeds, const char *key,
 		   int64_t *id);

@@ -160,15 +160,11 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 		status = CLI_EXIT_USAGE;
 		goto out;
 	}
-	struct store *st = cli_store_open(ctx);
+	struct refresh_feeds feeds;
+	struct store *st = cli_cache_open(ctx, &feeds);
 	status = CLI_EXIT_FAILED;
 	if (st == NULL)
 		goto out;
-	struct refresh_feeds feeds;
-	if (!cli_feeds_sync(ctx, st, &feeds)) {
-		store_close(st);
-		goto out;
-	}
 	char ua[64];
 	core_err_set(ua, sizeof ua, "bantin/%s", BANTIN_VERSION);
 	r.ro.net.user_agent = ua;
@@ -203,8 +199,7 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 			status = CLI_EXIT_FAILED;
 	}
 	refresh_free(rf);
-	refresh_feeds_free(&feeds);
-	store_close(st);
+	cli_cache_close(st, &feeds);
 out:
 	free(r.only);
 	free(r.order);
