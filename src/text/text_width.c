@@ -138,8 +138,12 @@ void text_cluster_next(const char *s, size_t len, int col, struct text_cluster *
 		utf8proc_category_t cat = utf8proc_category(cp);
 		if (cat == UTF8PROC_CATEGORY_CF || text_is_emoji_modifier(cp))
 			continue;
-		if (used == 0 && text_is_mark(cat)) {
-			text_show_cp(c, &used, TEXT_DOTTED_CIRCLE); /* a mark with no base */
+		/* A mark with no base is shown on a dotted circle, where it would join one
+		   (not the few spacing marks that stand alone, such as U+102C): what is
+		   shown must measure the same again. */
+		if (used == 0 && text_is_mark(cat) &&
+		    !utf8proc_grapheme_break(TEXT_DOTTED_CIRCLE, cp)) {
+			text_show_cp(c, &used, TEXT_DOTTED_CIRCLE);
 			width += 1;
 		}
 		text_show_cp(c, &used, cp);

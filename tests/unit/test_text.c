@@ -217,6 +217,9 @@ static void test_width(void **state)
 	     "b",
 	     2, "a"},
 	    {"\xcc\x81", 1, "\xe2\x97\x8c\xcc\x81"},
+	    /* a spacing mark that stands alone (U+102C): no circle, which would not join */
+	    {"\xe1\x80\xac", 1, "\xe1\x80\xac"},
+	    {"\xe2\x97\x8c\xe1\x80\xac", 2, "\xe2\x97\x8c"},
 	    {"a\tb", 9, "a"},
 	    {"\t", 8, "        "},
 	    {"a\nb", 2, "a"},
