@@ -244,15 +244,7 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 	fputs(text, stdout);
 	free(text);
 	text_doc_free(head);
-	struct text_doc *body = NULL;
-	if (a.doc != NULL)
-		body = text_doc_deserialize(a.doc, err, sizeof err);
-	if (body == NULL) {
-		/* An article cached without its document: render what it has. */
-		const char *html = a.content != NULL ? a.content : a.summary;
-		body =
-		    html_to_doc(html != NULL ? html : "", html != NULL ? strlen(html) : 0, a.link);
-	}
+	struct text_doc *body = html_article_doc(a.content, a.doc, a.link);
 	if (body != NULL && body->nblocks > 0) {
 		putchar('\n');
 		text = text_doc_plain(body, width, false);

@@ -512,3 +512,10 @@ struct text_doc *html_to_doc(const char *html, size_t len, const char *base)
 	}
 	return w.doc;
 }
+
+struct text_doc *html_article_doc(const char *content, const char *doc, const char *base)
+{
+	if (content != NULL)
+		return html_to_doc(content, strlen(content), base);
+	return doc != NULL ? text_doc_deserialize(doc, NULL, 0) : NULL;
+}

@@ -16,4 +16,18 @@
 /* The document of html[0..len) (UTF-8); relative links resolve against base (may be NULL). */
 struct text_doc *html_to_doc(const char *html, size_t len, const char *base);
 
+/*
+ * The plain text of html[0..len), owned: a line a block, white space
+ * collapsed, entities decoded, dropped elements skipped, images as their alt
+ * text, cleaned (text_clean). One pass without a tree: what is indexed.
+ */
+char *html_text(const char *html, size_t len);
+
+/*
+ * An article's body as the cache keeps it: its HTML (content) rendered; for
+ * an article an older bantin cached with only a serialized document, that
+ * document. NULL when it has neither.
+ */
+struct text_doc *html_article_doc(const char *content, const char *doc, const char *base);
+
 #endif

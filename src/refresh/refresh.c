@@ -25,7 +25,7 @@
 
 /* An item as parsed and rendered, every string owned. */
 struct refresh_item {
-	char *guid, *link, *title, *author, *categories, *summary, *content, *doc;
+	char *guid, *link, *title, *author, *categories, *summary, *content, *text;
 	char *index[3]; /* store_index_text, made here rather than on the writing thread */
 	int64_t hash;   /* store_item_hash, likewise */
 	int64_t published, updated;
@@ -114,7 +114,7 @@ static void refresh_job_free(struct refresh_job *j)
 		free(it->categories);
 		free(it->summary);
 		free(it->content);
-		free(it->doc);
+		free(it->text);
 		for (size_t k = 0; k < 3; k++)
 			free(it->index[k]);
 	}
@@ -127,29 +127,19 @@ static char *refresh_dup(const char *s)
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-/* The plain text of an HTML fragment, its blocks joined by spaces; owned. */
-static char *refresh_plain(const char *html, const char *base)
+/* The plain text of an HTML fragment, its lines joined by spaces; owned, NULL when empty. */
+static char *refresh_plain(const char *html)
 {
 	if (html == NULL || html[0] == '\0')
 		return NULL;
-	if (strpbrk(html, "<&") == NULL)
-		return xstrdup(html);
-	struct text_doc *d = html_to_doc(html, strlen(html), base);
-	struct core_buf b;
-	core_buf_init(&b, 0);
-	for (size_t i = 0; d != NULL && i < d->nblocks; i++) {
-		if (d->blocks[i].text == NULL || d->blocks[i].text[0] == '\0')
-			continue;
-		if (b.len > 0)
-			core_buf_putc(&b, ' ');
-		core_buf_puts(&b, d->blocks[i].text);
-	}
-	text_doc_free(d);
-	if (b.len == 0) {
-		core_buf_free(&b);
+	char *s = html_text(html, strlen(html));
+	if (s[0] == '\0') {
+		free(s);
 		return NULL;
 	}
-	return core_buf_take(&b);
+	for (char *p = s; (p = strchr(p, '\n')) != NULL; p++)
+		*p = ' ';
+	return s;
 }
 
 /* A key for an item with neither id nor link: a fingerprint of its title and text. */
@@ -175,7 +165,7 @@ static void refresh_store_item(const struct refresh_item *it, struct store_item 
 	    .categories = it->categories,
 	    .summary = it->summary,
 	    .content = it->content,
-	    .doc = it->doc,
+	    .text = it->text,
 	    .index = {it->index[0], it->index[1], it->index[2]},
 	    .hash = it->hash,
 	};
@@ -212,18 +202,12 @@ static void refresh_on_item(const struct feed_item *it, void *arg)
 		}
 		o->categories = core_buf_take(&b);
 	}
-	const char *base = it->link != NULL ? it->link : j->res->final_url;
-	o->summary = refresh_plain(it->summary, base);
+	o->summary = refresh_plain(it->summary);
+	/* The body is rendered when it is shown; its text is what the index needs. */
 	o->content = refresh_dup(it->content);
-	const char *body = it->content != NULL ? it->content : it->summary;
-	if (body != NULL) {
-		struct text_doc *d = html_to_doc(body, strlen(body), base);
-		if (d != NULL) {
-			o->doc = text_doc_serialize(d);
-			text_doc_free(d);
-		}
-	}
-	store_index_text(o->title, o->summary, o->doc, o->index);
+	if (it->content != NULL)
+		o->text = html_text(it->content, strlen(it->content));
+	store_index_text(o->title, o->summary, o->text, o->index);
 	struct store_item si;
 	refresh_store_item(o, &si);
 	o->hash = store_item_hash(&si);

@@ -21,6 +21,8 @@ enum store_sql {
 	STORE_SQL_FEED_UNCHANGED,
 	STORE_SQL_FEED_UPDATED,
 	STORE_SQL_ARTICLE_FIND,
+	STORE_SQL_ARTICLE_SAME,
+	STORE_SQL_ARTICLE_SET_HASH,
 	STORE_SQL_ARTICLE_INSERT,
 	STORE_SQL_ARTICLE_UPDATE,
 	STORE_SQL_FTS_INSERT,
@@ -84,9 +86,14 @@ void store_row_read(sqlite3_stmt *s, struct store_row *r);
 void store_row_clear(struct store_row *r);
 /* Runs a statement that returns no rows; false with err. */
 bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *err, size_t errlen);
+/*
+ * An article's body text as the articles table keeps it, owned: its text
+ * column, or for an article cached before that column, its document's text.
+ */
+char *store_body_text(const char *text, const char *doc);
 /* Adds article id's text to the index, or (remove) takes it out: both from the same values. */
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
-		     const char *doc, bool remove, char *err, size_t errlen);
+		     const char *text, const char *doc, bool remove, char *err, size_t errlen);
 /* One unit of a query: its folded words. */
 struct store_unit {
 	char **words;

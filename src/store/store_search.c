@@ -316,7 +316,7 @@ static void store_snippet(const struct store_squery *q, const char *text, struct
 	free(m);
 }
 
-/* The text snippets come from: the summary, then the document's text. */
+/* The text snippets come from: the summary, then the body's text. */
 static char *store_hit_text(struct store *st, int64_t id)
 {
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_TEXT, NULL, 0);
@@ -327,7 +327,8 @@ static char *store_hit_text(struct store *st, int64_t id)
 	core_buf_init(&b, 0);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		const char *summary = (const char *)sqlite3_column_text(s, 0);
-		char *body = text_doc_serialized_text((const char *)sqlite3_column_text(s, 1));
+		char *body = store_body_text((const char *)sqlite3_column_text(s, 1),
+					     (const char *)sqlite3_column_text(s, 2));
 		if (summary != NULL && summary[0] != '\0') {
 			core_buf_puts(&b, summary);
 			/* A summary is usually the body's first sentences: skip what repeats. */

@@ -4,7 +4,9 @@
  * The index is an FTS5 table without content of its own (the articles
  * table has the text): a row goes in with the folded title, summary and
  * body, and comes out with the very same values, so both are computed by
- * one function (store_index_put) from what the articles table keeps.
+ * one function (store_index_put) from what the articles table keeps. The
+ * body is the text column, never text made again from the HTML: a later
+ * bantin that extracts text differently still takes out what went in.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,19 +33,21 @@ int64_t store_item_hash(const struct store_item *it)
 	h = core_str_hash(h, it->categories);
 	h = core_str_hash(h, it->summary);
 	h = core_str_hash(h, it->content);
-	h = core_str_hash(h, it->doc);
 	h &= INT64_MAX;
 	return h != 0 ? (int64_t)h : 1; /* 0 means "not computed" */
 }
 
-void store_index_text(const char *title, const char *summary, const char *doc, char *out[3])
+void store_index_text(const char *title, const char *summary, const char *text, char *out[3])
 {
-	char *body = text_doc_serialized_text(doc);
 	out[0] = text_fold(title != NULL ? title : "", title != NULL ? strlen(title) : 0, NULL);
 	out[1] =
 	    text_fold(summary != NULL ? summary : "", summary != NULL ? strlen(summary) : 0, NULL);
-	out[2] = text_fold(body, strlen(body), NULL);
-	free(body);
+	out[2] = text_fold(text != NULL ? text : "", text != NULL ? strlen(text) : 0, NULL);
+}
+
+char *store_body_text(const char *text, const char *doc)
+{
+	return text != NULL ? xstrdup(text) : text_doc_serialized_text(doc);
 }
 
 /* Adds article id's index text to the index, or (remove) takes it out. */
@@ -62,13 +66,15 @@ static bool store_index_write(struct store *st, int64_t id, const char *const te
 }
 
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
-		     const char *doc, bool remove, char *err, size_t errlen)
+		     const char *text, const char *doc, bool remove, char *err, size_t errlen)
 {
-	char *text[3];
-	store_index_text(title, summary, doc, text);
-	bool ok = store_index_write(st, id, (const char *const *)text, remove, err, errlen);
+	char *index[3];
+	char *body = store_body_text(text, doc);
+	store_index_text(title, summary, body, index);
+	free(body);
+	bool ok = store_index_write(st, id, (const char *const *)index, remove, err, errlen);
 	for (size_t i = 0; i < 3; i++)
-		free(text[i]);
+		free(index[i]);
 	return ok;
 }
 
@@ -78,7 +84,7 @@ static bool store_index_item(struct store *st, int64_t id, const struct store_it
 {
 	if (it->index[0] != NULL && it->index[1] != NULL && it->index[2] != NULL)
 		return store_index_write(st, id, it->index, false, err, errlen);
-	return store_index_put(st, id, it->title, it->summary, it->doc, false, err, errlen);
+	return store_index_put(st, id, it->title, it->summary, it->text, NULL, false, err, errlen);
 }
 
 /* Binds ?2 to ?11 of ARTICLE_INSERT and ARTICLE_UPDATE: what the feed says of an item. */
@@ -92,11 +98,36 @@ static void store_bind_item(sqlite3_stmt *s, const struct store_item *it, int64_
 	store_bind_text(s, 7, it->categories);
 	store_bind_text(s, 8, it->summary);
 	store_bind_text(s, 9, it->content);
-	store_bind_text(s, 10, it->doc);
+	store_bind_text(s, 10, it->text);
 	sqlite3_bind_int64(s, 11, hash);
 }
 
 enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_PUT_ERROR };
+
+/*
+ * Whether article id, whose fingerprint differs from the item's, says
+ * something else: UPDATED when it does; UNCHANGED when only the way of
+ * fingerprinting changed (an older bantin's), the new fingerprint then kept.
+ */
+static enum store_put store_same_item(struct store *st, int64_t id, const struct store_item *it,
+				      int64_t hash, char *err, size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_SAME, err, errlen);
+	if (s == NULL)
+		return STORE_PUT_ERROR;
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_item(s, it, hash); /* ?10 and ?11 are not in this one: those binds do nothing */
+	bool same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
+	sqlite3_reset(s);
+	if (!same)
+		return STORE_PUT_UPDATED;
+	if ((s = store_stmt(st, STORE_SQL_ARTICLE_SET_HASH, err, errlen)) == NULL)
+		return STORE_PUT_ERROR;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, hash);
+	return store_exec_stmt(st, s, "cannot update an article", err, errlen) ? STORE_PUT_UNCHANGED
+									       : STORE_PUT_ERROR;
+}
 
 /* Adds or updates one item of feed u->feed_id. */
 static enum store_put store_put_item(struct store *st, const struct store_update *u,
@@ -121,12 +152,17 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 			return STORE_PUT_UNCHANGED;
 		}
 		char *title = store_col_text(s, 2), *summary = store_col_text(s, 3),
-		     *doc = store_col_text(s, 4);
+		     *text = store_col_text(s, 4), *doc = store_col_text(s, 5);
 		sqlite3_reset(s);
-		bool ok = store_index_put(st, id, title, summary, doc, true, err, errlen);
+		enum store_put same = store_same_item(st, id, it, hash, err, errlen);
+		bool ok = same == STORE_PUT_UPDATED &&
+			  store_index_put(st, id, title, summary, text, doc, true, err, errlen);
 		free(title);
 		free(summary);
+		free(text);
 		free(doc);
+		if (same != STORE_PUT_UPDATED)
+			return same;
 		if (!ok || (s = store_stmt(st, STORE_SQL_ARTICLE_UPDATE, err, errlen)) == NULL)
 			return STORE_PUT_ERROR;
 		sqlite3_bind_int64(s, 1, id);
@@ -219,11 +255,13 @@ bool store_reindex(struct store *st, int64_t *n, char *err, size_t errlen)
 		int rc;
 		while (np < 256 && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
 			char *title = store_col_text(rows, 1), *summary = store_col_text(rows, 2);
-			const char *doc = (const char *)sqlite3_column_text(rows, 3);
+			char *body = store_body_text((const char *)sqlite3_column_text(rows, 3),
+						     (const char *)sqlite3_column_text(rows, 4));
 			page[np].id = sqlite3_column_int64(rows, 0);
-			store_index_text(title, summary, doc, page[np].text);
+			store_index_text(title, summary, body, page[np].text);
 			free(title);
 			free(summary);
+			free(body);
 			np++;
 		}
 		sqlite3_reset(rows);

@@ -162,6 +162,21 @@ import json, sys
 print(" ".join(str(json.loads(l)["status"]) for l in open(sys.argv[1])))' "$HTTPFIX_LOG")" \
 	"second refresh: every feed answered 304 Not Modified"
 
+# ---- an article an older bantin cached: a serialized document, another fingerprint ----
+"$PYTHON" -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE articles SET doc = \x27bantin-doc 1\x27 || char(10) || \x27T \x27"
+           " || replace(text, char(10), \x27 \x27) || char(10), text = NULL, hash = 1"
+           " WHERE id = ?", (int(sys.argv[2]),))
+db.commit()' "$db" "$hoinghi"
+printf '\n' >> "$root/a.xml" # another ETag: the feed is fetched, its items the same
+assert_status 0 bt refresh "Tin A"
+assert_equal "1 feed: 0 new, 0 updated, 0 failed" "$ASSERT_OUT" \
+	"an older fingerprint of the same article is not an update"
+assert_equal "1" "$(sql "SELECT hash != 1 AND doc IS NOT NULL FROM articles WHERE id = $hoinghi")" \
+	"the new fingerprint is kept, the article left as it was"
+
 # ---- a changed article is updated and keeps its read state ----
 assert_status 0 bt mark-read "$hoinghi"
 assert_status 0 bt list --unread --feed "tin a"
@@ -180,6 +195,8 @@ assert_equal "" "$(sql "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 
 	"the index lost the old text"
 assert_equal "$doan" "$(sql "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'doan vien'")" \
 	"đ is folded to d in the index"
+assert_equal "1" "$(sql "SELECT doc IS NULL AND text LIKE '%nhiệm vụ năm 2023.' FROM articles WHERE id = $hoinghi")" \
+	"the updated article keeps its text, not an older document"
 
 assert_status 0 bt mark-read --feed "Tin A"
 assert_equal "3 marked read" "$ASSERT_OUT" "mark-read --feed"

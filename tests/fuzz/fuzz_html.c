@@ -1,7 +1,8 @@
 /*
  * libFuzzer target for html → document → layout: any bytes as an article,
  * laid out at a width taken from the input; no line may be wider, and the
- * serialised document must read back.
+ * serialised document must read back. The same bytes through html_text:
+ * what comes out is printable text (no controls but newlines).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -35,5 +36,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text_doc_free(back);
 	free(s);
 	text_doc_free(doc);
+	char *t = html_text((const char *)data + 1, size - 1);
+	for (const unsigned char *p = (const unsigned char *)t; *p != '\0'; p++) {
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+			__builtin_trap();
+	}
+	free(t);
 	return 0;
 }

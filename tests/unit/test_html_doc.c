@@ -48,6 +48,38 @@ static void test_blocks(void **state)
 	text_doc_free(doc);
 }
 
+static void test_text_of(const char *html, const char *want)
+{
+	char *got = html_text(html, strlen(html));
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* html_text: what the index and snippets take of an article. */
+static void test_text(void **state)
+{
+	(void)state;
+	test_text_of(article,
+		     "Tiêu đề\nMột đoạn liên kết với\\ ký tự xuống dòng\nmột\nhai\nA\nB\n1\n2\n"
+		     "a b c\nNguyễn Hải. Ảnh: Đàm Thanh");
+	/* entities; comments, scripts, styles and forms skipped with what they hold */
+	test_text_of("<p>A&amp;B &lt;tag&gt; &#273;&#x1ED3;ng &bogus; & y &#0; &#xD800; "
+		     "&#99999999;</p><!-- <p>hidden</p> --><script>var s = \"</p>\";</script>"
+		     "<STYLE>p{}</style><form><p>form text</p></form><p>after</p>",
+		     "A&B <tag> đồng &bogus; & y \xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd\nafter");
+	/* images by their alt text; inline elements join, blocks break */
+	test_text_of("<figure><img src=\"a.jpg\" alt=\"Cầu &quot;Rào&quot;\"><figcaption>Chú "
+		     "thích</figcaption></figure>x<b>Hải</b>Phòng <span>a</span>\n\t<span>b</span>",
+		     "Cầu \"Rào\"\nChú thích\nxHảiPhòng a b");
+	/* escape sequences and bidi overrides never come through; stray '<' is text */
+	test_text_of("E&#27;[31mred&#x202E;rev a < b <3 <p title=\">x\">y</p><p",
+		     "Eredrev a < b <3\ny");
+	/* decomposed input comes out composed */
+	test_text_of("<p>Ha\xcc\x89i Pho\xcc\x80ng</p>", "Hải Phòng");
+	test_text_of("", "");
+	test_text_of("<div><p>  </p></div>", "");
+}
+
 static void test_serialize_roundtrip(void **state)
 {
 	(void)state;
@@ -132,6 +164,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_ascii_markers),
 	    cmocka_unit_test(test_blocks),
+	    cmocka_unit_test(test_text),
 	    cmocka_unit_test(test_serialize_roundtrip),
 	    cmocka_unit_test(test_deserialize_rejects),
 	    cmocka_unit_test(test_layout_never_too_wide),

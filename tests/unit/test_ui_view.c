@@ -67,13 +67,10 @@ static int setup(void **state)
 	    !store_feed_ensure(st, "https://example.vn/rss", NULL, &b, err, sizeof err))
 		return -1;
 	struct store_item items[CORE_NELEM(articles)];
-	char *docs[CORE_NELEM(articles)];
+	char *texts[CORE_NELEM(articles)];
 	char guid[CORE_NELEM(articles)][16];
 	for (size_t i = 0; i < CORE_NELEM(articles); i++) {
-		struct text_doc *d = html_to_doc(articles[i].html, strlen(articles[i].html),
-						 "https://thanhphohaiphong.gov.vn/");
-		docs[i] = text_doc_serialize(d);
-		text_doc_free(d);
+		texts[i] = html_text(articles[i].html, strlen(articles[i].html));
 		snprintf(guid[i], sizeof guid[i], "g%zu", i);
 		items[i] = (struct store_item){
 		    .guid = guid[i],
@@ -83,7 +80,7 @@ static int setup(void **state)
 		    .published = articles[i].time,
 		    .updated = STORE_NO_TIME,
 		    .content = articles[i].html,
-		    .doc = docs[i],
+		    .text = texts[i],
 		};
 	}
 	struct store_update u = {
@@ -98,7 +95,7 @@ static int setup(void **state)
 	ok = ok && store_update(st, &u2, NULL, err, sizeof err) &&
 	     store_feed_failed(st, b, T0, 404, "HTTP 404 Not Found", err, sizeof err);
 	for (size_t i = 0; i < CORE_NELEM(articles); i++)
-		free(docs[i]);
+		free(texts[i]);
 	return ok ? 0 : -1;
 }
 

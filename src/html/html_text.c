@@ -1,0 +1,337 @@
+/*
+ * html_text.c: the plain text of article HTML in one pass over its bytes,
+ * without building a tree: what a refresh indexes and search snippets
+ * quote. Block-level elements end a line, inline ones add nothing, white
+ * space collapses, entities are decoded, the elements html_to_doc drops
+ * (scripts, styles, forms, media...) are skipped with what they hold, and
+ * an image stands for its alt text. The result is cleaned by the text
+ * module like every text the cache keeps.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "core.h"
+#include "html.h"
+
+/* Elements whose content is not markup: skipped up to their end tag. */
+static const char *const html_text_raw[] = {"script",   "style",    "textarea", "title",
+					    "xmp",      "iframe",   "noscript", "noembed",
+					    "noframes", "template", "plaintext"};
+
+/* Elements skipped with everything inside them (as html_to_doc drops them). */
+static const char *const html_text_dropped[] = {"frameset", "form", "button", "select",  "object",
+						"svg",      "math", "head",   "canvas",  "audio",
+						"video",    "map",  "option", "datalist"};
+
+/* Elements that end a line of text where they start and where they end. */
+static const char *const html_text_blocks[] = {
+    "p",          "div",      "section", "article",    "header", "footer", "main",  "aside",
+    "nav",        "address",  "center",  "dl",         "dt",     "dd",     "body",  "html",
+    "figcaption", "caption",  "h1",      "h2",         "h3",     "h4",     "h5",    "h6",
+    "li",         "ul",       "ol",      "blockquote", "pre",    "table",  "tr",    "td",
+    "th",         "figure",   "hr",      "br",         "thead",  "tbody",  "tfoot", "summary",
+    "details",    "fieldset", "legend",  "menu",       "dir"};
+
+struct html_text {
+	struct core_buf out;
+	bool space;  /* a collapsed space is due before the next word */
+	int dropped; /* depth inside dropped elements */
+};
+
+static bool html_text_in(const char *name, size_t len, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (strlen(set[i]) == len && strncasecmp(name, set[i], len) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool html_text_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool html_text_isspace(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Ends the line being written, if it holds anything. */
+static void html_text_break(struct html_text *t)
+{
+	t->space = false;
+	if (t->out.len > 0 && t->out.data[t->out.len - 1] != '\n')
+		core_buf_putc(&t->out, '\n');
+}
+
+static void html_text_put(struct html_text *t, const char *s, size_t n)
+{
+	if (t->dropped > 0 || n == 0)
+		return;
+	if (t->space) {
+		if (t->out.len > 0 && t->out.data[t->out.len - 1] != '\n')
+			core_buf_putc(&t->out, ' ');
+		t->space = false;
+	}
+	core_buf_append(&t->out, s, n);
+}
+
+static void html_text_codepoint(struct html_text *t, uint32_t cp)
+{
+	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	char u[4];
+	size_t n;
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		u[0] = (char)(0xF0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f')
+		t->space = true;
+	else
+		html_text_put(t, u, n);
+}
+
+/*
+ * The entity at p (just after '&'), written out; returns the bytes it took,
+ * or 0 when it is not one (the '&' is then text).
+ */
+static size_t html_text_entity(struct html_text *t, const char *p, const char *end)
+{
+	const char *q = p;
+	if (q < end && *q == '#') {
+		q++;
+		bool hex = q < end && (*q == 'x' || *q == 'X');
+		if (hex)
+			q++;
+		uint32_t cp = 0;
+		const char *digits = q;
+		for (; q < end; q++) {
+			unsigned d;
+			if (*q >= '0' && *q <= '9')
+				d = (unsigned)(*q - '0');
+			else if (hex && *q >= 'a' && *q <= 'f')
+				d = (unsigned)(*q - 'a' + 10);
+			else if (hex && *q >= 'A' && *q <= 'F')
+				d = (unsigned)(*q - 'A' + 10);
+			else
+				break;
+			if (cp <= 0x10FFFF)
+				cp = cp * (hex ? 16 : 10) + d;
+		}
+		if (q == digits)
+			return 0;
+		if (q < end && *q == ';')
+			q++;
+		html_text_codepoint(t, cp);
+		return (size_t)(q - p);
+	}
+	char name[33];
+	size_t n = 0;
+	while (q < end && n < sizeof name - 1 &&
+	       (html_text_alpha(*q) || (n > 0 && *q >= '0' && *q <= '9')))
+		name[n++] = *q++;
+	if (n == 0 || q >= end || *q != ';')
+		return 0;
+	name[n] = '\0';
+	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+	if (e == NULL)
+		return 0;
+	html_text_codepoint(t, e->value);
+	return (size_t)(q + 1 - p);
+}
+
+/* Text from p to end, entities decoded, white space collapsed. */
+static void html_text_run(struct html_text *t, const char *p, const char *end)
+{
+	while (p < end) {
+		const char *q = p;
+		while (q < end && *q != '&' && !html_text_isspace(*q))
+			q++;
+		html_text_put(t, p, (size_t)(q - p));
+		if (q == end)
+			break;
+		if (*q == '&') {
+			size_t used = html_text_entity(t, q + 1, end);
+			if (used == 0)
+				html_text_put(t, "&", 1);
+			p = q + 1 + used;
+			continue;
+		}
+		while (q < end && html_text_isspace(*q))
+			q++;
+		t->space = true;
+		p = q;
+	}
+}
+
+/* Where the tag starting at p ('<' then a name) ends: past its '>', quotes respected. */
+static const char *html_text_tag_end(const char *p, const char *end)
+{
+	char prev = 0;
+	for (; p < end; p++) {
+		if ((*p == '"' || *p == '\'') && prev == '=') {
+			const char *close = memchr(p + 1, *p, (size_t)(end - p - 1));
+			if (close == NULL)
+				return end;
+			p = close;
+			prev = *p;
+			continue;
+		}
+		if (*p == '>')
+			return p + 1;
+		if (!html_text_isspace(*p))
+			prev = *p;
+	}
+	return end;
+}
+
+/* An image's alt text, from its attributes between p and end, as a line of its own. */
+static void html_text_alt(struct html_text *t, const char *p, const char *end)
+{
+	while (p < end) {
+		while (p < end && (html_text_isspace(*p) || *p == '/'))
+			p++;
+		const char *an = p;
+		while (p < end && !html_text_isspace(*p) && *p != '=' && *p != '>' && *p != '/')
+			p++;
+		size_t alen = (size_t)(p - an);
+		if (alen == 0)
+			break;
+		while (p < end && html_text_isspace(*p))
+			p++;
+		const char *v = NULL, *vend = NULL;
+		if (p < end && *p == '=') {
+			p++;
+			while (p < end && html_text_isspace(*p))
+				p++;
+			if (p < end && (*p == '"' || *p == '\'')) {
+				const char *close = memchr(p + 1, *p, (size_t)(end - p - 1));
+				v = p + 1;
+				vend = close != NULL ? close : end;
+				p = close != NULL ? close + 1 : end;
+			} else {
+				v = p;
+				while (p < end && !html_text_isspace(*p) && *p != '>')
+					p++;
+				vend = p;
+			}
+		}
+		if (alen == 3 && strncasecmp(an, "alt", 3) == 0 && v != NULL) {
+			html_text_break(t);
+			html_text_run(t, v, vend);
+			html_text_break(t);
+			return;
+		}
+	}
+}
+
+/* Skips a raw-text element's content from p: returns where its end tag ends. */
+static const char *html_text_skip_raw(const char *p, const char *end, const char *name, size_t len)
+{
+	while (p < end) {
+		const char *lt = memchr(p, '<', (size_t)(end - p));
+		if (lt == NULL)
+			return end;
+		if (lt + 2 + len <= end && lt[1] == '/' && strncasecmp(lt + 2, name, len) == 0 &&
+		    (lt + 2 + len == end || !html_text_alpha(lt[2 + len])))
+			return html_text_tag_end(lt + 2 + len, end);
+		p = lt + 1;
+	}
+	return end;
+}
+
+char *html_text(const char *html, size_t len)
+{
+	struct html_text t = {.space = false, .dropped = 0};
+	core_buf_init(&t.out, 0);
+	core_buf_reserve(&t.out, len);
+	const char *p = html, *end = html + len;
+	while (p < end) {
+		const char *lt = memchr(p, '<', (size_t)(end - p));
+		const char *stop = lt != NULL ? lt : end;
+		html_text_run(&t, p, stop);
+		if (lt == NULL)
+			break;
+		p = lt + 1;
+		if (p < end && *p == '!') {
+			if (end - p >= 3 && p[1] == '-' && p[2] == '-') {
+				const char *close = p + 3;
+				while (close + 3 <= end && memcmp(close, "-->", 3) != 0)
+					close++;
+				p = close + 3 <= end ? close + 3 : end;
+			} else {
+				const char *gt = memchr(p, '>', (size_t)(end - p));
+				p = gt != NULL ? gt + 1 : end;
+			}
+			continue;
+		}
+		if (p < end && *p == '?') {
+			const char *gt = memchr(p, '>', (size_t)(end - p));
+			p = gt != NULL ? gt + 1 : end;
+			continue;
+		}
+		bool closing = p < end && *p == '/';
+		const char *name = closing ? p + 1 : p;
+		if (name >= end || !html_text_alpha(*name)) {
+			html_text_put(&t, "<", 1); /* not a tag: a '<' in the text */
+			continue;
+		}
+		const char *ne = name;
+		while (ne < end && !html_text_isspace(*ne) && *ne != '/' && *ne != '>')
+			ne++;
+		size_t nlen = (size_t)(ne - name);
+		const char *tag_end = html_text_tag_end(ne, end);
+		bool self_closing = tag_end - ne >= 2 && tag_end[-1] == '>' && tag_end[-2] == '/';
+		p = tag_end;
+		if (!closing &&
+		    html_text_in(name, nlen, html_text_raw, CORE_NELEM(html_text_raw))) {
+			if (!self_closing)
+				p = html_text_skip_raw(p, end, name, nlen);
+			html_text_break(&t);
+			continue;
+		}
+		if (html_text_in(name, nlen, html_text_dropped, CORE_NELEM(html_text_dropped))) {
+			if (closing && t.dropped > 0)
+				t.dropped--;
+			else if (!closing && !self_closing)
+				t.dropped++;
+			html_text_break(&t);
+			continue;
+		}
+		if (html_text_in(name, nlen, html_text_blocks, CORE_NELEM(html_text_blocks))) {
+			if (t.dropped == 0)
+				html_text_break(&t);
+			continue;
+		}
+		if (!closing && t.dropped == 0 && nlen == 3 && strncasecmp(name, "img", 3) == 0)
+			html_text_alt(&t, ne,
+				      tag_end > ne && tag_end[-1] == '>' ? tag_end - 1 : tag_end);
+	}
+	while (t.out.len > 0 &&
+	       (t.out.data[t.out.len - 1] == '\n' || t.out.data[t.out.len - 1] == ' '))
+		t.out.len--;
+	char *clean = text_clean(t.out.data != NULL ? t.out.data : "", t.out.len, TEXT_CLEAN_BLOCK);
+	core_buf_free(&t.out);
+	return clean;
+}
