@@ -1,8 +1,13 @@
 /*
  * net.c: the fetcher. Requests wait in a queue; at most max_connections
  * of them have an easy handle in the multi handle at a time, so memory
- * stays flat however many feeds there are. A finished transfer is turned
- * into a net_result (or queued again for its retry) and handed over.
+ * stays flat however many feeds there are. An https server may multiplex
+ * (HTTP/2): up to NET_MAX_STREAMS transfers to such hosts share
+ * connections, until a host answers in HTTP/1, after which its transfers
+ * count against max_connections like plain http's (so none waits inside
+ * curl, where the wait would count against its timeout). A finished
+ * transfer is turned into a net_result (or queued again for its retry)
+ * and handed over.
  */
 #include <curl/curl.h>
 #include <errno.h>
@@ -22,6 +27,8 @@
 #define NET_DEFAULT_RETRY_MS         2000
 #define NET_DEFAULT_MAX_RETRY_AFTER  120
 #define NET_MAX_REDIRECTS            5
+#define NET_MAX_STREAMS              64
+#define NET_MAX_HOSTS                64 /* https hosts remembered as HTTP/1 only */
 
 struct net_xfer {
 	struct net *net;
@@ -39,6 +46,7 @@ struct net_xfer {
 	bool chain_permanent;  /* every redirect so far was 301 or 308 */
 	long retry_after_s;    /* of the last response; -1 when none */
 	int64_t due_ms;        /* a retry waits until then */
+	bool mux;              /* started as a stream that may share a connection */
 	struct net_xfer *next; /* in the queue or the active list */
 };
 
@@ -51,7 +59,38 @@ struct net {
 	struct net_xfer *queue, *queue_tail; /* waiting to start (retries: once due) */
 	struct net_xfer *active;             /* in the multi handle */
 	size_t nactive, pending;
+	size_t nmux;             /* of nactive, streams that may share a connection */
+	char *h1[NET_MAX_HOSTS]; /* https origins seen answering in HTTP/1 */
+	size_t nh1;
 };
+
+/* The length of url's origin (scheme://host:port). */
+static size_t net_origin_len(const char *url)
+{
+	const char *p = strstr(url, "://");
+	p = p != NULL ? p + 3 : url;
+	return (size_t)(p + strcspn(p, "/?#") - url);
+}
+
+/* Whether a transfer of url may be a stream sharing a connection. */
+static bool net_may_multiplex(const struct net *n, const char *url)
+{
+	if (strncasecmp(url, "https://", 8) != 0)
+		return false;
+	size_t len = net_origin_len(url);
+	for (size_t i = 0; i < n->nh1; i++) {
+		if (strlen(n->h1[i]) == len && strncasecmp(n->h1[i], url, len) == 0)
+			return false;
+	}
+	return true;
+}
+
+/* Remembers that url's https origin answered in HTTP/1. */
+static void net_saw_http1(struct net *n, const char *url)
+{
+	if (n->nh1 < NET_MAX_HOSTS && net_may_multiplex(n, url))
+		n->h1[n->nh1++] = xstrndup(url, net_origin_len(url));
+}
 
 static int64_t net_now_ms(void)
 {
@@ -178,6 +217,8 @@ void net_free(struct net *n)
 		net_cancel(n, x);
 	}
 	curl_multi_cleanup(n->multi);
+	for (size_t i = 0; i < n->nh1; i++)
+		free(n->h1[i]);
 	free(n->proxy);
 	free(n->user_agent);
 	free(n);
@@ -615,6 +656,10 @@ static void net_finish(struct net *n, struct net_xfer *x, CURLcode rc)
 	struct net_result *r = x->res;
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &r->status);
 	r->attempts++;
+	long version = 0;
+	if (x->mux && curl_easy_getinfo(x->easy, CURLINFO_HTTP_VERSION, &version) == CURLE_OK &&
+	    (version == CURL_HTTP_VERSION_1_0 || version == CURL_HTTP_VERSION_1_1))
+		net_saw_http1(n, x->url);
 	long delay;
 	if (net_should_retry(n, x, rc, &delay)) {
 		curl_easy_cleanup(x->easy);
@@ -672,17 +717,23 @@ static void net_finish(struct net *n, struct net_xfer *x, CURLcode rc)
 	n->done(r, n->arg);
 }
 
-/* Starts queued transfers that are due, as far as the limit allows; ms until the next is due. */
+/* Starts queued transfers that are due, as far as the limits allow; ms until the next is due. */
 static long net_start(struct net *n)
 {
 	int64_t now = net_now_ms();
 	long wait = -1;
 	struct net_xfer **pp = &n->queue, *prev = NULL;
-	while (*pp != NULL && n->nactive < (size_t)n->o.max_connections) {
+	while (*pp != NULL &&
+	       (n->nactive - n->nmux < (size_t)n->o.max_connections || n->nmux < NET_MAX_STREAMS)) {
 		struct net_xfer *x = *pp;
-		if (x->due_ms > now) {
-			long w = (long)(x->due_ms - now);
-			wait = wait < 0 || w < wait ? w : wait;
+		bool mux = net_may_multiplex(n, x->url);
+		bool room = mux ? n->nmux < NET_MAX_STREAMS
+				: n->nactive - n->nmux < (size_t)n->o.max_connections;
+		if (x->due_ms > now || !room) {
+			if (x->due_ms > now) {
+				long w = (long)(x->due_ms - now);
+				wait = wait < 0 || w < wait ? w : wait;
+			}
 			prev = x;
 			pp = &x->next;
 			continue;
@@ -704,6 +755,8 @@ static long net_start(struct net *n)
 		x->next = n->active;
 		n->active = x;
 		n->nactive++;
+		x->mux = mux;
+		n->nmux += mux ? 1 : 0;
 	}
 	return wait;
 }
@@ -715,6 +768,7 @@ static void net_unlink_active(struct net *n, struct net_xfer *x)
 		if (*pp == x) {
 			*pp = x->next;
 			n->nactive--;
+			n->nmux -= x->mux ? 1 : 0;
 			return;
 		}
 	}

@@ -5,11 +5,15 @@
  *
  * Only the calling thread touches net and the store; workers take jobs
  * from `todo` and put them on `parsed` under one mutex, then wake the
- * calling thread out of its poll. At most max_fetching jobs are with net
- * and at most max_bodies have a body fetched but not yet written, so
- * memory stays flat however many feeds there are: a body is freed as soon
- * as it is parsed, and a parsed job as soon as it is written. A 304 holds
- * no body, so feeds that have not changed go at the full concurrency.
+ * calling thread out of its poll. Memory stays flat however many feeds
+ * there are: at most REFRESH_BODY_FETCHES jobs that will likely bring a
+ * body are with net, and with the jobs fetched with a body but not yet
+ * written (max_bodies of them beside), they are never more than the two
+ * limits together; a body is freed as soon as it is parsed, and a parsed
+ * job as soon as it is written. A feed asked with validators
+ * likely answers 304, with no body: up to REFRESH_MAX_FETCHES of those go
+ * at once (one round trip for a whole portal over HTTP/2), until one of
+ * them does bring a body, after which they count as the others do.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -23,9 +27,12 @@
 #include "refresh.h"
 #include "text.h"
 
-/* An item as parsed and rendered, every string owned. */
+#define REFRESH_MAX_FETCHES  64
+#define REFRESH_BODY_FETCHES 8
+
+/* An item as parsed, every string owned. */
 struct refresh_item {
-	char *guid, *link, *title, *author, *categories, *summary, *content, *text;
+	char *guid, *link, *title, *author, *categories, *summary, *content;
 	char *index[3]; /* store_index_text, made here rather than on the writing thread */
 	int64_t hash;   /* store_item_hash, likewise */
 	int64_t published, updated;
@@ -38,6 +45,7 @@ struct refresh_job {
 	char *fetch; /* where it is fetched from */
 	char *etag, *last_modified, *cafile;
 	bool insecure;
+	bool cheap;             /* fetched as likely to answer 304 */
 	struct net_result *res; /* once fetched */
 	bool failed;
 	char error[CORE_ERRLEN];
@@ -59,9 +67,12 @@ struct refresh {
 	void *arg;
 	struct net *net;
 	size_t max_size;
-	struct refresh_queue waiting;  /* not yet handed to net */
-	size_t fetching, max_fetching; /* jobs handed to net */
-	size_t bodies, max_bodies;     /* jobs fetched with a body, not yet written */
+	struct refresh_queue waiting; /* not yet handed to net */
+	size_t fetching;              /* jobs handed to net */
+	size_t body_fetching;         /* of those, jobs not counted as cheap */
+	size_t max_body_fetching;     /* REFRESH_BODY_FETCHES, or fewer connections */
+	size_t bodies, max_bodies;    /* jobs fetched with a body, not yet written */
+	bool changing;                /* a feed asked with validators brought a body */
 	size_t total, done;
 	/* Shared with the workers, under mu. */
 	pthread_mutex_t mu;
@@ -114,7 +125,6 @@ static void refresh_job_free(struct refresh_job *j)
 		free(it->categories);
 		free(it->summary);
 		free(it->content);
-		free(it->text);
 		for (size_t k = 0; k < 3; k++)
 			free(it->index[k]);
 	}
@@ -165,7 +175,6 @@ static void refresh_store_item(const struct refresh_item *it, struct store_item 
 	    .categories = it->categories,
 	    .summary = it->summary,
 	    .content = it->content,
-	    .text = it->text,
 	    .index = {it->index[0], it->index[1], it->index[2]},
 	    .hash = it->hash,
 	};
@@ -205,9 +214,10 @@ static void refresh_on_item(const struct feed_item *it, void *arg)
 	o->summary = refresh_plain(it->summary);
 	/* The body is rendered when it is shown; its text is what the index needs. */
 	o->content = refresh_dup(it->content);
-	if (it->content != NULL)
-		o->text = html_text(it->content, strlen(it->content));
-	store_index_text(o->title, o->summary, o->text, o->index);
+	char *text = html_text(it->content != NULL ? it->content : "",
+			       it->content != NULL ? strlen(it->content) : 0);
+	store_index_text(o->title, o->summary, text, o->index);
+	free(text);
 	struct store_item si;
 	refresh_store_item(o, &si);
 	o->hash = store_item_hash(&si);
@@ -325,8 +335,12 @@ static void refresh_on_fetched(struct net_result *res, void *arg)
 	struct refresh_job *j = res->user;
 	j->res = res;
 	r->fetching--;
-	if (res->ok && !res->not_modified)
+	if (!j->cheap)
+		r->body_fetching--;
+	if (res->ok && !res->not_modified) {
 		r->bodies++;
+		r->changing = r->changing || j->cheap;
+	}
 	if (r->stopping) {
 		refresh_job_free(j);
 		return;
@@ -360,7 +374,7 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	if (workers < 0)
 		workers = 0;
 	long conns = o->net.max_connections > 0 ? o->net.max_connections : 16;
-	r->max_fetching = (size_t)conns;
+	r->max_body_fetching = conns < REFRESH_BODY_FETCHES ? (size_t)conns : REFRESH_BODY_FETCHES;
 	r->max_bodies = (size_t)workers + 1;
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
@@ -426,9 +440,29 @@ bool refresh_busy(const struct refresh *r)
 
 void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int timeout_ms)
 {
-	while (r->fetching < r->max_fetching && r->bodies < r->max_bodies &&
-	       r->waiting.head != NULL) {
-		struct refresh_job *j = refresh_pop(&r->waiting);
+	struct refresh_job *prev = NULL, *next;
+	for (struct refresh_job *j = r->waiting.head; j != NULL; j = next) {
+		next = j->next;
+		if (r->fetching >= REFRESH_MAX_FETCHES ||
+		    r->bodies >= r->max_bodies + r->max_body_fetching)
+			break;
+		bool cheap = (j->etag != NULL || j->last_modified != NULL) && !r->changing;
+		if (!cheap &&
+		    (r->body_fetching >= r->max_body_fetching ||
+		     r->body_fetching + r->bodies >= r->max_body_fetching + r->max_bodies)) {
+			prev = j;
+			continue;
+		}
+		/* Out of the waiting queue. */
+		if (prev != NULL)
+			prev->next = next;
+		else
+			r->waiting.head = next;
+		if (r->waiting.tail == j)
+			r->waiting.tail = prev;
+		j->next = NULL;
+		j->cheap = cheap;
+		r->body_fetching += cheap ? 0 : 1;
 		struct net_request req = {
 		    .url = j->fetch,
 		    .etag = j->etag,

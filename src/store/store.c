@@ -97,12 +97,6 @@ static const char *const store_migrations[] = {
     "CREATE INDEX articles_by_feed ON articles (feed_id, time DESC, id DESC);"
     "CREATE INDEX articles_unread ON articles (time DESC, id DESC) WHERE read = 0;"
     "CREATE INDEX articles_feed_read ON articles (feed_id, read);",
-    /*
-     * 3 → 4: the body's plain text (html_text of the content), what the index
-     * holds of it; the document is rendered from the content when shown.
-     * Articles cached before keep their serialized document (doc) instead.
-     */
-    "ALTER TABLE articles ADD COLUMN text TEXT;",
 };
 
 #define STORE_VERSION ((int)CORE_NELEM(store_migrations))
@@ -137,22 +131,26 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	"UPDATE feeds SET last_attempt = ?2, last_success = ?2, last_status = ?3,"
 	" last_error = NULL, title = coalesce(?4, title), site = coalesce(?5, site),"
 	" etag = ?6, last_modified = ?7 WHERE id = ?1",
-    [STORE_SQL_ARTICLE_FIND] =
-	"SELECT id, hash, title, summary, text, doc FROM articles WHERE feed_id = ?1 AND guid = ?2",
+    [STORE_SQL_ARTICLE_FIND] = "SELECT id, hash, title, summary, content, doc FROM articles WHERE "
+			       "feed_id = ?1 AND guid = ?2",
     /* Whether article ?1 says what an item's fields ?2 to ?9 say (store_bind_item). */
     [STORE_SQL_ARTICLE_SAME] =
 	"SELECT link IS ?2 AND title IS ?3 AND author IS ?4 AND published IS ?5 AND updated IS ?6"
 	" AND categories IS ?7 AND summary IS ?8 AND content IS ?9 FROM articles WHERE id = ?1",
     [STORE_SQL_ARTICLE_SET_HASH] = "UPDATE articles SET hash = ?2 WHERE id = ?1",
-    /* ?2 to ?11 are an item's fields in both (store_bind_item). */
+    /*
+     * ?2 to ?10 are an item's fields in both (store_bind_item). The document
+     * is rendered from the content when shown: doc is only kept by articles
+     * an older bantin cached, until they change.
+     */
     [STORE_SQL_ARTICLE_INSERT] =
 	"INSERT INTO articles (feed_id, guid, first_seen, link, title, author, published, updated,"
-	" time, categories, summary, content, text, hash)"
-	" VALUES (?1, ?12, ?13, ?2, ?3, ?4, ?5, ?6, coalesce(?5, ?6, ?13), ?7, ?8, ?9, ?10, ?11)",
+	" time, categories, summary, content, hash)"
+	" VALUES (?1, ?11, ?12, ?2, ?3, ?4, ?5, ?6, coalesce(?5, ?6, ?12), ?7, ?8, ?9, ?10)",
     [STORE_SQL_ARTICLE_UPDATE] =
 	"UPDATE articles SET link = ?2, title = ?3, author = ?4, published = ?5, updated = ?6,"
 	" time = coalesce(?5, ?6, first_seen), categories = ?7, summary = ?8, content = ?9,"
-	" text = ?10, doc = NULL, hash = ?11 WHERE id = ?1",
+	" doc = NULL, hash = ?10 WHERE id = ?1",
     [STORE_SQL_FTS_INSERT] =
 	"INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?1, ?2, ?3, ?4)",
     [STORE_SQL_FTS_DELETE] = "INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
@@ -245,8 +243,8 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 			      " WHERE articles_fts MATCH ?1 LIMIT ?2)",
 
     [STORE_SQL_INDEX_COUNT] = "SELECT count(*) FROM articles_fts_docsize",
-    [STORE_SQL_ARTICLE_TEXT] = "SELECT summary, text, doc FROM articles WHERE id = ?1",
-    [STORE_SQL_REINDEX_ROWS] = "SELECT id, title, summary, text, doc FROM articles WHERE id > ?1"
+    [STORE_SQL_ARTICLE_TEXT] = "SELECT summary, content, doc FROM articles WHERE id = ?1",
+    [STORE_SQL_REINDEX_ROWS] = "SELECT id, title, summary, content, doc FROM articles WHERE id > ?1"
 			       " ORDER BY id LIMIT 256",
     [STORE_SQL_FTS_DELETE_ALL] = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
     [STORE_SQL_FTS_CHECK] = "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",

@@ -87,8 +87,7 @@ struct store_item {
 	int64_t published, updated; /* STORE_NO_TIME when unknown */
 	const char *categories;     /* plain text, one per line */
 	const char *summary;        /* plain text */
-	const char *content;        /* the body's HTML as the feed gave it (or its summary's) */
-	const char *text;           /* the body's plain text (html_text of content) */
+	const char *content;        /* the body's HTML as the feed gave it */
 	const char *index[3]; /* store_index_text of the above, or NULLs: the store makes it */
 	int64_t hash;         /* store_item_hash of the above, or 0: the store computes it */
 };
@@ -98,8 +97,9 @@ int64_t store_item_hash(const struct store_item *it);
 
 /*
  * What the search index keeps of an article: its title, summary and body
- * text, folded (text_fold), owned, in out[0..2]. Touches no database: a
- * refresh computes it on a worker thread and hands it over.
+ * text (html_text of its content), folded (text_fold), owned, in
+ * out[0..2]. Touches no database: a refresh computes it on a worker thread
+ * and hands it over.
  */
 void store_index_text(const char *title, const char *summary, const char *text, char *out[3]);
 

@@ -87,13 +87,14 @@ void store_row_clear(struct store_row *r);
 /* Runs a statement that returns no rows; false with err. */
 bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *err, size_t errlen);
 /*
- * An article's body text as the articles table keeps it, owned: its text
- * column, or for an article cached before that column, its document's text.
+ * An article's body text, owned: html_text of its content, or for an
+ * article an older bantin cached with a serialized document, that
+ * document's text (what its index row was made of).
  */
-char *store_body_text(const char *text, const char *doc);
+char *store_body_text(const char *content, const char *doc);
 /* Adds article id's text to the index, or (remove) takes it out: both from the same values. */
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
-		     const char *text, const char *doc, bool remove, char *err, size_t errlen);
+		     const char *content, const char *doc, bool remove, char *err, size_t errlen);
 /* One unit of a query: its folded words. */
 struct store_unit {
 	char **words;

@@ -4,14 +4,18 @@
  * The index is an FTS5 table without content of its own (the articles
  * table has the text): a row goes in with the folded title, summary and
  * body, and comes out with the very same values, so both are computed by
- * one function (store_index_put) from what the articles table keeps. The
- * body is the text column, never text made again from the HTML: a later
- * bantin that extracts text differently still takes out what went in.
+ * one function (store_index_put) from what the articles table keeps: the
+ * body's text is html_text of the content, made again when a row comes
+ * out. So html_text must stay what it is for the rows already indexed: a
+ * bantin whose html_text says otherwise must rebuild the index (a
+ * migration that runs store_reindex). Articles an older bantin cached
+ * with a serialized document come out with that document's text.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
+#include "html.h"
 #include "store_internal.h"
 #include "text.h"
 
@@ -45,9 +49,11 @@ void store_index_text(const char *title, const char *summary, const char *text, 
 	out[2] = text_fold(text != NULL ? text : "", text != NULL ? strlen(text) : 0, NULL);
 }
 
-char *store_body_text(const char *text, const char *doc)
+char *store_body_text(const char *content, const char *doc)
 {
-	return text != NULL ? xstrdup(text) : text_doc_serialized_text(doc);
+	if (doc != NULL)
+		return text_doc_serialized_text(doc);
+	return html_text(content != NULL ? content : "", content != NULL ? strlen(content) : 0);
 }
 
 /* Adds article id's index text to the index, or (remove) takes it out. */
@@ -66,10 +72,10 @@ static bool store_index_write(struct store *st, int64_t id, const char *const te
 }
 
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
-		     const char *text, const char *doc, bool remove, char *err, size_t errlen)
+		     const char *content, const char *doc, bool remove, char *err, size_t errlen)
 {
 	char *index[3];
-	char *body = store_body_text(text, doc);
+	char *body = store_body_text(content, doc);
 	store_index_text(title, summary, body, index);
 	free(body);
 	bool ok = store_index_write(st, id, (const char *const *)index, remove, err, errlen);
@@ -84,10 +90,11 @@ static bool store_index_item(struct store *st, int64_t id, const struct store_it
 {
 	if (it->index[0] != NULL && it->index[1] != NULL && it->index[2] != NULL)
 		return store_index_write(st, id, it->index, false, err, errlen);
-	return store_index_put(st, id, it->title, it->summary, it->text, NULL, false, err, errlen);
+	return store_index_put(st, id, it->title, it->summary, it->content, NULL, false, err,
+			       errlen);
 }
 
-/* Binds ?2 to ?11 of ARTICLE_INSERT and ARTICLE_UPDATE: what the feed says of an item. */
+/* Binds ?2 to ?10 of ARTICLE_INSERT and ARTICLE_UPDATE: what the feed says of an item. */
 static void store_bind_item(sqlite3_stmt *s, const struct store_item *it, int64_t hash)
 {
 	store_bind_text(s, 2, it->link);
@@ -98,8 +105,7 @@ static void store_bind_item(sqlite3_stmt *s, const struct store_item *it, int64_
 	store_bind_text(s, 7, it->categories);
 	store_bind_text(s, 8, it->summary);
 	store_bind_text(s, 9, it->content);
-	store_bind_text(s, 10, it->text);
-	sqlite3_bind_int64(s, 11, hash);
+	sqlite3_bind_int64(s, 10, hash);
 }
 
 enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_PUT_ERROR };
@@ -116,7 +122,7 @@ static enum store_put store_same_item(struct store *st, int64_t id, const struct
 	if (s == NULL)
 		return STORE_PUT_ERROR;
 	sqlite3_bind_int64(s, 1, id);
-	store_bind_item(s, it, hash); /* ?10 and ?11 are not in this one: those binds do nothing */
+	store_bind_item(s, it, hash); /* ?10 is not in this one: that bind does nothing */
 	bool same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
 	sqlite3_reset(s);
 	if (!same)
@@ -152,14 +158,14 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 			return STORE_PUT_UNCHANGED;
 		}
 		char *title = store_col_text(s, 2), *summary = store_col_text(s, 3),
-		     *text = store_col_text(s, 4), *doc = store_col_text(s, 5);
+		     *content = store_col_text(s, 4), *doc = store_col_text(s, 5);
 		sqlite3_reset(s);
 		enum store_put same = store_same_item(st, id, it, hash, err, errlen);
 		bool ok = same == STORE_PUT_UPDATED &&
-			  store_index_put(st, id, title, summary, text, doc, true, err, errlen);
+			  store_index_put(st, id, title, summary, content, doc, true, err, errlen);
 		free(title);
 		free(summary);
-		free(text);
+		free(content);
 		free(doc);
 		if (same != STORE_PUT_UPDATED)
 			return same;
@@ -177,8 +183,8 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 		return STORE_PUT_ERROR;
 	sqlite3_bind_int64(s, 1, u->feed_id);
 	store_bind_item(s, it, hash);
-	store_bind_text(s, 12, it->guid);
-	sqlite3_bind_int64(s, 13, u->now);
+	store_bind_text(s, 11, it->guid);
+	sqlite3_bind_int64(s, 12, u->now);
 	if (!store_exec_stmt(st, s, "cannot add an article", err, errlen))
 		return STORE_PUT_ERROR;
 	int64_t id = sqlite3_last_insert_rowid(st->db);
