@@ -375,6 +375,26 @@ static size_t net_on_header(char *p, size_t size, size_t nmemb, void *arg)
 	return len;
 }
 
+/*
+ * Whether cafile can go with the system's hashed certificate directory
+ * (set in *capath); false without one, or with err when cafile cannot be
+ * read.
+ */
+static bool net_ca_dir(const char *cafile, char *err, size_t errlen, const char **capath)
+{
+	const curl_version_info_data *vi = curl_version_info(CURLVERSION_NOW);
+	FILE *fp = fopen(cafile, "rb");
+	if (fp == NULL) {
+		char *shown = core_str_printable(cafile);
+		core_err_set(err, errlen, "cannot read cafile '%s': %s", shown, strerror(errno));
+		free(shown);
+		return false;
+	}
+	fclose(fp);
+	*capath = vi->capath;
+	return vi->capath != NULL;
+}
+
 /* The system's CA bundle followed by cafile, as one PEM blob in b; false with err. */
 static bool net_ca_blob(const char *cafile, struct core_buf *b, char *err, size_t errlen)
 {
@@ -463,6 +483,19 @@ static bool net_xfer_setup(struct net *n, struct net_xfer *x)
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
 	} else if (x->cafile != NULL) {
+		const char *capath = NULL;
+		char err[CORE_ERRLEN] = "";
+		if (net_ca_dir(x->cafile, err, sizeof err, &capath)) {
+			/* The file, with the system's certificates looked up in its directory
+			   as needed: curl keeps that store for the transfers that name it. */
+			curl_easy_setopt(e, CURLOPT_CAINFO, x->cafile);
+			curl_easy_setopt(e, CURLOPT_CAPATH, capath);
+			return true;
+		}
+		if (err[0] != '\0') {
+			core_err_set(x->res->error, sizeof x->res->error, "%s", err);
+			return false;
+		}
 		struct core_buf ca;
 		core_buf_init(&ca, 0);
 		bool ok = net_ca_blob(x->cafile, &ca, x->res->error, sizeof x->res->error);
