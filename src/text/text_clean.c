@@ -147,16 +147,26 @@ char *text_clean(const char *s, size_t len, enum text_clean_mode mode)
 	bool stable = true;         /* every character is NFC-stable */
 	size_t i = 0;
 
+	const unsigned char *u = (const unsigned char *)s;
+	/* Kept as they are: printable ASCII from lo; outside LINE, tabs and newlines too. */
+	unsigned lo = line ? 0x21u : 0x20u;
 	while (i < len) {
-		/* Fast path: a run of printable ASCII (spaces too, outside LINE) is kept as is. */
+		/*
+		 * Fast path: a run of printable ASCII and precomposed Vietnamese or
+		 * other Latin letters is kept as it is, in one copy.
+		 */
 		size_t run = i;
-		const unsigned char *u = (const unsigned char *)s;
-		if (line) {
-			while (run < len && u[run] - 0x21u < 0x5eu) /* 0x21 to 0x7e */
+		for (;;) {
+			if (run < len && (u[run] - lo <= 0x7eu - lo ||
+					  (!line && (u[run] == '\n' || u[run] == '\t')))) {
 				run++;
-		} else {
-			while (run < len && u[run] - 0x20u < 0x5fu) /* 0x20 to 0x7e */
-				run++;
+				continue;
+			}
+			size_t latin =
+			    run < len && u[run] >= 0xc2 ? text_plain_latin(s + run, len - run) : 0;
+			if (latin == 0)
+				break;
+			run += latin;
 		}
 		if (run > i) {
 			if (pending_space) {
@@ -165,17 +175,6 @@ char *text_clean(const char *s, size_t len, enum text_clean_mode mode)
 			}
 			core_buf_append(&b, s + i, run - i);
 			i = run;
-			continue;
-		}
-		/* Fast path: a Vietnamese or other Latin letter, precomposed, is kept as is. */
-		size_t latin = text_plain_latin(s + i, len - i);
-		if (latin > 0) {
-			if (pending_space) {
-				core_buf_putc(&b, ' ');
-				pending_space = false;
-			}
-			core_buf_append(&b, s + i, latin);
-			i += latin;
 			continue;
 		}
 		int32_t cp;

@@ -98,6 +98,31 @@ char *text_fold(const char *s, size_t len, size_t **map)
 
 	core_buf_reserve(&out, len + 16);
 	for (size_t i = 0; i < len;) {
+		if (map == NULL) {
+			/* Without a map: runs of ASCII and table letters straight into the
+			   buffer, which they never make longer than the text they come from. */
+			core_buf_reserve(&out, len - i);
+			char *o = out.data + out.len;
+			size_t w = 0;
+			while (i < len) {
+				unsigned char c = (unsigned char)s[i];
+				if (c - 1u < 0x7fu) {
+					o[w++] = (char)(c - (unsigned)'A' < 26u ? c + 32u : c);
+					i++;
+					continue;
+				}
+				size_t fn;
+				char f = text_fold_fast(s + i, len - i, &fn);
+				if (f == 0)
+					break;
+				o[w++] = f;
+				i += fn;
+			}
+			out.len += w;
+			out.data[out.len] = '\0';
+			if (i >= len)
+				break;
+		}
 		size_t start = out.len, n = 1;
 		/* Fast paths: ASCII only needs lower case; a precomposed Latin letter, the table.
 		 */
