@@ -522,6 +522,7 @@ void store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
+	store_checkpoints_apart(st, false);
 	for (size_t i = 0; i < STORE_SQL_COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
 	if (st->db != NULL) {

@@ -76,6 +76,16 @@ bool store_feed_failed(struct store *st, int64_t id, int64_t now, int status, co
 /* Records an attempt answered 304 Not Modified: only the times change. */
 bool store_feed_unchanged(struct store *st, int64_t id, int64_t now, char *err, size_t errlen);
 
+/* ---- store_checkpoint.c ---- */
+
+/*
+ * While on, the write-ahead log is copied into the database file by a
+ * thread of its own (with its own connection) rather than by the thread
+ * that commits: for the length of a refresh. Off again, SQLite's automatic
+ * checkpoints are back. store_close turns it off.
+ */
+void store_checkpoints_apart(struct store *st, bool on);
+
 /* ---- store_update.c ---- */
 
 /* An article as a refresh hands it over; all strings borrowed, NULL for none. */
