@@ -486,10 +486,28 @@ static void feed_decode_utf8(struct feed_input *in)
 	while (i < in->raw_len) {
 		unsigned char c = in->raw[i];
 		if (in->state == FF_TEXT && in->ent_len == 0) {
-			/* Fast path: plain text goes through untouched, a run at a time. */
+			/*
+			 * Fast path: plain text goes through untouched, a run at a time,
+			 * with the two- and three-byte characters past the C1 controls
+			 * (every Vietnamese letter) that need nothing either.
+			 */
 			size_t run = i;
-			while (run < in->raw_len && feed_plain_byte[in->raw[run]])
-				run++;
+			const unsigned char *u = in->raw;
+			for (;;) {
+				if (run < in->raw_len && feed_plain_byte[u[run]]) {
+					run++;
+				} else if (run + 1 < in->raw_len && u[run] >= 0xc2 &&
+					   u[run] <= 0xdf && (u[run + 1] & 0xc0) == 0x80 &&
+					   (u[run] != 0xc2 || u[run + 1] >= 0xa0)) {
+					run += 2;
+				} else if (run + 2 < in->raw_len && u[run] >= 0xe1 &&
+					   u[run] <= 0xec && (u[run + 1] & 0xc0) == 0x80 &&
+					   (u[run + 2] & 0xc0) == 0x80) {
+					run += 3;
+				} else {
+					break;
+				}
+			}
 			if (run > i) {
 				core_buf_append(&in->dec, in->raw + i, run - i);
 				i = run;
