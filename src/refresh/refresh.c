@@ -379,7 +379,7 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
 	r->threads = xcalloc((size_t)workers + 1, sizeof *r->threads);
-	store_checkpoints_apart(st, true);
+	store_refreshing(st, true);
 	for (int i = 0; i < workers; i++) {
 		if (pthread_create(&r->threads[i], NULL, refresh_worker, r) != 0)
 			break; /* fewer workers; none at all means parsing inline */
@@ -407,7 +407,7 @@ void refresh_free(struct refresh *r)
 	while ((j = refresh_pop(&r->waiting)) != NULL)
 		refresh_job_free(j);
 	net_free(r->net); /* hands back the jobs still fetching, which are dropped */
-	store_checkpoints_apart(r->st, false);
+	store_refreshing(r->st, false);
 	pthread_mutex_destroy(&r->mu);
 	pthread_cond_destroy(&r->cv);
 	free(r->threads);

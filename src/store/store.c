@@ -507,7 +507,7 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 		goto fail;
 	if (!store_exec(st,
 			"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-			" PRAGMA cache_size = -8192",
+			" PRAGMA cache_size = " STORE_CACHE,
 			"cannot set up the connection", err, errlen))
 		goto fail;
 	if (!store_migrate(st, err, errlen))
@@ -522,7 +522,7 @@ void store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
-	store_checkpoints_apart(st, false);
+	store_refreshing(st, false);
 	for (size_t i = 0; i < STORE_SQL_COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
 	if (st->db != NULL) {

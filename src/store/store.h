@@ -79,12 +79,14 @@ bool store_feed_unchanged(struct store *st, int64_t id, int64_t now, char *err, 
 /* ---- store_checkpoint.c ---- */
 
 /*
- * While on, the write-ahead log is copied into the database file by a
- * thread of its own (with its own connection) rather than by the thread
- * that commits: for the length of a refresh. Off again, SQLite's automatic
- * checkpoints are back. store_close turns it off.
+ * For the length of a refresh: the write-ahead log is copied into the
+ * database file by a thread of its own (with its own connection) rather
+ * than by the thread that commits, and the page cache is smaller (a
+ * refresh writes pages once; memory goes to the feeds in flight). Off
+ * again, SQLite's automatic checkpoints and the reader's cache are back.
+ * store_close turns it off.
  */
-void store_checkpoints_apart(struct store *st, bool on);
+void store_refreshing(struct store *st, bool on);
 
 /* ---- store_update.c ---- */
 

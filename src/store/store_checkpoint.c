@@ -1,10 +1,9 @@
 /*
  * store_checkpoint.c: WAL checkpoints on a thread of their own while a
- * refresh writes. SQLite's automatic checkpoint copies the log into the
- * database file, fsync included, on the thread that commits: during a
- * refresh, the thread every feed's write waits for. Apart, commits only
- * count the log's pages (a WAL hook) and wake a thread that checkpoints
- * with a connection of its own, PASSIVE: it never waits for the writer and
+ * refresh writes, and a smaller page cache meanwhile. SQLite's automatic checkpoint copies the log
+ * into the database file, fsync included, on the thread that commits: during a refresh, the thread
+ * every feed's write waits for. Apart, commits only count the log's pages (a WAL hook) and wake a
+ * thread that checkpoints with a connection of its own, PASSIVE: it never waits for the writer and
  * never makes it wait. What it has not copied when it stops, the next
  * checkpoint (or the last connection's close) copies.
  */
@@ -68,7 +67,7 @@ static void *store_ckpt_run(void *arg)
 	return NULL;
 }
 
-void store_checkpoints_apart(struct store *st, bool on)
+void store_refreshing(struct store *st, bool on)
 {
 	if (on && st->ckpt == NULL) {
 		struct store_ckpt *c = xcalloc(1, sizeof *c);
@@ -84,9 +83,11 @@ void store_checkpoints_apart(struct store *st, bool on)
 		}
 		st->ckpt = c;
 		sqlite3_wal_hook(st->db, store_ckpt_hook, c);
+		sqlite3_exec(st->db, "PRAGMA cache_size = " STORE_CACHE_REFRESH, NULL, NULL, NULL);
 	} else if (!on && st->ckpt != NULL) {
 		struct store_ckpt *c = st->ckpt;
 		sqlite3_wal_autocheckpoint(st->db, STORE_CKPT_PAGES); /* replaces the hook */
+		sqlite3_exec(st->db, "PRAGMA cache_size = " STORE_CACHE, NULL, NULL, NULL);
 		pthread_mutex_lock(&c->mu);
 		c->stop = true;
 		pthread_cond_signal(&c->cv);

@@ -63,6 +63,10 @@ enum store_sql {
 	STORE_SQL_COUNT
 };
 
+/* The page cache (PRAGMA cache_size: KiB when negative), and while a refresh writes. */
+#define STORE_CACHE         "-8192"
+#define STORE_CACHE_REFRESH "-4096"
+
 struct store {
 	sqlite3 *db;
 	char *path;  /* as given, for messages */
