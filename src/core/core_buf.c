@@ -25,7 +25,8 @@ bool core_buf_reserve(struct core_buf *b, size_t n)
 	size_t need = b->len + n + 1;
 	if (need <= b->cap)
 		return true;
-	size_t cap = b->cap != 0 ? b->cap : 64;
+	/* A first reservation is taken as it is (a body's Content-Length, say); growth doubles. */
+	size_t cap = b->cap != 0 ? b->cap : need > 64 ? need : 64;
 	while (cap < need)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	if (cap > b->max + 1)

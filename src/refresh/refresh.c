@@ -28,7 +28,7 @@
 #include "text.h"
 
 #define REFRESH_MAX_FETCHES  64
-#define REFRESH_BODY_FETCHES 8
+#define REFRESH_BODY_FETCHES 6
 
 /* An item as parsed, every string owned. */
 struct refresh_item {
@@ -78,6 +78,8 @@ struct refresh {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct refresh_queue todo, parsed;
+	size_t ahead; /* jobs being parsed or parsed, not yet taken to be written */
+	size_t max_ahead;
 	bool stopping;
 	pthread_t *threads;
 	int nthreads;
@@ -254,11 +256,14 @@ static void *refresh_worker(void *arg)
 	feed_thread_init();
 	pthread_mutex_lock(&r->mu);
 	for (;;) {
-		while (r->todo.head == NULL && !r->stopping)
+		/* Parsed items take more room than the body they come from: no more of them
+		   than the store keeps up with. */
+		while ((r->todo.head == NULL || r->ahead >= r->max_ahead) && !r->stopping)
 			pthread_cond_wait(&r->cv, &r->mu);
 		struct refresh_job *j = refresh_pop(&r->todo);
 		if (j == NULL)
 			break;
+		r->ahead++;
 		pthread_mutex_unlock(&r->mu);
 		refresh_parse(j);
 		pthread_mutex_lock(&r->mu);
@@ -376,6 +381,7 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	long conns = o->net.max_connections > 0 ? o->net.max_connections : 16;
 	r->max_body_fetching = conns < REFRESH_BODY_FETCHES ? (size_t)conns : REFRESH_BODY_FETCHES;
 	r->max_bodies = (size_t)workers + 1;
+	r->max_ahead = (size_t)workers + 1;
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
 	r->threads = xcalloc((size_t)workers + 1, sizeof *r->threads);
@@ -480,6 +486,10 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 	for (;;) {
 		pthread_mutex_lock(&r->mu);
 		struct refresh_job *j = refresh_pop(&r->parsed);
+		if (j != NULL) {
+			r->ahead--;
+			pthread_cond_broadcast(&r->cv);
+		}
 		pthread_mutex_unlock(&r->mu);
 		if (j == NULL)
 			break;
