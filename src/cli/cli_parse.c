@@ -14,6 +14,7 @@
 
 #include "cli_internal.h"
 #include "feed.h"
+#include "text.h"
 
 bool cli_parse_size(const char *s, size_t *out)
 {
@@ -75,7 +76,9 @@ static void cli_parse_item(const struct feed_item *it, void *arg)
 	core_buf_puts(&b, "], \"summary\": ");
 	core_buf_json_str(&b, it->summary);
 	core_buf_puts(&b, ", \"content\": ");
-	core_buf_json_str(&b, it->content);
+	char *content = text_clean(it->content, strlen(it->content), TEXT_CLEAN_BLOCK);
+	core_buf_json_str(&b, content);
+	free(content);
 	core_buf_puts(&b, ", \"enclosures\": [");
 	for (size_t i = 0; i < it->nenclosures; i++) {
 		const struct feed_enclosure *e = &it->enclosures[i];

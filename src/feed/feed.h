@@ -4,10 +4,12 @@
  * reader, so memory does not grow with the document; each item is handed
  * to a callback as soon as it is complete.
  *
- * Every string that leaves this module is valid NFC UTF-8, cleaned by the
- * text module: titles, authors and categories are one line with no
- * controls, escape sequences or bidi overrides; summaries and contents are
- * the HTML as given, cleaned the same way but keeping tabs and newlines.
+ * Every string that leaves this module is valid UTF-8. Titles, authors and
+ * categories are cleaned by the text module (NFC, one line, no controls,
+ * escape sequences or bidi overrides); summaries are the HTML as given,
+ * cleaned the same way but keeping tabs and newlines. Contents are the
+ * HTML as given, not cleaned: they are only shown through html_to_doc or
+ * html_text, which clean what they make of them.
  * Links are absolute where the document allows it. No document can make
  * the parser read a file or the network (no external entities, no DTDs).
  */
@@ -54,7 +56,7 @@ struct feed_item {
 	char **categories;
 	size_t ncategories;
 	char *summary; /* HTML as given */
-	char *content; /* HTML as given: the richest body the item has */
+	char *content; /* HTML as given, not cleaned: the richest body the item has */
 	struct feed_enclosure *enclosures;
 	size_t nenclosures;
 };
