@@ -59,6 +59,12 @@ char *core_str_printable(const char *s);
  * a byte no UTF-8 string holds, so that ("ab", "") and ("a", "b") differ.
  */
 uint64_t core_str_hash(uint64_t h, const char *s);
+/*
+ * A fingerprint h continued over s (NULL counts as "") and its length,
+ * eight bytes at a time: for telling changed text quickly, not for keys
+ * that are kept (it is not the same on every machine).
+ */
+uint64_t core_str_hash_fast(uint64_t h, const char *s);
 
 /* ---- core_buf.c: growable, always NUL-terminated byte buffer ---- */
 

@@ -38,6 +38,24 @@ char *core_str_printable(const char *s)
 	return core_buf_take(&b);
 }
 
+uint64_t core_str_hash_fast(uint64_t h, const char *s)
+{
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	size_t n = s != NULL ? strlen(s) : 0;
+	h = (h ^ n) * k;
+	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
+	for (; n >= 8; p += 8, n -= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 31;
+	}
+	uint64_t w = 0;
+	memcpy(&w, p, n);
+	h = (h ^ w) * k;
+	return h ^ (h >> 31);
+}
+
 uint64_t core_str_hash(uint64_t h, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)(s != NULL ? s : ""); *p != '\0';

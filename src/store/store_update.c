@@ -21,22 +21,20 @@
 
 static uint64_t store_hash_time(uint64_t h, int64_t t)
 {
-	char buf[24];
-	core_err_set(buf, sizeof buf, "%lld", (long long)t);
-	return core_str_hash(h, buf);
+	return core_str_hash_fast(h ^ (uint64_t)t, NULL);
 }
 
 int64_t store_item_hash(const struct store_item *it)
 {
 	uint64_t h = CORE_STR_HASH_START;
-	h = core_str_hash(h, it->link);
-	h = core_str_hash(h, it->title);
-	h = core_str_hash(h, it->author);
+	h = core_str_hash_fast(h, it->link);
+	h = core_str_hash_fast(h, it->title);
+	h = core_str_hash_fast(h, it->author);
 	h = store_hash_time(h, it->published);
 	h = store_hash_time(h, it->updated);
-	h = core_str_hash(h, it->categories);
-	h = core_str_hash(h, it->summary);
-	h = core_str_hash(h, it->content);
+	h = core_str_hash_fast(h, it->categories);
+	h = core_str_hash_fast(h, it->summary);
+	h = core_str_hash_fast(h, it->content);
 	h &= INT64_MAX;
 	return h != 0 ? (int64_t)h : 1; /* 0 means "not computed" */
 }

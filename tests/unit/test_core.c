@@ -216,6 +216,29 @@ static void test_str_printable(void **state)
 
 /* ---- core_path and core_xdg ---- */
 
+/* The fast fingerprint tells apart what a change to an article could be. */
+static void test_str_hash_fast(void **state)
+{
+	(void)state;
+	const uint64_t h = CORE_STR_HASH_START;
+	uint64_t ab = core_str_hash_fast(core_str_hash_fast(h, "ab"), "");
+	uint64_t a_b = core_str_hash_fast(core_str_hash_fast(h, "a"), "b");
+	assert_true(ab != a_b);
+	assert_true(core_str_hash_fast(h, NULL) == core_str_hash_fast(h, ""));
+	/* one byte changed anywhere in a long text, and one byte added at its end */
+	char text[100];
+	memset(text, 'x', sizeof text - 1);
+	text[sizeof text - 1] = '\0';
+	uint64_t base = core_str_hash_fast(h, text);
+	for (size_t i = 0; i < sizeof text - 1; i++) {
+		text[i] = 'y';
+		assert_true(core_str_hash_fast(h, text) != base);
+		text[i] = 'x';
+	}
+	text[sizeof text - 2] = '\0';
+	assert_true(core_str_hash_fast(h, text) != base);
+}
+
 static void test_path_join(void **state)
 {
 	(void)state;
@@ -423,6 +446,7 @@ int main(void)
 	    cmocka_unit_test(test_opt_table),
 	    cmocka_unit_test(test_opt_help),
 	    cmocka_unit_test(test_str_printable),
+	    cmocka_unit_test(test_str_hash_fast),
 	    cmocka_unit_test(test_path_join),
 	    cmocka_unit_test(test_path_mkdirs),
 	    cmocka_unit_test(test_xdg),
