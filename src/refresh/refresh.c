@@ -375,7 +375,8 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	r->net = net_new(&o->net, refresh_on_fetched, r);
 	r->max_size = o->net.max_size != 0 ? o->net.max_size : FEED_MAX_SIZE_DEFAULT;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	int workers = o->workers != 0 ? o->workers : (int)(cpus > 0 ? (cpus < 8 ? cpus : 8) : 1);
+	int workers =
+	    o->workers != 0 ? o->workers : (int)(cpus > 1 ? (cpus < 9 ? cpus - 1 : 8) : 1);
 	if (workers < 0)
 		workers = 0;
 	long conns = o->net.max_connections > 0 ? o->net.max_connections : 16;

@@ -43,7 +43,8 @@ typedef void (*refresh_fn)(const struct refresh_event *e, void *arg);
 
 struct refresh_opts {
 	struct net_opts net;
-	int workers; /* parsing threads; 0: one per processor */
+	int workers; /* parsing threads; 0: one per processor but one (the store writes on its own)
+		      */
 };
 
 struct refresh;
