@@ -331,7 +331,12 @@ char *html_text(const char *html, size_t len)
 	while (t.out.len > 0 &&
 	       (t.out.data[t.out.len - 1] == '\n' || t.out.data[t.out.len - 1] == ' '))
 		t.out.len--;
-	char *clean = text_clean(t.out.data != NULL ? t.out.data : "", t.out.len, TEXT_CLEAN_BLOCK);
+	if (t.out.data == NULL)
+		return xstrdup("");
+	t.out.data[t.out.len] = '\0';
+	if (text_is_clean(t.out.data, t.out.len))
+		return core_buf_take(&t.out); /* the common case: nothing to clean */
+	char *clean = text_clean(t.out.data, t.out.len, TEXT_CLEAN_BLOCK);
 	core_buf_free(&t.out);
 	return clean;
 }

@@ -48,6 +48,12 @@ enum text_clean_mode {
 
 /* Cleaned copy of s[0..len), owned (see the top of this file). */
 char *text_clean(const char *s, size_t len, enum text_clean_mode mode);
+/*
+ * Whether s[0..len) is sure to come out of text_clean (TEXT_CLEAN_BLOCK)
+ * as it is: printable ASCII, tabs, newlines and characters that need
+ * nothing (Vietnamese letters, common punctuation). False means it may not.
+ */
+bool text_is_clean(const char *s, size_t len);
 /* NFC of s[0..len) after replacing invalid UTF-8; nothing else changed. */
 char *text_nfc(const char *s, size_t len);
 

@@ -22,9 +22,10 @@ static bool text_nfc_stable(int32_t cp)
 }
 
 /*
- * The length of the UTF-8 sequence at s when it is a letter that needs no
- * cleaning and is NFC-stable: U+00A1 to U+02FF or U+1E00 to U+1EFF (every
- * Vietnamese letter); 0 otherwise.
+ * The length of the UTF-8 sequence at s when it is a character that needs
+ * no cleaning and is NFC-stable: U+00A1 to U+02FF or U+1E00 to U+1EFF
+ * (every Vietnamese letter), or the punctuation of U+2010 to U+2027 and
+ * U+2030 to U+205E (dashes, quotation marks, the ellipsis); 0 otherwise.
  */
 static size_t text_plain_latin(const char *str, size_t n)
 {
@@ -35,7 +36,27 @@ static size_t text_plain_latin(const char *str, size_t n)
 	if (n >= 3 && s[0] == 0xe1 &&
 	    (s[1] == 0xb8 || s[1] == 0xb9 || s[1] == 0xba || s[1] == 0xbb) && (s[2] & 0xc0) == 0x80)
 		return 3;
+	if (n >= 3 && s[0] == 0xe2 &&
+	    ((s[1] == 0x80 && ((s[2] >= 0x90 && s[2] <= 0xa7) || (s[2] >= 0xb0 && s[2] <= 0xbf))) ||
+	     (s[1] == 0x81 && s[2] >= 0x80 && s[2] <= 0x9e)))
+		return 3;
 	return 0;
+}
+
+bool text_is_clean(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		if (u[i] - 0x20u <= 0x5eu || u[i] == '\n' || u[i] == '\t') {
+			i++;
+			continue;
+		}
+		size_t n = u[i] >= 0xc2 ? text_plain_latin(s + i, len - i) : 0;
+		if (n == 0)
+			return false;
+		i += n;
+	}
+	return true;
 }
 
 static bool text_is_bidi_control(int32_t cp)

@@ -151,6 +151,46 @@ static void test_clean_block(void **state)
 	}
 }
 
+/* text_is_clean: true only where text_clean would change nothing. */
+static void test_is_clean(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		bool clean;
+	} cases[] = {
+	    {"Hải Phòng – “Sắc màu” 29/12…\n\tđ", true},
+	    {"", true},
+	    {"a\x1b[31mb", false}, /* an escape sequence */
+	    {"a\xe2\x80\xae"
+	     "b",
+	     false},                /* a bidi override */
+	    {"Ha\xcc\x89i", false}, /* decomposed */
+	    {"a\xc2\x9b"
+	     "b",
+	     false},           /* a C1 control */
+	    {"a\r\nb", false}, /* CR LF becomes LF */
+	    {"a\xff"
+	     "b",
+	     false}, /* not UTF-8 */
+	    {"a\xe2\x80\xa8"
+	     "b",
+	     false},                            /* the line separator becomes LF */
+	    {"\xe2\x80\xa7\xe2\x81\x9e", true}, /* the ends of the punctuation kept as is */
+	};
+	for (size_t i = 0; i < CORE_NELEM(cases); i++) {
+		size_t len = strlen(cases[i].s);
+		if (text_is_clean(cases[i].s, len) != cases[i].clean)
+			fail_msg("case %zu: text_is_clean %d", i, !cases[i].clean);
+		char *c = text_clean(cases[i].s, len, TEXT_CLEAN_BLOCK);
+		if (cases[i].clean)
+			assert_string_equal(c, cases[i].s);
+		else
+			assert_true(strcmp(c, cases[i].s) != 0);
+		free(c);
+	}
+}
+
 static void test_clean_mark_flood(void **state)
 {
 	(void)state;
@@ -547,6 +587,7 @@ int main(void)
 	    cmocka_unit_test(test_clean_line),
 	    cmocka_unit_test(test_clean_block),
 	    cmocka_unit_test(test_clean_mark_flood),
+	    cmocka_unit_test(test_is_clean),
 	    cmocka_unit_test(test_nfc),
 	    cmocka_unit_test(test_width),
 	    cmocka_unit_test(test_tab_stops),
