@@ -50,7 +50,7 @@ static void cli_json_date(struct core_buf *b, int64_t t)
 }
 
 /* One "entry" line into the temporary file. */
-static void cli_parse_item(const struct feed_item *it, void *arg)
+static void cli_parse_item(struct feed_item *it, void *arg)
 {
 	FILE *tmp = arg;
 	struct core_buf b;

@@ -82,7 +82,8 @@ enum feed_status {
 	FEED_IO_ERROR, /* the document could not be read to its end */
 };
 
-typedef void (*feed_item_cb)(const struct feed_item *item, void *arg);
+/* An item for the callback, which may take its strings (leaving NULL in their place). */
+typedef void (*feed_item_cb)(struct feed_item *item, void *arg);
 
 /*
  * Parses a feed document (possibly gzip-compressed). Calls cb with each

@@ -273,22 +273,25 @@ static char *feed_text_block(const char *s)
 }
 
 /*
- * A body's HTML, leading/trailing space cut, otherwise as given (valid
- * UTF-8: the reader makes it so): what shows it cleans what it shows
- * (html_to_doc, html_text), so bodies are not cleaned twice.
+ * A body's HTML, taken from *s, leading/trailing space cut, otherwise as
+ * given (valid UTF-8: the reader makes it so): what shows it cleans what
+ * it shows (html_to_doc, html_text), so bodies are not cleaned twice.
  */
-static char *feed_html_block(const char *s)
+static char *feed_html_block(char **s)
 {
-	if (s == NULL)
+	char *h = *s;
+	*s = NULL;
+	if (h == NULL)
 		return xstrdup("");
-	size_t len = strlen(s);
-	while (len > 0 && isspace((unsigned char)*s)) {
-		s++;
+	size_t len = strlen(h), skip = 0;
+	while (skip < len && isspace((unsigned char)h[skip]))
+		skip++;
+	while (len > skip && isspace((unsigned char)h[len - 1]))
 		len--;
-	}
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		len--;
-	return xstrndup(s, len);
+	if (skip > 0)
+		memmove(h, h + skip, len - skip);
+	h[len - skip] = '\0';
+	return h;
 }
 
 void feed_item_build(struct feed_raw *raw, const char *base, struct feed_item *item)
@@ -307,7 +310,7 @@ void feed_item_build(struct feed_raw *raw, const char *base, struct feed_item *i
 	item->published = feed_raw_date(raw->published);
 	item->updated = feed_raw_date(raw->updated);
 	item->summary = feed_text_block(raw->summary);
-	item->content = feed_html_block(raw->content);
+	item->content = feed_html_block(&raw->content);
 
 	item->categories = xreallocarray(NULL, raw->ncategories, sizeof(char *));
 	for (size_t i = 0; i < raw->ncategories; i++) {

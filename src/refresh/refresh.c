@@ -183,7 +183,7 @@ static void refresh_store_item(const struct refresh_item *it, struct store_item 
 }
 
 /* feed_parse's callback, on a worker: copies and renders one item. */
-static void refresh_on_item(const struct feed_item *it, void *arg)
+static void refresh_on_item(struct feed_item *it, void *arg)
 {
 	struct refresh_job *j = arg;
 	if (j->nitems == j->cap) {
@@ -198,9 +198,11 @@ static void refresh_on_item(const struct feed_item *it, void *arg)
 		o->guid = xstrdup(it->link);
 	else
 		o->guid = refresh_synth_guid(it);
-	o->link = refresh_dup(it->link);
-	o->title = refresh_dup(it->title);
-	o->author = refresh_dup(it->author);
+	/* The item's strings are taken, not copied. */
+	o->link = it->link;
+	o->title = it->title;
+	o->author = it->author;
+	it->link = it->title = it->author = NULL;
 	o->published = it->published == FEED_NO_DATE ? STORE_NO_TIME : it->published;
 	o->updated = it->updated == FEED_NO_DATE ? STORE_NO_TIME : it->updated;
 	if (it->ncategories > 0) {
@@ -215,9 +217,10 @@ static void refresh_on_item(const struct feed_item *it, void *arg)
 	}
 	o->summary = refresh_plain(it->summary);
 	/* The body is rendered when it is shown; its text is what the index needs. */
-	o->content = refresh_dup(it->content);
-	char *text = html_text(it->content != NULL ? it->content : "",
-			       it->content != NULL ? strlen(it->content) : 0);
+	o->content = it->content;
+	it->content = NULL;
+	char *text = html_text(o->content != NULL ? o->content : "",
+			       o->content != NULL ? strlen(o->content) : 0);
 	store_index_text(o->title, o->summary, text, o->index);
 	free(text);
 	struct store_item si;

@@ -13,7 +13,7 @@
 #include "text.h"
 
 /* Checks what the feed module promises about every item. */
-static void fuzz_feed_item(const struct feed_item *it, void *arg)
+static void fuzz_feed_item(struct feed_item *it, void *arg)
 {
 	(void)arg;
 	const char *fields[] = {it->id, it->title, it->link, it->author};
