@@ -22,6 +22,12 @@ struct text_doc *html_to_doc(const char *html, size_t len, const char *base);
  * text, cleaned (text_clean). One pass without a tree: what is indexed.
  */
 char *html_text(const char *html, size_t len);
+/*
+ * The same text not cleaned (the bytes of the HTML as they are, entities
+ * decoded): for text_fold, which makes search keys of any bytes, where
+ * cleaning would be a pass for nothing.
+ */
+char *html_text_raw(const char *html, size_t len);
 
 /*
  * An article's body as the cache keeps it: its HTML (content) rendered; for

@@ -18,9 +18,9 @@
 #include "html.h"
 
 /* Elements whose content is not markup: skipped up to their end tag. */
-static const char *const html_text_raw[] = {"script",   "style",    "textarea", "title",
-					    "xmp",      "iframe",   "noscript", "noembed",
-					    "noframes", "template", "plaintext"};
+static const char *const html_text_rawtext[] = {"script",   "style",    "textarea", "title",
+						"xmp",      "iframe",   "noscript", "noembed",
+						"noframes", "template", "plaintext"};
 
 /* Elements skipped with everything inside them (as html_to_doc drops them). */
 static const char *const html_text_dropped[] = {"frameset", "form", "button", "select",  "object",
@@ -261,16 +261,16 @@ static const char *html_text_skip_raw(const char *p, const char *end, const char
 	return end;
 }
 
-char *html_text(const char *html, size_t len)
+/* The text of html into t->out, not cleaned. */
+static void html_text_extract(struct html_text *t, const char *html, size_t len)
 {
-	struct html_text t = {.space = false, .dropped = 0};
-	core_buf_init(&t.out, 0);
-	core_buf_reserve(&t.out, len);
+	core_buf_init(&t->out, 0);
+	core_buf_reserve(&t->out, len);
 	const char *p = html, *end = html + len;
 	while (p < end) {
 		const char *lt = memchr(p, '<', (size_t)(end - p));
 		const char *stop = lt != NULL ? lt : end;
-		html_text_run(&t, p, stop);
+		html_text_run(t, p, stop);
 		if (lt == NULL)
 			break;
 		p = lt + 1;
@@ -294,7 +294,7 @@ char *html_text(const char *html, size_t len)
 		bool closing = p < end && *p == '/';
 		const char *name = closing ? p + 1 : p;
 		if (name >= end || !html_text_alpha(*name)) {
-			html_text_put(&t, "<", 1); /* not a tag: a '<' in the text */
+			html_text_put(t, "<", 1); /* not a tag: a '<' in the text */
 			continue;
 		}
 		const char *ne = name;
@@ -305,38 +305,52 @@ char *html_text(const char *html, size_t len)
 		bool self_closing = tag_end - ne >= 2 && tag_end[-1] == '>' && tag_end[-2] == '/';
 		p = tag_end;
 		if (!closing &&
-		    html_text_in(name, nlen, html_text_raw, CORE_NELEM(html_text_raw))) {
+		    html_text_in(name, nlen, html_text_rawtext, CORE_NELEM(html_text_rawtext))) {
 			if (!self_closing)
 				p = html_text_skip_raw(p, end, name, nlen);
-			html_text_break(&t);
+			html_text_break(t);
 			continue;
 		}
 		if (html_text_in(name, nlen, html_text_dropped, CORE_NELEM(html_text_dropped))) {
-			if (closing && t.dropped > 0)
-				t.dropped--;
+			if (closing && t->dropped > 0)
+				t->dropped--;
 			else if (!closing && !self_closing)
-				t.dropped++;
-			html_text_break(&t);
+				t->dropped++;
+			html_text_break(t);
 			continue;
 		}
 		if (html_text_in(name, nlen, html_text_blocks, CORE_NELEM(html_text_blocks))) {
-			if (t.dropped == 0)
-				html_text_break(&t);
+			if (t->dropped == 0)
+				html_text_break(t);
 			continue;
 		}
-		if (!closing && t.dropped == 0 && nlen == 3 && strncasecmp(name, "img", 3) == 0)
-			html_text_alt(&t, ne,
+		if (!closing && t->dropped == 0 && nlen == 3 && strncasecmp(name, "img", 3) == 0)
+			html_text_alt(t, ne,
 				      tag_end > ne && tag_end[-1] == '>' ? tag_end - 1 : tag_end);
 	}
-	while (t.out.len > 0 &&
-	       (t.out.data[t.out.len - 1] == '\n' || t.out.data[t.out.len - 1] == ' '))
-		t.out.len--;
+	while (t->out.len > 0 &&
+	       (t->out.data[t->out.len - 1] == '\n' || t->out.data[t->out.len - 1] == ' '))
+		t->out.len--;
+	if (t->out.data != NULL)
+		t->out.data[t->out.len] = '\0';
+}
+
+char *html_text(const char *html, size_t len)
+{
+	struct html_text t = {.space = false, .dropped = 0};
+	html_text_extract(&t, html, len);
 	if (t.out.data == NULL)
 		return xstrdup("");
-	t.out.data[t.out.len] = '\0';
 	if (text_is_clean(t.out.data, t.out.len))
 		return core_buf_take(&t.out); /* the common case: nothing to clean */
 	char *clean = text_clean(t.out.data, t.out.len, TEXT_CLEAN_BLOCK);
 	core_buf_free(&t.out);
 	return clean;
+}
+
+char *html_text_raw(const char *html, size_t len)
+{
+	struct html_text t = {.space = false, .dropped = 0};
+	html_text_extract(&t, html, len);
+	return t.out.data != NULL ? core_buf_take(&t.out) : xstrdup("");
 }

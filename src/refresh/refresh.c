@@ -219,8 +219,9 @@ static void refresh_on_item(struct feed_item *it, void *arg)
 	/* The body is rendered when it is shown; its text is what the index needs. */
 	o->content = it->content;
 	it->content = NULL;
-	char *text = html_text(o->content != NULL ? o->content : "",
-			       o->content != NULL ? strlen(o->content) : 0);
+	/* Folded for the index, so not cleaned first: the store makes it so again. */
+	char *text = html_text_raw(o->content != NULL ? o->content : "",
+				   o->content != NULL ? strlen(o->content) : 0);
 	store_index_text(o->title, o->summary, text, o->index);
 	free(text);
 	struct store_item si;

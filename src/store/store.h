@@ -109,7 +109,7 @@ int64_t store_item_hash(const struct store_item *it);
 
 /*
  * What the search index keeps of an article: its title, summary and body
- * text (html_text of its content), folded (text_fold), owned, in
+ * text (html_text_raw of its content), folded (text_fold), owned, in
  * out[0..2]. Touches no database: a refresh computes it on a worker thread
  * and hands it over.
  */

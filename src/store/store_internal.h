@@ -92,11 +92,11 @@ void store_row_clear(struct store_row *r);
 /* Runs a statement that returns no rows; false with err. */
 bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *err, size_t errlen);
 /*
- * An article's body text, owned: html_text of its content, or for an
- * article an older bantin cached with a serialized document, that
- * document's text (what its index row was made of).
+ * An article's body text, owned: html_text of its content (html_text_raw
+ * when raw: what its index row is made of), or for an article an older
+ * bantin cached with a serialized document, that document's text.
  */
-char *store_body_text(const char *content, const char *doc);
+char *store_body_text(const char *content, const char *doc, bool raw);
 /* Adds article id's text to the index, or (remove) takes it out: both from the same values. */
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
 		     const char *content, const char *doc, bool remove, char *err, size_t errlen);

@@ -5,8 +5,8 @@
  * table has the text): a row goes in with the folded title, summary and
  * body, and comes out with the very same values, so both are computed by
  * one function (store_index_put) from what the articles table keeps: the
- * body's text is html_text of the content, made again when a row comes
- * out. So html_text must stay what it is for the rows already indexed: a
+ * body's text is html_text_raw of the content, made again when a row comes
+ * out. So html_text_raw must stay what it is for the rows already indexed: a
  * bantin whose html_text says otherwise must rebuild the index (a
  * migration that runs store_reindex). Articles an older bantin cached
  * with a serialized document come out with that document's text.
@@ -47,11 +47,12 @@ void store_index_text(const char *title, const char *summary, const char *text, 
 	out[2] = text_fold(text != NULL ? text : "", text != NULL ? strlen(text) : 0, NULL);
 }
 
-char *store_body_text(const char *content, const char *doc)
+char *store_body_text(const char *content, const char *doc, bool raw)
 {
 	if (doc != NULL)
 		return text_doc_serialized_text(doc);
-	return html_text(content != NULL ? content : "", content != NULL ? strlen(content) : 0);
+	const char *c = content != NULL ? content : "";
+	return raw ? html_text_raw(c, strlen(c)) : html_text(c, strlen(c));
 }
 
 /* Adds article id's index text to the index, or (remove) takes it out. */
@@ -73,7 +74,7 @@ bool store_index_put(struct store *st, int64_t id, const char *title, const char
 		     const char *content, const char *doc, bool remove, char *err, size_t errlen)
 {
 	char *index[3];
-	char *body = store_body_text(content, doc);
+	char *body = store_body_text(content, doc, true);
 	store_index_text(title, summary, body, index);
 	free(body);
 	bool ok = store_index_write(st, id, (const char *const *)index, remove, err, errlen);
@@ -259,8 +260,9 @@ bool store_reindex(struct store *st, int64_t *n, char *err, size_t errlen)
 		int rc;
 		while (np < 256 && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
 			char *title = store_col_text(rows, 1), *summary = store_col_text(rows, 2);
-			char *body = store_body_text((const char *)sqlite3_column_text(rows, 3),
-						     (const char *)sqlite3_column_text(rows, 4));
+			char *body =
+			    store_body_text((const char *)sqlite3_column_text(rows, 3),
+					    (const char *)sqlite3_column_text(rows, 4), true);
 			page[np].id = sqlite3_column_int64(rows, 0);
 			store_index_text(title, summary, body, page[np].text);
 			free(title);
