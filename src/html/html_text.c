@@ -165,9 +165,17 @@ static size_t html_text_entity(struct html_text *t, const char *p, const char *e
 static void html_text_run(struct html_text *t, const char *p, const char *end)
 {
 	while (p < end) {
+		/* A run copied as it is: up to an entity or white space that must collapse
+		   (a single space between two words is already what it collapses to). */
 		const char *q = p;
-		while (q < end && *q != '&' && !html_text_isspace(*q))
+		while (q < end && *q != '&') {
+			if (html_text_isspace(*q)) {
+				if (*q != ' ' || q == p || q + 1 >= end ||
+				    html_text_isspace(q[1]) || q[1] == '&')
+					break;
+			}
 			q++;
+		}
 		html_text_put(t, p, (size_t)(q - p));
 		if (q == end)
 			break;
