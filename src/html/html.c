@@ -14,6 +14,7 @@
 
 #include "core.h"
 #include "html.h"
+#include "html_internal.h"
 
 /* The largest list item number shown. */
 #define HTML_LIST_MAX 999999999L
@@ -46,24 +47,12 @@ static bool html_is(const xmlNode *n, const char *name)
 	return n->name != NULL && strcasecmp((const char *)n->name, name) == 0;
 }
 
-static bool html_is_any(const xmlNode *n, const char *const *names)
+static enum html_kind html_kind_of(const xmlNode *n)
 {
-	for (; *names != NULL; names++) {
-		if (html_is(n, *names))
-			return true;
-	}
-	return false;
+	return n->name != NULL
+		   ? html_element_kind((const char *)n->name, strlen((const char *)n->name))
+		   : HTML_INLINE;
 }
-
-static const char *const html_dropped[] = {
-    "script",   "style",    "iframe", "frame", "frameset", "form", "input", "button", "select",
-    "textarea", "noscript", "object", "embed", "svg",      "math", "head",  "title",  "template",
-    "canvas",   "audio",    "video",  "map",   "link",     "meta", NULL};
-
-static const char *const html_blocks[] = {"p",      "div",        "section", "article", "header",
-					  "footer", "main",       "aside",   "nav",     "address",
-					  "center", "dl",         "dt",      "dd",      "body",
-					  "html",   "figcaption", "caption", NULL};
 
 /* Adds the run of text since style_start with the current style. */
 static void html_close_run(struct html_walk *w)
@@ -253,7 +242,8 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 			html_put_text(w, (const char *)n->content);
 		return;
 	}
-	if (n->type != XML_ELEMENT_NODE || html_is_any(n, html_dropped))
+	enum html_kind kind = n->type == XML_ELEMENT_NODE ? html_kind_of(n) : HTML_DROPPED;
+	if (kind != HTML_INLINE && kind != HTML_BLOCK)
 		return; /* comments, processing instructions, scripts... */
 
 	if (html_is(n, "br")) {
@@ -384,7 +374,7 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 		html_flush(w);
 		return;
 	}
-	if (html_is_any(n, html_blocks)) {
+	if (kind == HTML_BLOCK) { /* the blocks not shaped above */
 		/* a list item's own paragraphs stay in the item */
 		if (w->kind != TEXT_BLOCK_LIST_ITEM)
 			html_flush(w);

@@ -16,40 +16,13 @@
 
 #include "core.h"
 #include "html.h"
-
-/* Elements whose content is not markup: skipped up to their end tag. */
-static const char *const html_text_rawtext[] = {"script",   "style",    "textarea", "title",
-						"xmp",      "iframe",   "noscript", "noembed",
-						"noframes", "template", "plaintext"};
-
-/* Elements skipped with everything inside them (as html_to_doc drops them). */
-static const char *const html_text_dropped[] = {"frameset", "form", "button", "select",  "object",
-						"svg",      "math", "head",   "canvas",  "audio",
-						"video",    "map",  "option", "datalist"};
-
-/* Elements that end a line of text where they start and where they end. */
-static const char *const html_text_blocks[] = {
-    "p",          "div",      "section", "article",    "header", "footer", "main",  "aside",
-    "nav",        "address",  "center",  "dl",         "dt",     "dd",     "body",  "html",
-    "figcaption", "caption",  "h1",      "h2",         "h3",     "h4",     "h5",    "h6",
-    "li",         "ul",       "ol",      "blockquote", "pre",    "table",  "tr",    "td",
-    "th",         "figure",   "hr",      "br",         "thead",  "tbody",  "tfoot", "summary",
-    "details",    "fieldset", "legend",  "menu",       "dir"};
+#include "html_internal.h"
 
 struct html_text {
 	struct core_buf out;
 	bool space;  /* a collapsed space is due before the next word */
 	int dropped; /* depth inside dropped elements */
 };
-
-static bool html_text_in(const char *name, size_t len, const char *const *set, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (strlen(set[i]) == len && strncasecmp(name, set[i], len) == 0)
-			return true;
-	}
-	return false;
-}
 
 static bool html_text_alpha(char c)
 {
@@ -312,14 +285,14 @@ static void html_text_extract(struct html_text *t, const char *html, size_t len)
 		const char *tag_end = html_text_tag_end(ne, end);
 		bool self_closing = tag_end - ne >= 2 && tag_end[-1] == '>' && tag_end[-2] == '/';
 		p = tag_end;
-		if (!closing &&
-		    html_text_in(name, nlen, html_text_rawtext, CORE_NELEM(html_text_rawtext))) {
+		enum html_kind kind = html_element_kind(name, nlen);
+		if (kind == HTML_RAWTEXT && !closing) {
 			if (!self_closing)
 				p = html_text_skip_raw(p, end, name, nlen);
 			html_text_break(t);
 			continue;
 		}
-		if (html_text_in(name, nlen, html_text_dropped, CORE_NELEM(html_text_dropped))) {
+		if (kind == HTML_DROPPED) {
 			if (closing && t->dropped > 0)
 				t->dropped--;
 			else if (!closing && !self_closing)
@@ -327,7 +300,7 @@ static void html_text_extract(struct html_text *t, const char *html, size_t len)
 			html_text_break(t);
 			continue;
 		}
-		if (html_text_in(name, nlen, html_text_blocks, CORE_NELEM(html_text_blocks))) {
+		if (kind == HTML_BLOCK) {
 			if (t->dropped == 0)
 				html_text_break(t);
 			continue;

@@ -85,6 +85,33 @@ static void test_text(void **state)
 	free(got);
 }
 
+/* What html_to_doc shows and html_text indexes are the same text, block for line. */
+static void test_text_agrees_with_doc(void **state)
+{
+	(void)state;
+	static const char html[] =
+	    "<h2>Tiêu đề</h2><p>Một <b>đoạn</b> văn<br>hai dòng</p><form><p>biểu mẫu</p>"
+	    "</form><noscript>bật JavaScript</noscript><noembed>x</noembed><details><summary>"
+	    "Tóm tắt</summary>Chi tiết</details><ul><li>một</li><li>hai</li></ul><video><p>"
+	    "phim</p></video><blockquote>Trích dẫn</blockquote><fieldset><legend>Nhóm</legend>"
+	    "</fieldset><script>var x;</script><p>Kết</p>";
+	struct text_doc *doc = html_to_doc(html, strlen(html), NULL);
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		if (i > 0)
+			core_buf_putc(&b, '\n');
+		core_buf_puts(&b, doc->blocks[i].text);
+	}
+	char *text = html_text(html, strlen(html));
+	assert_string_equal(text, core_buf_str(&b));
+	assert_string_equal(text, "Tiêu đề\nMột đoạn văn\nhai dòng\nTóm tắt\nChi tiết\nmột\nhai\n"
+				  "Trích dẫn\nNhóm\nKết");
+	free(text);
+	core_buf_free(&b);
+	text_doc_free(doc);
+}
+
 static void test_serialize_roundtrip(void **state)
 {
 	(void)state;
@@ -170,6 +197,7 @@ int main(void)
 	    cmocka_unit_test(test_ascii_markers),
 	    cmocka_unit_test(test_blocks),
 	    cmocka_unit_test(test_text),
+	    cmocka_unit_test(test_text_agrees_with_doc),
 	    cmocka_unit_test(test_serialize_roundtrip),
 	    cmocka_unit_test(test_deserialize_rejects),
 	    cmocka_unit_test(test_layout_never_too_wide),
