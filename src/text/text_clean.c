@@ -27,7 +27,7 @@ static bool text_nfc_stable(int32_t cp)
  * (every Vietnamese letter), or the punctuation of U+2010 to U+2027 and
  * U+2030 to U+205E (dashes, quotation marks, the ellipsis); 0 otherwise.
  */
-static size_t text_plain_latin(const char *str, size_t n)
+static inline size_t text_plain_latin(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	if (n >= 2 && s[0] >= 0xc2 && s[0] <= 0xcb && (s[1] & 0xc0) == 0x80 &&
@@ -51,12 +51,6 @@ bool text_is_clean(const char *s, size_t len)
 		unsigned char c = u[i];
 		if (c - 0x20u <= 0x5eu || c == '\n' || c == '\t') {
 			i++;
-		} else if (c >= 0xc2 && c <= 0xcb && i + 1 < len && (u[i + 1] & 0xc0) == 0x80 &&
-			   (c != 0xc2 || u[i + 1] > 0xa0)) {
-			i += 2; /* as text_plain_latin, inline: this loop is the common case */
-		} else if (c == 0xe1 && i + 2 < len && u[i + 1] >= 0xb8 && u[i + 1] <= 0xbb &&
-			   (u[i + 2] & 0xc0) == 0x80) {
-			i += 3;
 		} else {
 			size_t n = c >= 0xc2 ? text_plain_latin(s + i, len - i) : 0;
 			if (n == 0)

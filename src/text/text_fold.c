@@ -71,7 +71,7 @@ static void text_fold_latin_init(void)
 }
 
 /* The one ASCII letter the character at s folds to (its length in *n), or 0. */
-static char text_fold_fast(const char *str, size_t len, size_t *n)
+static inline char text_fold_fast(const char *str, size_t len, size_t *n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	int32_t cp;
@@ -107,34 +107,17 @@ char *text_fold(const char *s, size_t len, size_t **map)
 			const unsigned char *u = (const unsigned char *)s;
 			while (i < len) {
 				unsigned char c = u[i];
-				char f = 0;
 				if (c - 1u < 0x7fu) {
 					o[w++] = (char)(c - (unsigned)'A' < 26u ? c + 32u : c);
 					i++;
 					continue;
 				}
-				/* text_fold_fast, inline: two- and three-byte Latin letters */
-				if (c >= 0xc3 && c <= 0xc9 && i + 1 < len &&
-				    (u[i + 1] & 0xc0) == 0x80) {
-					unsigned cp = ((c & 0x1fu) << 6) | (u[i + 1] & 0x3fu);
-					f = cp < 0x250 ? (char)text_fold_latin[cp - 0xc0] : 0;
-					if (f != 0) {
-						o[w++] = f;
-						i += 2;
-						continue;
-					}
-				} else if (c == 0xe1 && i + 2 < len && u[i + 1] >= 0xb8 &&
-					   u[i + 1] <= 0xbb && (u[i + 2] & 0xc0) == 0x80) {
-					unsigned cp =
-					    ((u[i + 1] & 0x3fu) << 6) | (u[i + 2] & 0x3fu);
-					f = (char)text_fold_latin[0x190 + (cp - 0xe00)];
-					if (f != 0) {
-						o[w++] = f;
-						i += 3;
-						continue;
-					}
-				}
-				break;
+				size_t fn;
+				char f = text_fold_fast(s + i, len - i, &fn);
+				if (f == 0)
+					break;
+				o[w++] = f;
+				i += fn;
 			}
 			out.len += w;
 			out.data[out.len] = '\0';
