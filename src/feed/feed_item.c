@@ -257,18 +257,23 @@ static int64_t feed_raw_date(const char *s)
 	return s != NULL && feed_date_parse(s, &t) ? t : FEED_NO_DATE;
 }
 
-/* A body: HTML as given, cleaned but for tabs and newlines; leading/trailing space cut. */
+/* s[0..*len) without its leading and trailing white space: where it starts, and *len. */
+static const char *feed_trim(const char *s, size_t *len)
+{
+	while (*len > 0 && isspace((unsigned char)*s)) {
+		s++;
+		(*len)--;
+	}
+	while (*len > 0 && isspace((unsigned char)s[*len - 1]))
+		(*len)--;
+	return s;
+}
+
+/* A summary: HTML as given, cleaned but for tabs and newlines; leading/trailing space cut. */
 static char *feed_text_block(const char *s)
 {
-	if (s == NULL)
-		return xstrdup("");
-	size_t len = strlen(s);
-	while (len > 0 && isspace((unsigned char)*s)) {
-		s++;
-		len--;
-	}
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		len--;
+	size_t len = s != NULL ? strlen(s) : 0;
+	s = feed_trim(s != NULL ? s : "", &len);
 	return text_clean(s, len, TEXT_CLEAN_BLOCK);
 }
 
@@ -283,14 +288,10 @@ static char *feed_html_block(char **s)
 	*s = NULL;
 	if (h == NULL)
 		return xstrdup("");
-	size_t len = strlen(h), skip = 0;
-	while (skip < len && isspace((unsigned char)h[skip]))
-		skip++;
-	while (len > skip && isspace((unsigned char)h[len - 1]))
-		len--;
-	if (skip > 0)
-		memmove(h, h + skip, len - skip);
-	h[len - skip] = '\0';
+	size_t len = strlen(h);
+	const char *start = feed_trim(h, &len);
+	memmove(h, start, len);
+	h[len] = '\0';
 	return h;
 }
 
