@@ -375,24 +375,17 @@ static size_t net_on_header(char *p, size_t size, size_t nmemb, void *arg)
 	return len;
 }
 
-/*
- * Whether cafile can go with the system's hashed certificate directory
- * (set in *capath); false without one, or with err when cafile cannot be
- * read.
- */
-static bool net_ca_dir(const char *cafile, char *err, size_t errlen, const char **capath)
+/* "cannot read cafile 'FILE': why" into err, the why from opening it. */
+static void net_cafile_error(const char *cafile, char *err, size_t errlen)
 {
-	const curl_version_info_data *vi = curl_version_info(CURLVERSION_NOW);
 	FILE *fp = fopen(cafile, "rb");
-	if (fp == NULL) {
-		char *shown = core_str_printable(cafile);
-		core_err_set(err, errlen, "cannot read cafile '%s': %s", shown, strerror(errno));
-		free(shown);
-		return false;
-	}
-	fclose(fp);
-	*capath = vi->capath;
-	return vi->capath != NULL;
+	int e = fp == NULL ? errno : 0;
+	if (fp != NULL)
+		fclose(fp);
+	char *shown = core_str_printable(cafile);
+	core_err_set(err, errlen, "cannot read cafile '%s': %s", shown,
+		     e != 0 ? strerror(e) : "not a PEM certificate file");
+	free(shown);
 }
 
 /* The system's CA bundle followed by cafile, as one PEM blob in b; false with err. */
@@ -407,10 +400,7 @@ static bool net_ca_blob(const char *cafile, struct core_buf *b, char *err, size_
 		if (fp == NULL) {
 			if (i == 0)
 				continue; /* no system bundle: the extra file alone */
-			char *shown = core_str_printable(paths[i]);
-			core_err_set(err, errlen, "cannot read cafile '%s': %s", shown,
-				     strerror(errno));
-			free(shown);
+			net_cafile_error(paths[i], err, errlen);
 			return false;
 		}
 		char chunk[8192];
@@ -483,18 +473,14 @@ static bool net_xfer_setup(struct net *n, struct net_xfer *x)
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
 		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
 	} else if (x->cafile != NULL) {
-		const char *capath = NULL;
-		char err[CORE_ERRLEN] = "";
-		if (net_ca_dir(x->cafile, err, sizeof err, &capath)) {
+		const char *capath = curl_version_info(CURLVERSION_NOW)->capath;
+		if (capath != NULL) {
 			/* The file, with the system's certificates looked up in its directory
-			   as needed: curl keeps that store for the transfers that name it. */
+			   as needed: curl keeps that store for the transfers that name it, and
+			   says so (CURLE_SSL_CACERT_BADFILE) when it cannot read the file. */
 			curl_easy_setopt(e, CURLOPT_CAINFO, x->cafile);
 			curl_easy_setopt(e, CURLOPT_CAPATH, capath);
 			return true;
-		}
-		if (err[0] != '\0') {
-			core_err_set(x->res->error, sizeof x->res->error, "%s", err);
-			return false;
 		}
 		struct core_buf ca;
 		core_buf_init(&ca, 0);
@@ -640,7 +626,11 @@ static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 			     host);
 		break;
 	case CURLE_SSL_CACERT_BADFILE:
-		core_err_set(r->error, sizeof r->error, "cannot use the CA file for %s", host);
+		if (x->cafile != NULL)
+			net_cafile_error(x->cafile, r->error, sizeof r->error);
+		else
+			core_err_set(r->error, sizeof r->error, "cannot use the CA file for %s",
+				     host);
 		break;
 	case CURLE_SSL_CONNECT_ERROR:
 		core_err_set(r->error, sizeof r->error, "the TLS handshake with %s failed: %s",

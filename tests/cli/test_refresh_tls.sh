@@ -43,4 +43,9 @@ printf '%s\n' "$U/b.atom cafile=missing.pem" > "$feeds"
 assert_status 1 bt refresh
 assert_equal "bantin: $U/b.atom: cannot read cafile '$ASSERT_TMP/conf/missing.pem': No such file or directory" \
 	"$ASSERT_ERR" "a cafile that cannot be read"
+printf 'not a certificate\n' > "$ASSERT_TMP/conf/junk.pem"
+printf '%s\n' "$U/b.atom cafile=junk.pem" > "$feeds"
+assert_status 1 bt refresh
+assert_equal "bantin: $U/b.atom: cannot read cafile '$ASSERT_TMP/conf/junk.pem': not a PEM certificate file" \
+	"$ASSERT_ERR" "a cafile that holds no certificate"
 assert_done
