@@ -247,6 +247,32 @@ assert_status 0 "$bantin" --db "$ASSERT_TMP/proxy.db" --feeds "$ASSERT_TMP/proxy
 assert_equal "1 feed: 4 new, 0 updated, 0 failed" "$ASSERT_OUT" "--proxy: the feed comes through the proxy"
 assert_equal "1" "$(httpfix_requests)" "--proxy: one request, to the proxy"
 
+# ---- what a feed's HTML holds reaches the terminal only cleaned ----
+# Bodies are stored as the feed gives them (decomposed marks, a bidi
+# override, an escape sequence as a character reference): show and search
+# clean what they make of them.
+"$PYTHON" - "$root" << 'EOF'
+import sys
+body = ("<p>Ha\u0309i Pho\u0300ng \u202egnoh\u202c &#x202E;x &#27;[31m\u0111o\u0309</p>"
+        "<script>alert(1)</script>")
+with open(sys.argv[1] + "/hostile.xml", "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"'
+            ' xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>H</title>'
+            '<item><title>Tin l\u1ea1</title><guid>h1</guid>'
+            '<content:encoded><![CDATA[' + body + ']]></content:encoded></item></channel></rss>')
+EOF
+printf '%s\n' "$U/hostile.xml" > "$ASSERT_TMP/hostilefeeds"
+hb() { "$bantin" --db "$ASSERT_TMP/hostile.db" --feeds "$ASSERT_TMP/hostilefeeds" "$@"; }
+assert_status 0 hb refresh
+assert_status 0 hb show 1 --width 60
+assert_equal "Hải Phòng gnoh x đỏ" "$(printf '%s\n' "$ASSERT_OUT" | tail -n 1)" \
+	"show: the body composed, without the override or the escape sequence"
+[ "$(printf '%s' "$ASSERT_OUT" | LC_ALL=C grep -c -e "$(printf '\033')" -e "$(printf '\342\200\256')")" -eq 0 ] &&
+	assert_pass || assert_fail "show: no escape or bidi override anywhere"
+assert_status 0 hb search "hai phong"
+assert_equal "        Hải Phòng gnoh x đỏ" "$(printf '%s\n' "$ASSERT_OUT" | tail -n 1)" \
+	"search: the snippet is as clean"
+
 # ---- --offline never touches the network ----
 : > "$HTTPFIX_LOG"
 assert_status 2 "$bantin" --offline --db "$db" --feeds "$feeds" refresh
