@@ -25,14 +25,7 @@ nfeeds=${1:-50}
 nitems=${2:-100}
 latency=${3:-50}
 bantin=${4:-$here/../build/src/main/bantin}
-python=${PYTHON:-python3}
-tmp=$(mktemp -d)
-server=
-cleanup() {
-	[ -n "$server" ] && kill "$server" 2> /dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+. "$here/lib.sh"
 
 "$python" "$here/gen-feeds.py" "$tmp/www" "$nfeeds" "$nitems"
 bytes=$(cat "$tmp"/www/*.xml | wc -c)
@@ -62,13 +55,7 @@ else
 	extra=
 	proto="HTTP/1.1"
 fi
-while [ ! -s "$tmp/port" ]; do sleep 0.1; done
-port=$(cat "$tmp/port")
-n=1
-while [ "$n" -le "$nfeeds" ]; do
-	echo "$scheme://127.0.0.1:$port/feed-$n.xml $extra"
-	n=$((n + 1))
-done > "$tmp/feeds"
+bench_feeds "$scheme://127.0.0.1:$(bench_port)" "$nfeeds" "$extra" > "$tmp/feeds"
 
 # Runs a command under /usr/bin/time -v; prints LABEL, wall, CPU and peak RSS.
 measure() {

@@ -12,14 +12,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 articles=${1:-100000}
 build=${2:-$here/../build}
-python=${PYTHON:-python3}
-tmp=$(mktemp -d)
-server=
-cleanup() {
-	[ -n "$server" ] && kill "$server" 2> /dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+. "$here/lib.sh"
 
 per=500
 nfeeds=$(((articles + per - 1) / per))
@@ -27,12 +20,7 @@ nfeeds=$(((articles + per - 1) / per))
 "$python" "$here/../tests/httpfix/server.py" --root "$tmp/www" --port-file "$tmp/port" \
 	--lifetime 3600 &
 server=$!
-while [ ! -s "$tmp/port" ]; do sleep 0.1; done
-n=1
-while [ "$n" -le "$nfeeds" ]; do
-	echo "http://127.0.0.1:$(cat "$tmp/port")/feed-$n.xml"
-	n=$((n + 1))
-done > "$tmp/feeds"
+bench_feeds "http://127.0.0.1:$(bench_port)" "$nfeeds" > "$tmp/feeds"
 start=$(date +%s)
 "$build/src/main/bantin" --db "$tmp/cache.db" --feeds "$tmp/feeds" refresh --max-size 64M
 printf 'cache built in %d s, %d MiB\n' $(($(date +%s) - start)) \

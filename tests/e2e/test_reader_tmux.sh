@@ -225,21 +225,18 @@ case "$(row 24)" in *"no theme"*) assert_fail "a user's theme is found" ;; *) as
 tui_send Q
 tui_wait_for "[exit 0]"
 
-# ---- SIGTERM restores the terminal ----
-tui_stop
-run 80 24 LANG=en_US.UTF-8
-tui_wait_for "All articles"
-pane=$(tui_tmux display-message -p -t "$TUI_TARGET" '#{pane_pid}')
-pkill -TERM -P "$pane" -x bantin
-tui_wait_for "[exit 143]"
-assert_equal "0" "$(screen | grep -c 'All articles')" "after SIGTERM the reader's screen is gone"
-# ---- a crash restores the terminal too ----
-tui_stop
-run 80 24 LANG=en_US.UTF-8
-tui_wait_for "All articles"
-pane=$(tui_tmux display-message -p -t "$TUI_TARGET" '#{pane_pid}')
-pkill -SEGV -P "$pane" -x bantin
-tui_wait_for "[exit 139]"
-assert_equal "0" "$(screen | grep -c 'All articles')" "after a crash the reader's screen is gone"
+# ---- SIGTERM and a crash (SIGSEGV) restore the terminal ----
+# Sends SIGNAL to a running reader; it must end with STATUS and leave no screen.
+killed_restores() {
+	tui_stop
+	run 80 24 LANG=en_US.UTF-8
+	tui_wait_for "All articles"
+	pane=$(tui_tmux display-message -p -t "$TUI_TARGET" '#{pane_pid}')
+	pkill -"$1" -P "$pane" -x bantin
+	tui_wait_for "[exit $2]"
+	assert_equal "0" "$(screen | grep -c 'All articles')" "after SIG$1 the reader's screen is gone"
+}
+killed_restores TERM 143
+killed_restores SEGV 139
 
 assert_done
