@@ -35,6 +35,8 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);
 char *xstrdup(const char *s);
+/* xstrdup, but NULL for NULL. */
+char *xstrdup_opt(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) CORE_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) CORE_PRINTF(1, 0);

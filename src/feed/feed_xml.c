@@ -381,7 +381,7 @@ static void fx_capture_start(struct fx *fx, const struct fx_tag *tag, int depth,
 	cap->markup = tag->field == FX_SUMMARY || tag->field == FX_CONTENT;
 	cap->text_type = false;
 	cap->permalink = false;
-	cap->base = fx_base(fx) != NULL ? xstrdup(fx_base(fx)) : NULL;
+	cap->base = xstrdup_opt(fx_base(fx));
 	core_buf_init(&cap->buf, FEED_MAX_SIZE_DEFAULT);
 
 	if (tag->ns == FX_NS_ATOM && (tag->field == FX_TITLE || tag->field == FX_SUMMARY ||
@@ -433,7 +433,7 @@ static void fx_attr_element(struct fx *fx, const struct fx_tag *tag)
 		} else if (strcmp(r, "alternate") == 0) {
 			if (raw->link == NULL || tag->prio > raw->prio_link) {
 				free(raw->link_base);
-				raw->link_base = fx_base(fx) != NULL ? xstrdup(fx_base(fx)) : NULL;
+				raw->link_base = xstrdup_opt(fx_base(fx));
 			}
 			feed_raw_set(&raw->link, &raw->prio_link, href, tag->prio);
 		} else if (strcmp(r, "enclosure") == 0) {

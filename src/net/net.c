@@ -142,7 +142,7 @@ struct net *net_new(const struct net_opts *opts, net_done_fn done, void *arg)
 		n->o.retry_delay_ms = NET_DEFAULT_RETRY_MS;
 	if (n->o.max_retry_after_s <= 0)
 		n->o.max_retry_after_s = NET_DEFAULT_MAX_RETRY_AFTER;
-	n->proxy = opts->proxy != NULL ? xstrdup(opts->proxy) : NULL;
+	n->proxy = xstrdup_opt(opts->proxy);
 	n->user_agent = xstrdup(opts->user_agent != NULL ? opts->user_agent : "bantin");
 	n->done = done;
 	n->arg = arg;
@@ -168,11 +168,6 @@ void net_result_free(struct net_result *r)
 	free(r->etag);
 	free(r->last_modified);
 	free(r);
-}
-
-static char *net_dup(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
 }
 
 static void net_xfer_free(struct net_xfer *x)
@@ -239,9 +234,9 @@ void net_add(struct net *n, const struct net_request *req)
 	struct net_xfer *x = xcalloc(1, sizeof *x);
 	x->net = n;
 	x->url = xstrdup(req->url);
-	x->etag = net_dup(req->etag);
-	x->last_modified = net_dup(req->last_modified);
-	x->cafile = net_dup(req->cafile);
+	x->etag = xstrdup_opt(req->etag);
+	x->last_modified = xstrdup_opt(req->last_modified);
+	x->cafile = xstrdup_opt(req->cafile);
 	x->insecure = req->insecure;
 	x->res = xcalloc(1, sizeof *x->res);
 	x->res->user = req->user;
@@ -726,7 +721,7 @@ static void net_finish(struct net *n, struct net_xfer *x, CURLcode rc)
 		curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct);
 		curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &eurl);
 		curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_COUNT, &redirects);
-		r->content_type = net_dup(ct);
+		r->content_type = xstrdup_opt(ct);
 		r->final_url = xstrdup(eurl != NULL ? eurl : x->url);
 		if (redirects > 0 && x->chain_permanent && eurl != NULL &&
 		    strcmp(eurl, x->url) != 0)

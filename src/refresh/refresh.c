@@ -134,11 +134,6 @@ static void refresh_job_free(struct refresh_job *j)
 	free(j);
 }
 
-static char *refresh_dup(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
 /* The plain text of an HTML fragment, its lines joined by spaces; owned, NULL when empty. */
 static char *refresh_plain(const char *html)
 {
@@ -436,9 +431,9 @@ bool refresh_add(struct refresh *r, int64_t feed_id, const char *cafile, bool in
 	j->feed_id = feed_id;
 	j->url = xstrdup(f.url);
 	j->fetch = xstrdup(f.location != NULL ? f.location : f.url);
-	j->etag = refresh_dup(f.etag);
-	j->last_modified = refresh_dup(f.last_modified);
-	j->cafile = refresh_dup(cafile);
+	j->etag = xstrdup_opt(f.etag);
+	j->last_modified = xstrdup_opt(f.last_modified);
+	j->cafile = xstrdup_opt(cafile);
 	j->insecure = insecure;
 	store_feed_free(&f);
 	refresh_push(&r->waiting, j);
