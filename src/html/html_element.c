@@ -1,4 +1,5 @@
 /* html_element.c: the kinds of elements (html_internal.h). */
+#include <string.h>
 #include <strings.h>
 
 #include "core.h"
@@ -89,7 +90,7 @@ enum html_kind html_element_kind(const char *name, size_t len)
 {
 	for (size_t i = 0; i < CORE_NELEM(html_elements); i++) {
 		const char *e = html_elements[i].name;
-		if (strncasecmp(name, e, len) == 0 && e[len] == '\0')
+		if (strlen(e) == len && strncasecmp(name, e, len) == 0)
 			return html_elements[i].kind;
 	}
 	return HTML_INLINE;
