@@ -237,9 +237,13 @@ void text_block_add_span(struct text_block *b, uint32_t start, uint32_t end, uin
 /* Adds url to the link list (or finds it there); its 1-based number. */
 uint32_t text_doc_link(struct text_doc *doc, const char *url);
 
-/* The document in a compact, line-based text form the store can keep; owned. */
-char *text_doc_serialize(const struct text_doc *doc);
-/* Reads that form back; NULL (err set) when it is not one. */
+/*
+ * Reads a document in the line-based form older bantins kept in the cache
+ * ("bantin-doc 1": B kind level quote marker spans, S start end style
+ * link, T text, L link; \\ \n \t escaped); NULL (err set) when it is not
+ * one. Nothing writes that form any more: articles are rendered from their
+ * HTML when shown.
+ */
 struct text_doc *text_doc_deserialize(const char *s, char *err, size_t errlen);
 /*
  * The text of a serialized document's blocks, one block a line, owned

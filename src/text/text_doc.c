@@ -75,58 +75,6 @@ uint32_t text_doc_link(struct text_doc *doc, const char *url)
 	return (uint32_t)doc->nlinks;
 }
 
-static void text_doc_escape(struct core_buf *b, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		size_t plain = strcspn(s, "\\\n\t");
-		if (plain > 0) {
-			core_buf_append(b, s, plain);
-			s += plain - 1;
-			continue;
-		}
-		if (*s == '\\')
-			core_buf_puts(b, "\\\\");
-		else if (*s == '\n')
-			core_buf_puts(b, "\\n");
-		else if (*s == '\t')
-			core_buf_puts(b, "\\t");
-		else
-			core_buf_putc(b, *s);
-	}
-}
-
-char *text_doc_serialize(const struct text_doc *doc)
-{
-	struct core_buf b;
-	core_buf_init(&b, 0);
-	core_buf_puts(&b, "bantin-doc 1\n");
-	for (size_t i = 0; i < doc->nblocks; i++) {
-		const struct text_block *bl = &doc->blocks[i];
-		core_buf_printf(&b, "B %c %d %d ", text_doc_kinds[bl->kind], bl->level, bl->quote);
-		if (bl->marker != NULL) {
-			core_buf_putc(&b, ':');
-			text_doc_escape(&b, bl->marker);
-		} else {
-			core_buf_putc(&b, '.');
-		}
-		core_buf_printf(&b, " %zu\n", bl->nspans);
-		for (size_t k = 0; k < bl->nspans; k++) {
-			const struct text_span *sp = &bl->spans[k];
-			core_buf_printf(&b, "S %u %u %u %u\n", sp->start, sp->end, sp->style,
-					sp->link);
-		}
-		core_buf_puts(&b, "T ");
-		text_doc_escape(&b, bl->text);
-		core_buf_putc(&b, '\n');
-	}
-	for (size_t i = 0; i < doc->nlinks; i++) {
-		core_buf_puts(&b, "L ");
-		text_doc_escape(&b, doc->links[i]);
-		core_buf_putc(&b, '\n');
-	}
-	return core_buf_take(&b);
-}
-
 /* The escaped text from s to the end of its line, unescaped; *next after the line. */
 static char *text_doc_unescape(const char *s, const char **next)
 {
