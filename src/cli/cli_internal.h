@@ -80,8 +80,8 @@ void cli_cache_close(struct store *st, struct refresh_feeds *feeds);
 /* The feed called key: its number, URL or name; false after saying there is none. */
 bool cli_feed_find(struct store *st, const struct config_feeds *feeds, const char *key,
 		   int64_t *id);
-/* "16M", "512K", "1000": bytes; false if not a size (cli_parse.c). */
-bool cli_parse_size(const char *s, size_t *out);
+/* Reads a size such as 16M, 512K or 1000 (bytes) from arg of option opt; as cli_number. */
+bool cli_size(enum cli_command_id cmd, const char *opt, const char *arg, size_t *out, int *status);
 /*
  * Prints "    ID N* DATE  FEED  TITLE": N for unread, * for starred, the
  * date in Vietnam time, the feed in a 20-cell column. With bold, marks

@@ -16,28 +16,6 @@
 #include "feed.h"
 #include "text.h"
 
-bool cli_parse_size(const char *s, size_t *out)
-{
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (end == s || errno != 0 || s[0] == '-')
-		return false;
-	unsigned shift = 0;
-	if (*end == 'K' || *end == 'k')
-		shift = 10;
-	else if (*end == 'M' || *end == 'm')
-		shift = 20;
-	else if (*end == 'G' || *end == 'g')
-		shift = 30;
-	if (shift != 0)
-		end++;
-	if (*end != '\0' || v == 0 || v > (SIZE_MAX >> shift))
-		return false;
-	*out = (size_t)v << shift;
-	return true;
-}
-
 static void cli_json_date(struct core_buf *b, int64_t t)
 {
 	if (t == FEED_NO_DATE) {
@@ -115,56 +93,45 @@ static void cli_parse_print_feed(const struct feed_info *info)
 	core_buf_free(&b);
 }
 
+struct cli_parse {
+	struct feed_parse_opts popts;
+	const char *path;
+	int status;
+};
+
+static int cli_parse_opt(int id, const char *arg, void *state)
+{
+	struct cli_parse *p = state;
+	switch (id) {
+	case CLI_OPT_PARSE_URL:
+		p->popts.url = arg;
+		return -1;
+	case CLI_OPT_PARSE_CONTENT_TYPE:
+		p->popts.content_type = arg;
+		return -1;
+	case CLI_OPT_PARSE_MAX_SIZE:
+		return cli_size(CLI_CMD_PARSE, "max-size", arg, &p->popts.max_size, &p->status)
+			   ? -1
+			   : p->status;
+	default:
+		if (p->path != NULL)
+			return cli_usage_error(CLI_CMD_PARSE, "give one file only");
+		p->path = arg;
+		return -1;
+	}
+}
+
 int cli_parse_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	(void)ctx;
-	struct cli_opts opts;
-	cli_opts_for(CLI_CMD_PARSE, &opts);
-	struct feed_parse_opts popts = {NULL, NULL, FEED_MAX_SIZE_DEFAULT};
-	const char *path = NULL;
-	char err[CORE_ERRLEN];
-	bool help = false;
-	struct core_opt_state st;
-	int id;
-
-	core_opt_init(&st, argc, argv, 1, false);
-	while ((id = core_opt_next(&st, opts.v, opts.n, err, sizeof err)) != CORE_OPT_END) {
-		switch (id) {
-		case CLI_OPT_PARSE_URL:
-			popts.url = st.arg;
-			break;
-		case CLI_OPT_PARSE_CONTENT_TYPE:
-			popts.content_type = st.arg;
-			break;
-		case CLI_OPT_PARSE_MAX_SIZE:
-			if (!cli_parse_size(st.arg, &popts.max_size)) {
-				char *shown = core_str_printable(st.arg);
-				core_err_set(
-				    err, sizeof err,
-				    "option '--max-size' needs a size such as 16M, not '%s'",
-				    shown);
-				free(shown);
-				return cli_usage_error(CLI_CMD_PARSE, err);
-			}
-			break;
-		case CLI_OPT_PARSE_HELP:
-			help = true;
-			break;
-		case CORE_OPT_OPERAND:
-			if (path != NULL)
-				return cli_usage_error(CLI_CMD_PARSE, "give one file only");
-			path = st.arg;
-			break;
-		default:
-			return cli_usage_error(CLI_CMD_PARSE, err);
-		}
-	}
-	if (help) {
-		cli_help(CLI_CMD_PARSE, stdout);
-		return CLI_EXIT_OK;
-	}
+	struct cli_parse p = {.popts = {NULL, NULL, FEED_MAX_SIZE_DEFAULT}};
+	int status = cli_options(CLI_CMD_PARSE, argc, argv, CLI_OPT_PARSE_HELP, cli_parse_opt, &p);
+	if (status >= 0)
+		return status;
+	const char *path = p.path;
 	if (path == NULL)
 		return cli_usage_error(CLI_CMD_PARSE, "no file given (use - for standard input)");
+	char err[CORE_ERRLEN];
 
 	const char *shown = strcmp(path, "-") == 0 ? "stdin" : path;
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
@@ -184,7 +151,7 @@ int cli_parse_run(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	struct feed_info info;
 	enum feed_status fs =
-	    feed_parse_fd(fd, &popts, &info, cli_parse_item, tmp, err, sizeof err);
+	    feed_parse_fd(fd, &p.popts, &info, cli_parse_item, tmp, err, sizeof err);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	if (fs == FEED_ERROR || fs == FEED_IO_ERROR) {

@@ -63,16 +63,9 @@ static int cli_refresh_opt(int id, const char *arg, void *state)
 		r->ro.net.proxy = arg;
 		return -1;
 	case CLI_OPT_REFRESH_MAX_SIZE:
-		if (!cli_parse_size(arg, &r->ro.net.max_size)) {
-			char err[CORE_ERRLEN];
-			char *shown = core_str_printable(arg);
-			core_err_set(err, sizeof err,
-				     "option '--max-size' needs a size such as 16M, not '%s'",
-				     shown);
-			free(shown);
-			return cli_usage_error(CLI_CMD_REFRESH, err);
-		}
-		return -1;
+		return cli_size(CLI_CMD_REFRESH, "max-size", arg, &r->ro.net.max_size, &r->status)
+			   ? -1
+			   : r->status;
 	default:
 		r->only = xreallocarray(r->only, r->nonly + 1, sizeof *r->only);
 		r->only[r->nonly++] = arg;

@@ -17,63 +17,49 @@
 
 #define CLI_RENDER_MAX ((size_t)16 << 20)
 
+struct cli_render {
+	const char *path, *url;
+	int width;
+	int status;
+};
+
+static int cli_render_opt(int id, const char *arg, void *state)
+{
+	struct cli_render *r = state;
+	long long v;
+	switch (id) {
+	case CLI_OPT_RENDER_WIDTH:
+		if (!cli_number(CLI_CMD_RENDER, "width", arg, 1, 10000, &v, &r->status))
+			return r->status;
+		r->width = (int)v;
+		return -1;
+	case CLI_OPT_RENDER_URL:
+		r->url = arg;
+		return -1;
+	default:
+		if (r->path != NULL)
+			return cli_usage_error(CLI_CMD_RENDER, "give one file only");
+		r->path = arg;
+		return -1;
+	}
+}
+
 int cli_render_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	(void)ctx;
-	struct cli_opts opts;
-	cli_opts_for(CLI_CMD_RENDER, &opts);
-	const char *path = NULL, *url = NULL;
-	int width = 0;
-	bool help = false;
-	char err[CORE_ERRLEN];
-	struct core_opt_state st;
-	int id;
-
-	core_opt_init(&st, argc, argv, 1, false);
-	while ((id = core_opt_next(&st, opts.v, opts.n, err, sizeof err)) != CORE_OPT_END) {
-		switch (id) {
-		case CLI_OPT_RENDER_WIDTH: {
-			char *end;
-			long v = strtol(st.arg, &end, 10);
-			if (end == st.arg || *end != '\0' || v < 1 || v > 10000) {
-				char *shown = core_str_printable(st.arg);
-				core_err_set(
-				    err, sizeof err,
-				    "option '--width' needs a number from 1 to 10000, not '%s'",
-				    shown);
-				free(shown);
-				return cli_usage_error(CLI_CMD_RENDER, err);
-			}
-			width = (int)v;
-			break;
-		}
-		case CLI_OPT_RENDER_URL:
-			url = st.arg;
-			break;
-		case CLI_OPT_RENDER_HELP:
-			help = true;
-			break;
-		case CORE_OPT_OPERAND:
-			if (path != NULL)
-				return cli_usage_error(CLI_CMD_RENDER, "give one file only");
-			path = st.arg;
-			break;
-		default:
-			return cli_usage_error(CLI_CMD_RENDER, err);
-		}
-	}
-	if (help) {
-		cli_help(CLI_CMD_RENDER, stdout);
-		return CLI_EXIT_OK;
-	}
+	struct cli_render r = {0};
+	int status =
+	    cli_options(CLI_CMD_RENDER, argc, argv, CLI_OPT_RENDER_HELP, cli_render_opt, &r);
+	if (status >= 0)
+		return status;
+	const char *path = r.path, *url = r.url;
 	if (path == NULL)
 		return cli_usage_error(CLI_CMD_RENDER, "no file given (use - for standard input)");
-	if (width == 0)
-		width = cli_width();
+	int width = r.width != 0 ? r.width : cli_width();
 
 	const char *shown = strcmp(path, "-") == 0 ? "stdin" : path;
 	struct core_buf body;
-	int status = cli_read_file(path, CLI_RENDER_MAX, &body, shown);
+	status = cli_read_file(path, CLI_RENDER_MAX, &body, shown);
 	if (status != CLI_EXIT_OK) {
 		core_buf_free(&body);
 		return status;

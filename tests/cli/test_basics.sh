@@ -43,6 +43,16 @@ usage_error "bantin: unknown option '--hel' (see 'bantin --help')" --hel
 usage_error "bantin: option '--version' takes no argument (see 'bantin --help')" --version=2
 usage_error "bantin: unknown command 'frobnicate' (see 'bantin --help')" frobnicate
 usage_error "bantin: unknown command 'tin tức' (see 'bantin --help')" "tin tức"
+# The commands' own options, read by the one option loop.
+usage_error "bantin parse: option '--max-size' needs a size such as 16M, not '1Q' (see 'bantin parse --help')" \
+	parse --max-size 1Q feed.xml
+usage_error "bantin parse: give one file only (see 'bantin parse --help')" parse a.xml b.xml
+usage_error "bantin parse: no file given (use - for standard input) (see 'bantin parse --help')" parse
+usage_error "bantin render: option '--width' needs a number from 1 to 10000, not '0' (see 'bantin render --help')" \
+	render --width 0 a.html
+usage_error "bantin render: unknown option '--bogus' (see 'bantin render --help')" render --bogus
+usage_error "bantin refresh: option '--max-size' needs a size such as 16M, not '0' (see 'bantin refresh --help')" \
+	--offline refresh --max-size 0
 # What a user typed is quoted, never sent raw to the terminal.
 esc=$(printf '\033')
 usage_error "bantin: unknown option '--\\x1b[2J' (see 'bantin --help')" "--${esc}[2J"
