@@ -115,20 +115,15 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_FEED_INSERT] = "INSERT INTO feeds (url) VALUES (?1) ON CONFLICT (url) DO NOTHING",
     [STORE_SQL_FEED_ID] = "SELECT id, name FROM feeds WHERE url = ?1",
     [STORE_SQL_FEED_SET_NAME] = "UPDATE feeds SET name = ?2 WHERE id = ?1",
-    [STORE_SQL_FEED_GET] =
-	"SELECT f.id, f.url, f.location, coalesce(f.name, f.title), f.site, f.etag, "
-	"f.last_modified, f.last_attempt,"
-	" f.last_success, f.last_status, f.last_error,"
-	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),"
-	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)"
-	" FROM feeds f WHERE f.id = ?1",
-    [STORE_SQL_FEEDS_LIST] =
-	"SELECT f.id, f.url, f.location, coalesce(f.name, f.title), f.site, f.etag, "
-	"f.last_modified, f.last_attempt,"
-	" f.last_success, f.last_status, f.last_error,"
-	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),"
-	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)"
-	" FROM feeds f ORDER BY f.id",
+/* A feed as store_feed_read reads it. */
+#define STORE_FEED_SELECT                                                                          \
+	"SELECT f.id, f.url, f.location, coalesce(f.name, f.title), f.site, f.etag,"               \
+	" f.last_modified, f.last_attempt, f.last_success, f.last_status, f.last_error,"           \
+	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),"                \
+	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) FROM feeds f"
+    [STORE_SQL_FEED_GET] = STORE_FEED_SELECT " WHERE f.id = ?1",
+    [STORE_SQL_FEEDS_LIST] = STORE_FEED_SELECT " ORDER BY f.id",
+#undef STORE_FEED_SELECT
     [STORE_SQL_FEED_SET_URL] = "UPDATE feeds SET location = ?2 WHERE id = ?1",
     [STORE_SQL_FEED_FAILED] = "UPDATE feeds SET last_attempt = ?2, last_status = ?3,"
 			      " last_error = ?4 WHERE id = ?1",
