@@ -1,13 +1,14 @@
 /*
  * net.c: the fetcher. Requests wait in a queue; at most max_connections
  * of them have an easy handle in the multi handle at a time, so memory
- * stays flat however many feeds there are. An https server may multiplex
- * (HTTP/2): up to NET_MAX_STREAMS transfers to such hosts share
- * connections, until a host answers in HTTP/1, after which its transfers
- * count against max_connections like plain http's (so none waits inside
- * curl, where the wait would count against its timeout). A finished
- * transfer is turned into a net_result (or queued again for its retry)
- * and handed over.
+ * stays flat however many feeds there are. Transfers that cannot share a
+ * connection start only as far as there are connections for them (in all
+ * and to their host), so none waits inside curl, where the wait would count
+ * against its timeout. An https server may multiplex (HTTP/2): up to
+ * NET_MAX_STREAMS transfers to such hosts go at once, until a host answers
+ * in HTTP/1; its transfers that have not been sent yet are then taken back
+ * into the queue. A finished transfer is turned into a net_result (or
+ * queued again for its retry) and handed over.
  */
 #include <curl/curl.h>
 #include <errno.h>
@@ -62,6 +63,7 @@ struct net {
 	size_t nmux;             /* of nactive, streams that may share a connection */
 	char *h1[NET_MAX_HOSTS]; /* https origins seen answering in HTTP/1 */
 	size_t nh1;
+	bool retract; /* an origin was just seen answering in HTTP/1 */
 };
 
 /* The length of url's origin (scheme://host:port). */
@@ -88,8 +90,17 @@ static bool net_may_multiplex(const struct net *n, const char *url)
 /* Remembers that url's https origin answered in HTTP/1. */
 static void net_saw_http1(struct net *n, const char *url)
 {
-	if (n->nh1 < NET_MAX_HOSTS && net_may_multiplex(n, url))
+	if (n->nh1 < NET_MAX_HOSTS && net_may_multiplex(n, url)) {
 		n->h1[n->nh1++] = xstrndup(url, net_origin_len(url));
+		n->retract = true;
+	}
+}
+
+/* Whether a and b have the same origin. */
+static bool net_same_origin(const char *a, const char *b)
+{
+	size_t len = net_origin_len(a);
+	return len == net_origin_len(b) && strncasecmp(a, b, len) == 0;
 }
 
 static int64_t net_now_ms(void)
@@ -345,6 +356,9 @@ static size_t net_on_header(char *p, size_t size, size_t nmemb, void *arg)
 		if (status >= 300 && status < 400 && status != 301 && status != 308 &&
 		    status != 304)
 			x->chain_permanent = false;
+		if (x->mux && len >= 7 && strncmp(p, "HTTP/1.", 7) == 0)
+			net_saw_http1(x->net,
+				      x->url); /* taken back in net_step, not in curl's call */
 		free(x->res->etag);
 		free(x->res->last_modified);
 		x->res->etag = x->res->last_modified = NULL;
@@ -668,28 +682,31 @@ static bool net_should_retry(struct net *n, struct net_xfer *x, CURLcode rc, lon
 	return true;
 }
 
+/* Puts x, out of the multi handle, back into the queue to start again at due_ms. */
+static void net_requeue(struct net *n, struct net_xfer *x, int64_t due_ms)
+{
+	struct net_result *r = x->res;
+	curl_easy_cleanup(x->easy);
+	x->easy = NULL;
+	curl_slist_free_all(x->headers);
+	x->headers = NULL;
+	core_buf_free(&r->body);
+	free(r->etag);
+	free(r->last_modified);
+	r->etag = r->last_modified = NULL;
+	x->due_ms = due_ms;
+	net_enqueue(n, x);
+}
+
 /* A transfer is over: retry it, or hand its result over. */
 static void net_finish(struct net *n, struct net_xfer *x, CURLcode rc)
 {
 	struct net_result *r = x->res;
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &r->status);
 	r->attempts++;
-	long version = 0;
-	if (x->mux && curl_easy_getinfo(x->easy, CURLINFO_HTTP_VERSION, &version) == CURLE_OK &&
-	    (version == CURL_HTTP_VERSION_1_0 || version == CURL_HTTP_VERSION_1_1))
-		net_saw_http1(n, x->url);
 	long delay;
 	if (net_should_retry(n, x, rc, &delay)) {
-		curl_easy_cleanup(x->easy);
-		x->easy = NULL;
-		curl_slist_free_all(x->headers);
-		x->headers = NULL;
-		core_buf_free(&r->body);
-		free(r->etag);
-		free(r->last_modified);
-		r->etag = r->last_modified = NULL;
-		x->due_ms = net_now_ms() + delay;
-		net_enqueue(n, x);
+		net_requeue(n, x, net_now_ms() + delay);
 		return;
 	}
 	if (rc != CURLE_OK) {
@@ -735,6 +752,41 @@ static void net_finish(struct net *n, struct net_xfer *x, CURLcode rc)
 	n->done(r, n->arg);
 }
 
+/* How many transfers to url's origin are in the multi handle. */
+static size_t net_host_active(const struct net *n, const char *url)
+{
+	size_t k = 0;
+	for (const struct net_xfer *a = n->active; a != NULL; a = a->next)
+		k += net_same_origin(a->url, url) ? 1 : 0;
+	return k;
+}
+
+/*
+ * Takes back into the queue the transfers started as streams to origins
+ * now known to answer in HTTP/1 that have not sent their request yet:
+ * waiting for a connection inside curl would count against their timeout.
+ */
+static void net_retract(struct net *n)
+{
+	n->retract = false;
+	struct net_xfer **pp = &n->active;
+	while (*pp != NULL) {
+		struct net_xfer *x = *pp;
+		curl_off_t sent = 0;
+		if (!x->mux || net_may_multiplex(n, x->url) ||
+		    curl_easy_getinfo(x->easy, CURLINFO_PRETRANSFER_TIME_T, &sent) != CURLE_OK ||
+		    sent != 0) {
+			pp = &x->next;
+			continue;
+		}
+		*pp = x->next;
+		n->nactive--;
+		n->nmux--;
+		curl_multi_remove_handle(n->multi, x->easy);
+		net_requeue(n, x, 0);
+	}
+}
+
 /* Starts queued transfers that are due, as far as the limits allow; ms until the next is due. */
 static long net_start(struct net *n)
 {
@@ -745,8 +797,10 @@ static long net_start(struct net *n)
 	       (n->nactive - n->nmux < (size_t)n->o.max_connections || n->nmux < NET_MAX_STREAMS)) {
 		struct net_xfer *x = *pp;
 		bool mux = net_may_multiplex(n, x->url);
-		bool room = mux ? n->nmux < NET_MAX_STREAMS
-				: n->nactive - n->nmux < (size_t)n->o.max_connections;
+		bool room =
+		    mux ? n->nmux < NET_MAX_STREAMS
+			: n->nactive - n->nmux < (size_t)n->o.max_connections &&
+			      net_host_active(n, x->url) < (size_t)n->o.max_host_connections;
 		if (x->due_ms > now || !room) {
 			if (x->due_ms > now) {
 				long w = (long)(x->due_ms - now);
@@ -836,6 +890,8 @@ void net_step(struct net *n, struct pollfd *extra, unsigned nextra, int timeout_
 		extra[i].revents = fds[i].revents;
 	curl_multi_perform(n->multi, &running);
 	net_collect(n);
+	if (n->retract)
+		net_retract(n);
 	net_start(n);
 }
 

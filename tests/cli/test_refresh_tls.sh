@@ -48,4 +48,32 @@ printf '%s\n' "$U/b.atom cafile=junk.pem" > "$feeds"
 assert_status 1 bt refresh
 assert_equal "bantin: $U/b.atom: cannot read cafile '$ASSERT_TMP/conf/junk.pem': not a PEM certificate file" \
 	"$ASSERT_ERR" "a cafile that holds no certificate"
+
+# ---- many conditional requests at once to an https server that speaks HTTP/1.1 ----
+# Feeds asked with validators all go at once, in case the server multiplexes;
+# this one does not, so most of them wait for one of its 6 connections. The
+# wait must not count against --timeout: 24 feeds of 0.3 s each take about
+# 2 s, with a timeout of 1 s.
+httpfix_stop
+many="$ASSERT_TMP/many"
+mkdir "$many"
+n=1
+while [ "$n" -le 24 ]; do
+	sed "s|<guid isPermaLink=\"false\">|<guid isPermaLink=\"false\">$n-|" \
+		"$BANTIN_SOURCE_DIR/tests/fixtures/refresh/a.xml" > "$many/f$n.xml"
+	echo "https://127.0.0.1:PORT/f$n.xml cafile=ca.pem"
+	n=$((n + 1))
+done > "$ASSERT_TMP/many.feeds"
+httpfix_start "$many" --tls "$pki/server.pem" "$pki/server.key" --latency 0.3
+sed "s/PORT/$HTTPFIX_PORT/" "$ASSERT_TMP/many.feeds" > "$feeds"
+assert_status 0 bt refresh --timeout 1
+assert_equal "24 feeds: 72 new, 0 updated, 0 failed" "$ASSERT_OUT" "24 feeds over HTTP/1.1: first refresh"
+: > "$HTTPFIX_LOG"
+assert_status 0 bt refresh --timeout 1
+assert_equal "24 feeds: 0 new, 0 updated, 0 failed" "$ASSERT_OUT" \
+	"24 conditional requests at once to an HTTP/1.1 server: none timed out"
+assert_equal "24" "$("$PYTHON" -c '
+import json, sys
+print(sum(1 for l in open(sys.argv[1]) if json.loads(l)["status"] == 304))' "$HTTPFIX_LOG")" \
+	"each feed asked once, answered 304"
 assert_done
