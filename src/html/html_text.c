@@ -134,6 +134,45 @@ static size_t html_text_entity(struct html_text *t, const char *p, const char *e
 	return (size_t)(q + 1 - p);
 }
 
+/* The bytes that stop a run of text: '&', white space, and the space (which may not). */
+enum { HTML_STOP_REF = 1, HTML_STOP_BLANK, HTML_STOP_SPACE };
+static const unsigned char html_text_stop[256] = {
+    ['&'] = HTML_STOP_REF,    ['\t'] = HTML_STOP_BLANK, ['\n'] = HTML_STOP_BLANK,
+    ['\r'] = HTML_STOP_BLANK, ['\f'] = HTML_STOP_BLANK, [' '] = HTML_STOP_SPACE,
+};
+
+#define HTML_ONES  UINT64_C(0x0101010101010101)
+#define HTML_HIGHS UINT64_C(0x8080808080808080)
+
+/* The high bit of each byte of w that is zero (exact, no carries between bytes). */
+static inline uint64_t html_zero_bytes(uint64_t w)
+{
+	uint64_t low = HTML_ONES * 0x7f;
+	return ~(((w & low) + low) | w | low);
+}
+
+/*
+ * Whether the 8 bytes at q (a 9th readable after them) go through a run as
+ * they are, 8 at a time: no '&', no byte below 0x20, and every space a
+ * single one between two words (not first in the run, not before a byte
+ * that stops it).
+ */
+static inline bool html_text_plain8(const char *q, bool run_start)
+{
+	uint64_t w;
+	memcpy(&w, q, sizeof w);
+	uint64_t below = (w - HTML_ONES * 0x20) & ~w & HTML_HIGHS; /* some byte < 0x20 */
+	uint64_t amp = html_zero_bytes(w ^ (HTML_ONES * '&'));
+	if ((below | amp) != 0)
+		return false;
+	uint64_t sp = html_zero_bytes(w ^ (HTML_ONES * ' '));
+	if ((sp & (sp << 8)) != 0)
+		return false; /* two spaces in a row */
+	if (q[0] == ' ' && run_start)
+		return false;
+	return q[7] != ' ' || html_text_stop[(unsigned char)q[8]] == 0;
+}
+
 /* Text from p to end, entities decoded, white space collapsed. */
 static void html_text_run(struct html_text *t, const char *p, const char *end)
 {
@@ -141,13 +180,20 @@ static void html_text_run(struct html_text *t, const char *p, const char *end)
 		/* A run copied as it is: up to an entity or white space that must collapse
 		   (a single space between two words is already what it collapses to). */
 		const char *q = p;
-		while (q < end && *q != '&') {
-			if (html_text_isspace(*q)) {
-				if (*q != ' ' || q == p || q + 1 >= end ||
-				    html_text_isspace(q[1]) || q[1] == '&')
-					break;
+		while (q < end) {
+			if (end - q > 8 && html_text_plain8(q, q == p)) {
+				q += 8;
+				continue;
 			}
-			q++;
+			unsigned char k = html_text_stop[(unsigned char)*q];
+			if (k == 0) {
+				q++;
+			} else if (k == HTML_STOP_SPACE && q != p && q + 1 < end &&
+				   html_text_stop[(unsigned char)q[1]] == 0) {
+				q += 2; /* one space between two words */
+			} else {
+				break;
+			}
 		}
 		html_text_put(t, p, (size_t)(q - p));
 		if (q == end)

@@ -74,6 +74,11 @@ static void test_text(void **state)
 	/* escape sequences and bidi overrides never come through; stray '<' is text */
 	test_text_of("E&#27;[31mred&#x202E;rev a < b <3 <p title=\">x\">y</p><p",
 		     "Eredrev a < b <3\ny");
+	/* long runs (read 8 bytes at a time): doubled, leading and trailing blanks */
+	test_text_of("<p>abcdefg  hijklmnop&amp;qrstuvw\txyz abcdefgh ijklmnopq </p>"
+		     "<b>x</b> abcdefghijklmno<i>y</i>abcdefg\n\nhijklmnopqr &lt;abcdefghij",
+		     "abcdefg hijklmnop&qrstuvw xyz abcdefgh ijklmnopq\nx abcdefghijklmnoyabcdefg "
+		     "hijklmnopqr <abcdefghij");
 	/* decomposed input comes out composed */
 	test_text_of("<p>Ha\xcc\x89i Pho\xcc\x80ng</p>", "Hải Phòng");
 	test_text_of("", "");
