@@ -68,6 +68,26 @@ uint64_t core_str_hash(uint64_t h, const char *s);
  */
 uint64_t core_str_hash_fast(uint64_t h, const char *s);
 
+/*
+ * Eight bytes looked at at once (a uint64_t loaded with memcpy): each
+ * returns a mask with the high bit of every byte that answers, exactly
+ * (no carry crosses from one byte to the next).
+ */
+#define CORE_BYTES_ONES UINT64_C(0x0101010101010101)
+/* The bytes of w equal to c. */
+static inline uint64_t core_bytes_eq(uint64_t w, unsigned char c)
+{
+	const uint64_t low = CORE_BYTES_ONES * 0x7f;
+	uint64_t x = w ^ (CORE_BYTES_ONES * c);
+	return ~(((x & low) + low) | x | low);
+}
+/* The bytes of w below n (n at most 0x80). */
+static inline uint64_t core_bytes_below(uint64_t w, unsigned char n)
+{
+	const uint64_t low = CORE_BYTES_ONES * 0x7f;
+	return ~(((w & low) + CORE_BYTES_ONES * (0x80u - n)) | w) & (CORE_BYTES_ONES * 0x80);
+}
+
 /* ---- core_buf.c: growable, always NUL-terminated byte buffer ---- */
 
 struct core_buf {

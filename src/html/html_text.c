@@ -141,16 +141,6 @@ static const unsigned char html_text_stop[256] = {
     ['\r'] = HTML_STOP_BLANK, ['\f'] = HTML_STOP_BLANK, [' '] = HTML_STOP_SPACE,
 };
 
-#define HTML_ONES  UINT64_C(0x0101010101010101)
-#define HTML_HIGHS UINT64_C(0x8080808080808080)
-
-/* The high bit of each byte of w that is zero (exact, no carries between bytes). */
-static inline uint64_t html_zero_bytes(uint64_t w)
-{
-	uint64_t low = HTML_ONES * 0x7f;
-	return ~(((w & low) + low) | w | low);
-}
-
 /*
  * Whether the 8 bytes at q (a 9th readable after them) go through a run as
  * they are, 8 at a time: no '&', no byte below 0x20, and every space a
@@ -161,11 +151,9 @@ static inline bool html_text_plain8(const char *q, bool run_start)
 {
 	uint64_t w;
 	memcpy(&w, q, sizeof w);
-	uint64_t below = (w - HTML_ONES * 0x20) & ~w & HTML_HIGHS; /* some byte < 0x20 */
-	uint64_t amp = html_zero_bytes(w ^ (HTML_ONES * '&'));
-	if ((below | amp) != 0)
+	if ((core_bytes_below(w, 0x20) | core_bytes_eq(w, '&')) != 0)
 		return false;
-	uint64_t sp = html_zero_bytes(w ^ (HTML_ONES * ' '));
+	uint64_t sp = core_bytes_eq(w, ' ');
 	if ((sp & (sp << 8)) != 0)
 		return false; /* two spaces in a row */
 	if (q[0] == ' ' && run_start)

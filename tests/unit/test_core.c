@@ -436,9 +436,37 @@ static void test_xreallocarray_overflow_aborts(void **state)
 	assert_int_equal(WTERMSIG(status), SIGABRT);
 }
 
+/* The eight-byte masks answer for every byte value in every position, whatever its neighbours. */
+static void test_bytes_masks(void **state)
+{
+	(void)state;
+	static const unsigned char around[] = {0x00, 0x01, 0x1f, 0x20, 0x26, 0x7f, 0x80, 0xff};
+	for (size_t pos = 0; pos < 8; pos++) {
+		for (unsigned v = 0; v < 256; v++) {
+			for (size_t a = 0; a < CORE_NELEM(around); a++) {
+				unsigned char b[8];
+				memset(b, around[a], sizeof b);
+				b[pos] = (unsigned char)v;
+				uint64_t w;
+				memcpy(&w, b, sizeof w);
+				uint64_t eq = core_bytes_eq(w, '&'),
+					 below = core_bytes_below(w, 0x20);
+				unsigned char eqb[8], belowb[8];
+				memcpy(eqb, &eq, sizeof eqb);
+				memcpy(belowb, &below, sizeof belowb);
+				for (size_t k = 0; k < 8; k++) {
+					assert_int_equal(eqb[k], b[k] == '&' ? 0x80 : 0);
+					assert_int_equal(belowb[k], b[k] < 0x20 ? 0x80 : 0);
+				}
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_bytes_masks),
 	    cmocka_unit_test(test_buf_empty),
 	    cmocka_unit_test(test_buf_append_and_grow),
 	    cmocka_unit_test(test_buf_limit),
