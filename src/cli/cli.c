@@ -72,6 +72,9 @@ void cli_help(enum cli_command_id cmd, FILE *fp)
 	fprintf(fp, "Usage: bantin %s [OPTION]... %s\n\n%c%s.\n\nOptions:\n", c->name, c->operands,
 		c->help[0] - ('a' - 'A'), c->help + 1);
 	core_opt_help(fp, opts.v, opts.n);
+	if (cmd == CLI_CMD_REFRESH)
+		fputs("\nThe settings file gives what these options do not (man 5 bantin.conf).\n",
+		      fp);
 	fputs("\nThe manual: man bantin\n", fp);
 }
 

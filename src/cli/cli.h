@@ -31,10 +31,13 @@ extern const size_t cli_ncommands;
 /* The command called name, or NULL. */
 const struct cli_command *cli_find(const char *name);
 /* What the program's own options say, for every command. */
+struct config_settings;
+
 struct cli_ctx {
-	const char *db;    /* --db FILE; NULL: the default place */
-	const char *feeds; /* --feeds FILE; NULL: the default place */
-	bool offline;      /* --offline: never use the network */
+	const char *db;                         /* --db FILE; NULL: the default place */
+	const char *feeds;                      /* --feeds FILE; NULL: the default place */
+	bool offline;                           /* --offline: never use the network */
+	const struct config_settings *settings; /* the settings file's; NULL: none */
 };
 
 /* Runs command c with its arguments (argv[0] is its name); the exit status. */

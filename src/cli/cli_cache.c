@@ -46,32 +46,9 @@ bool cli_number(enum cli_command_id cmd, const char *opt, const char *arg, long 
 	return true;
 }
 
-/* "16M", "512K", "1000": bytes; false if not a size. */
-static bool cli_parse_size(const char *s, size_t *out)
-{
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (end == s || errno != 0 || s[0] == '-')
-		return false;
-	unsigned shift = 0;
-	if (*end == 'K' || *end == 'k')
-		shift = 10;
-	else if (*end == 'M' || *end == 'm')
-		shift = 20;
-	else if (*end == 'G' || *end == 'g')
-		shift = 30;
-	if (shift != 0)
-		end++;
-	if (*end != '\0' || v == 0 || v > (SIZE_MAX >> shift))
-		return false;
-	*out = (size_t)v << shift;
-	return true;
-}
-
 bool cli_size(enum cli_command_id cmd, const char *opt, const char *arg, size_t *out, int *status)
 {
-	if (cli_parse_size(arg, out))
+	if (core_parse_size(arg, out))
 		return true;
 	char err[CORE_ERRLEN];
 	char *shown = core_str_printable(arg);

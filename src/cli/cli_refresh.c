@@ -143,7 +143,10 @@ static bool cli_refresh_add(struct cli_refresh *r, struct refresh *rf,
 
 int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	char ua[64];
+	core_err_set(ua, sizeof ua, "bantin/%s", BANTIN_VERSION);
 	struct cli_refresh r = {.bar = isatty(STDERR_FILENO) == 1};
+	refresh_opts_init(&r.ro, ctx->settings, ua); /* the options below say otherwise */
 	int status =
 	    cli_options(CLI_CMD_REFRESH, argc, argv, CLI_OPT_REFRESH_HELP, cli_refresh_opt, &r);
 	if (status >= 0)
@@ -158,9 +161,6 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 	status = CLI_EXIT_FAILED;
 	if (st == NULL)
 		goto out;
-	char ua[64];
-	core_err_set(ua, sizeof ua, "bantin/%s", BANTIN_VERSION);
-	r.ro.net.user_agent = ua;
 	struct refresh *rf = refresh_new(st, &r.ro, cli_refresh_event, &r);
 	bool ok = true;
 	if (r.nonly == 0) {

@@ -1,7 +1,9 @@
 /*
- * config: the user's files. For now the feeds file: one feed a line in
- * newsboat's "urls" format (a URL, tags, a "~Name" tag, # comments), plus
- * per-feed options written key=value (cafile=FILE, tls-verify=no).
+ * config: the user's files. The feeds file: one feed a line in newsboat's
+ * "urls" format (a URL, tags, a "~Name" tag, # comments), plus per-feed
+ * options written key=value (cafile=FILE, tls-verify=no). The settings
+ * file: "key = value" lines whose keys are long options (timeout, proxy,
+ * theme...), what a command line does not say.
  */
 #ifndef BANTIN_CONFIG_H
 #define BANTIN_CONFIG_H
@@ -38,10 +40,31 @@ struct config_feeds {
 bool config_feeds_load(const char *path, bool create, struct config_feeds *out, char *err,
 		       size_t errlen);
 void config_feeds_free(struct config_feeds *f);
+/* What the settings file says; what it does not say is 0, NULL or -1. */
+struct config_settings {
+	long timeout_ms, connect_timeout_ms, stall_ms; /* timeout, connect-timeout, stall-time */
+	size_t max_size;                               /* max-size */
+	char *proxy;                                   /* proxy */
+	char *theme;                                   /* theme */
+	char *lang;                                    /* lang: "vi" or "en" */
+	int mouse, hyperlinks;                         /* 1 yes, 0 no, -1 not said */
+	char *path;                                    /* the file read; NULL when none was */
+};
+
+/*
+ * Reads the settings file at path. A missing file is no error unless
+ * must_exist (a file the user named); err is "FILE:LINE: what is wrong"
+ * for a line bantin cannot use.
+ */
+bool config_settings_load(const char *path, bool must_exist, struct config_settings *out, char *err,
+			  size_t errlen);
+void config_settings_free(struct config_settings *s);
+
 /* Which of the user's files config_file_path means. */
 enum config_file {
-	CONFIG_FILE_CACHE, /* $XDG_DATA_HOME/bantin/cache.db */
-	CONFIG_FILE_FEEDS, /* $XDG_CONFIG_HOME/bantin/feeds */
+	CONFIG_FILE_CACHE,    /* $XDG_DATA_HOME/bantin/cache.db */
+	CONFIG_FILE_FEEDS,    /* $XDG_CONFIG_HOME/bantin/feeds */
+	CONFIG_FILE_SETTINGS, /* $XDG_CONFIG_HOME/bantin/config */
 };
 
 /* given when not NULL, else the file's default place; owned, NULL with err. */

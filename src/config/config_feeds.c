@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "config_internal.h"
 #include "core.h"
 #include "text.h"
 
@@ -221,6 +222,36 @@ out:
 	return rc;
 }
 
+bool config_read(const char *path, const char *shown, const char *what, size_t max,
+		 struct core_buf *b, bool *missing, char *err, size_t errlen)
+{
+	core_buf_init(b, max);
+	*missing = false;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*missing = errno == ENOENT;
+		core_err_set(err, errlen, "%s: cannot read the %s: %s", shown, what,
+			     strerror(errno));
+		return false;
+	}
+	char chunk[8192];
+	ssize_t got;
+	while ((got = read(fd, chunk, sizeof chunk)) > 0) {
+		if (!core_buf_append(b, chunk, (size_t)got)) {
+			core_err_set(err, errlen, "%s: too large for a %s", shown, what);
+			close(fd);
+			return false;
+		}
+	}
+	int e = errno;
+	close(fd);
+	if (got < 0) {
+		core_err_set(err, errlen, "%s: cannot read the %s: %s", shown, what, strerror(e));
+		return false;
+	}
+	return true;
+}
+
 bool config_feeds_load(const char *path, bool create, struct config_feeds *out, char *err,
 		       size_t errlen)
 {
@@ -228,34 +259,16 @@ bool config_feeds_load(const char *path, bool create, struct config_feeds *out, 
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
 	char *shown = core_str_printable(path);
-	bool ok = false;
+	bool ok = false, missing = false;
 	struct core_buf b;
-	core_buf_init(&b, CONFIG_FEEDS_MAX);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 && errno == ENOENT && create) {
-		if (!config_feeds_create(path, shown, err, errlen))
+	if (!config_read(path, shown, "feeds file", CONFIG_FEEDS_MAX, &b, &missing, err, errlen)) {
+		if (!missing || !create)
 			goto out;
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-	}
-	if (fd < 0) {
-		core_err_set(err, errlen, "%s: cannot read the feeds file: %s", shown,
-			     strerror(errno));
-		goto out;
-	}
-	char chunk[8192];
-	ssize_t got;
-	while ((got = read(fd, chunk, sizeof chunk)) > 0) {
-		if (!core_buf_append(&b, chunk, (size_t)got)) {
-			core_err_set(err, errlen, "%s: too large for a feeds file", shown);
-			close(fd);
+		core_buf_free(&b);
+		if (!config_feeds_create(path, shown, err, errlen) ||
+		    !config_read(path, shown, "feeds file", CONFIG_FEEDS_MAX, &b, &missing, err,
+				 errlen))
 			goto out;
-		}
-	}
-	close(fd);
-	if (got < 0) {
-		core_err_set(err, errlen, "%s: cannot read the feeds file: %s", shown,
-			     strerror(errno));
-		goto out;
 	}
 	char *text = text_utf8_fix(core_buf_str(&b), b.len);
 	int lineno = 1;
@@ -317,7 +330,9 @@ char *config_file_path(enum config_file which, const char *given, char *err, siz
 	    core_xdg_dir(which == CONFIG_FILE_CACHE ? CORE_XDG_DATA : CORE_XDG_CONFIG, err, errlen);
 	if (dir == NULL)
 		return NULL;
-	char *out = core_path_join(dir, which == CONFIG_FILE_CACHE ? "cache.db" : "feeds");
+	char *out = core_path_join(dir, which == CONFIG_FILE_CACHE   ? "cache.db"
+					: which == CONFIG_FILE_FEEDS ? "feeds"
+								     : "config");
 	free(dir);
 	return out;
 }

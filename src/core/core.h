@@ -46,13 +46,16 @@ char *xvasprintf(const char *fmt, va_list ap) CORE_PRINTF(1, 0);
 /* Writes a formatted sentence into err (truncated to errlen; err may be NULL). */
 void core_err_set(char *err, size_t errlen, const char *fmt, ...) CORE_PRINTF(3, 4);
 
-/* ---- core_str.c: quoting untrusted strings for messages ---- */
+/* ---- core_str.c: quoting untrusted strings for messages, sizes ---- */
 
 /*
  * s with C0 and C1 controls, DEL and bidi override and isolate characters
  * written as \xNN escapes, owned; everything else is kept as it is.
  */
 char *core_str_printable(const char *s);
+
+/* A size such as "16M", "512K", "1G" or "1000" (bytes) into *out; false if not one (or 0). */
+bool core_parse_size(const char *s, size_t *out);
 
 /* Where an FNV-1a fingerprint starts. */
 #define CORE_STR_HASH_START 0xcbf29ce484222325ULL

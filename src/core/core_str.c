@@ -2,7 +2,10 @@
  * Quoting untrusted strings (a user's arguments, file names) for messages
  * printed before the text module's full sanitizer is at hand: anything a
  * terminal could act on is shown as an escape, everything else as is.
+ * And reading a size written by a user (16M).
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
@@ -66,4 +69,26 @@ uint64_t core_str_hash(uint64_t h, const char *s)
 	h ^= 0xff;
 	h *= 0x100000001b3ULL;
 	return h;
+}
+
+bool core_parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (end == s || errno != 0 || s[0] == '-')
+		return false;
+	unsigned shift = 0;
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift != 0)
+		end++;
+	if (*end != '\0' || v == 0 || v > (SIZE_MAX >> shift))
+		return false;
+	*out = (size_t)v << shift;
+	return true;
 }

@@ -59,12 +59,34 @@ static int main_usage_error(const char *what)
 	return 2;
 }
 
+/*
+ * Reads the settings file (given, or the default one when there is one)
+ * into s; false after saying what is wrong with it.
+ */
+static bool main_settings(const char *given, struct config_settings *s)
+{
+	char err[CORE_ERRLEN];
+	char *path = config_file_path(CONFIG_FILE_SETTINGS, given, err, sizeof err);
+	bool ok = true;
+	if (path == NULL) { /* no home to look in: no settings */
+		memset(s, 0, sizeof *s);
+		s->mouse = s->hyperlinks = -1;
+	} else {
+		ok = config_settings_load(path, given != NULL, s, err, sizeof err);
+	}
+	if (!ok)
+		fprintf(stderr, "bantin: %s\n", err);
+	free(path);
+	return ok;
+}
+
 int main(int argc, char **argv)
 {
 	struct core_opt_state st;
 	char err[CORE_ERRLEN];
 	bool help = false, version = false;
-	struct cli_ctx ctx = {NULL, NULL, false};
+	struct cli_ctx ctx = {NULL, NULL, false, NULL};
+	const char *config = NULL;
 	const char *theme = NULL;
 	bool no_mouse = false, no_links = false;
 	const char *lang = NULL;
@@ -86,6 +108,9 @@ int main(int argc, char **argv)
 			break;
 		case MAIN_OPT_FEEDS:
 			ctx.feeds = st.arg;
+			break;
+		case MAIN_OPT_CONFIG:
+			config = st.arg;
 			break;
 		case MAIN_OPT_OFFLINE:
 			ctx.offline = true;
@@ -128,26 +153,41 @@ int main(int argc, char **argv)
 		printf("bantin %s\n", BANTIN_VERSION);
 		return EXIT_SUCCESS;
 	}
+	struct config_settings settings;
+	if (!main_settings(config, &settings))
+		return EXIT_FAILURE;
+	ctx.settings = &settings;
+	int status;
 	if (c != NULL) {
 		cli_init();
-		int status = cli_run(c, &ctx, argc - st.index, argv + st.index);
+		status = cli_run(c, &ctx, argc - st.index, argv + st.index);
 		cli_cleanup();
+		config_settings_free(&settings);
 		return status;
 	}
 	/* No command: the reader, on a terminal; elsewhere, what there is to do. */
+	char *db = NULL;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		main_help(stdout);
-		return EXIT_SUCCESS;
-	}
-	char *db = config_file_path(CONFIG_FILE_CACHE, ctx.db, err, sizeof err);
-	if (db == NULL) {
+		status = EXIT_SUCCESS;
+	} else if ((db = config_file_path(CONFIG_FILE_CACHE, ctx.db, err, sizeof err)) == NULL) {
 		fprintf(stderr, "bantin: %s\n", err);
-		return EXIT_FAILURE;
+		status = EXIT_FAILURE;
+	} else {
+		/* What the command line says wins over the settings file. */
+		struct ui_opts uo = {db,
+				     ctx.feeds,
+				     ctx.offline,
+				     theme != NULL ? theme : settings.theme,
+				     no_mouse || settings.mouse == 0,
+				     no_links || settings.hyperlinks == 0,
+				     lang != NULL ? lang : settings.lang,
+				     &settings};
+		cli_init();
+		status = ui_run(&uo);
+		cli_cleanup();
 	}
-	struct ui_opts uo = {db, ctx.feeds, ctx.offline, theme, no_mouse, no_links, lang};
-	cli_init();
-	int status = ui_run(&uo);
-	cli_cleanup();
 	free(db);
+	config_settings_free(&settings);
 	return status;
 }

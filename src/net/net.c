@@ -576,11 +576,26 @@ static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 	case CURLE_COULDNT_CONNECT: {
 		long os = 0;
 		curl_easy_getinfo(x->easy, CURLINFO_OS_ERRNO, &os);
+		/* With a proxy given, it is the proxy that could not be reached: named
+		   by its host and port only (its URL may hold a password). */
+		char *to;
+		if (n->proxy != NULL && n->proxy[0] != '\0') {
+			char *url = strstr(n->proxy, "://") != NULL
+					? xstrdup(n->proxy)
+					: xasprintf("http://%s", n->proxy);
+			char *ph = net_host(url);
+			to = xasprintf("the proxy %s", ph);
+			free(ph);
+			free(url);
+		} else {
+			to = xstrdup(host);
+		}
 		if (os != 0)
-			core_err_set(r->error, sizeof r->error, "cannot connect to %s: %s", host,
+			core_err_set(r->error, sizeof r->error, "cannot connect to %s: %s", to,
 				     strerror((int)os));
 		else
-			core_err_set(r->error, sizeof r->error, "cannot connect to %s", host);
+			core_err_set(r->error, sizeof r->error, "cannot connect to %s", to);
+		free(to);
 		break;
 	}
 	case CURLE_OPERATION_TIMEDOUT:

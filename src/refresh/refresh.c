@@ -364,6 +364,20 @@ static void refresh_on_fetched(struct net_result *res, void *arg)
 	pthread_mutex_unlock(&r->mu);
 }
 
+void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s,
+		       const char *user_agent)
+{
+	memset(o, 0, sizeof *o);
+	o->net.user_agent = user_agent;
+	if (s == NULL)
+		return;
+	o->net.timeout_ms = s->timeout_ms;
+	o->net.connect_timeout_ms = s->connect_timeout_ms;
+	o->net.stall_ms = s->stall_ms;
+	o->net.max_size = s->max_size;
+	o->net.proxy = s->proxy;
+}
+
 struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refresh_fn fn,
 			    void *arg)
 {

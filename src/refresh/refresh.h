@@ -47,6 +47,13 @@ struct refresh_opts {
 		      */
 };
 
+/*
+ * Default options but what the settings file s says (timeouts, size limit,
+ * proxy; s may be NULL); user_agent borrowed.
+ */
+void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s,
+		       const char *user_agent);
+
 struct refresh;
 
 /* A refresh writing into st (borrowed; it must outlive the refresh). */

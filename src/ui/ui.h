@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 
+struct config_settings;
+
 struct ui_opts {
 	const char *db;    /* the cache */
 	const char *feeds; /* the feeds file, or NULL */
@@ -17,6 +19,7 @@ struct ui_opts {
 	bool no_mouse;      /* leave the mouse to the terminal (selecting text) */
 	bool no_hyperlinks; /* no OSC 8 hyperlinks in the article */
 	const char *lang;   /* "vi" or "en" labels; NULL: by the locale */
+	const struct config_settings *settings; /* network settings for refreshes; may be NULL */
 };
 
 /* Runs the reader until the user quits; the exit status. */

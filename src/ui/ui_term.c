@@ -216,6 +216,7 @@ static int ui_term_key(void)
 /* The feeds file, and the refresh running in the background. */
 struct ui_term_feeds {
 	struct ui *ui;
+	const struct config_settings *settings; /* what refreshes are made with */
 	struct refresh_feeds feeds;
 	bool loaded;
 	struct refresh *rf;
@@ -250,7 +251,8 @@ static void ui_term_start_refresh(struct ui_term_feeds *tf, int64_t feed)
 	struct ui *ui = tf->ui;
 	char ua[64];
 	core_err_set(ua, sizeof ua, "bantin/%s", BANTIN_VERSION);
-	struct refresh_opts ro = {.net = {.user_agent = ua}};
+	struct refresh_opts ro;
+	refresh_opts_init(&ro, tf->settings, ua);
 	tf->rf = refresh_new(ui->st, &ro, ui_term_on_refresh, tf);
 	tf->added = tf->failed = 0;
 	char err[CORE_ERRLEN];
@@ -442,7 +444,7 @@ int ui_run(const struct ui_opts *o)
 
 	bool vietnamese = o->lang != NULL ? strcmp(o->lang, "vi") == 0 : ui_term_vietnamese();
 	struct ui *ui = ui_new(st, !utf8, vietnamese, o->offline);
-	struct ui_term_feeds tf = {.ui = ui};
+	struct ui_term_feeds tf = {.ui = ui, .settings = o->settings};
 	ui_term_sync_feeds(&tf, o);
 	if (!o->offline)
 		ui->want_refresh = 0; /* the first frame comes from the cache, then the refresh */

@@ -247,6 +247,46 @@ assert_status 0 "$bantin" --db "$ASSERT_TMP/proxy.db" --feeds "$ASSERT_TMP/proxy
 assert_equal "1 feed: 4 new, 0 updated, 0 failed" "$ASSERT_OUT" "--proxy: the feed comes through the proxy"
 assert_equal "1" "$(httpfix_requests)" "--proxy: one request, to the proxy"
 
+# ---- the settings file: what the command line does not say ----
+printf '# through the fixture server\nproxy = "%s"\n' "$U" > "$ASSERT_TMP/settings"
+: > "$HTTPFIX_LOG"
+assert_status 0 "$bantin" --config "$ASSERT_TMP/settings" --db "$ASSERT_TMP/proxy2.db" \
+	--feeds "$ASSERT_TMP/proxyfeeds" refresh
+assert_equal "1 feed: 4 new, 0 updated, 0 failed" "$ASSERT_OUT" "settings: the proxy"
+assert_equal "1" "$(httpfix_requests)" "settings: one request, to the proxy"
+mkdir -p "$XDG_CONFIG_HOME/bantin"
+printf '%s\n' "stall-time = 1" "  max-size=1M  " "timeout = 30" > "$XDG_CONFIG_HOME/bantin/config"
+printf '%s\n' "$U/big.xml" "$U/stall.xml" > "$ASSERT_TMP/limitfeeds"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" --feeds "$ASSERT_TMP/limitfeeds" refresh
+assert_equal "bantin: $U/big.xml: the document is larger than the limit of 1 MiB (after decompression)
+bantin: $U/stall.xml: 127.0.0.1:$HTTPFIX_PORT stalled: nothing received for 1 s" "$ASSERT_ERR" \
+	"settings: the default file's limits"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" --feeds "$ASSERT_TMP/limitfeeds" refresh \
+	--stall-time 5 --timeout 1 --max-size 4M
+ASSERT_ERR=$(printf '%s\n' "$ASSERT_ERR" | sed 's/after 1 s ([0-9]* bytes/after 1 s (N bytes/')
+assert_equal "bantin: $U/stall.xml: 127.0.0.1:$HTTPFIX_PORT timed out after 1 s (N bytes received)" \
+	"$ASSERT_ERR" "settings: the command line wins"
+printf '%s\n' "# comment" "" "timeout = soon" > "$XDG_CONFIG_HOME/bantin/config"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" list
+assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:3: 'timeout' needs a number of seconds from 1 to 86400, not 'soon'" \
+	"$ASSERT_ERR" "settings: a wrong value names the file and the line"
+printf '%s\n' "colour = red" > "$XDG_CONFIG_HOME/bantin/config"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" list
+assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:1: unknown setting 'colour'" "$ASSERT_ERR" \
+	"settings: an unknown key"
+printf '%s\n' "mouse" > "$XDG_CONFIG_HOME/bantin/config"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" list
+assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:1: expected 'key = value'" "$ASSERT_ERR" \
+	"settings: a line without '='"
+rm "$XDG_CONFIG_HOME/bantin/config"
+assert_status 1 "$bantin" --config "$ASSERT_TMP/none" --db "$ASSERT_TMP/limits.db" list
+assert_equal "bantin: $ASSERT_TMP/none: cannot read the settings file: No such file or directory" \
+	"$ASSERT_ERR" "settings: a file named with --config must be there"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" --feeds "$ASSERT_TMP/proxyfeeds" refresh \
+	--proxy "http://user:secret@127.0.0.1:9"
+assert_equal "bantin: http://feeds.invalid/a.xml: cannot connect to the proxy 127.0.0.1:9: Connection refused" \
+	"$ASSERT_ERR" "a proxy that cannot be reached is named, without its password"
+
 # ---- what a feed's HTML holds reaches the terminal only cleaned ----
 # Bodies are stored as the feed gives them (decomposed marks, a bidi
 # override, an escape sequence as a character reference): show and search

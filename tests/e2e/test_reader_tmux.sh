@@ -197,13 +197,22 @@ tui_wait_for "[exit 0]"
 assert_equal "2" "$(httpfix_requests)" "one request a feed"
 httpfix_stop
 
-tui_stop
-opts="--offline --lang vi"
-run 80 24 LANG=en_US.UTF-8
-tui_wait_for "bantin — Nguồn tin"
-assert_pass
-tui_send Q
-tui_wait_for "[exit 0]"
+# opens_with OPTIONS TEXT: the reader started with OPTIONS shows TEXT, and quits.
+opens_with() {
+	tui_stop
+	opts=$1
+	run 80 24 LANG=en_US.UTF-8
+	tui_wait_for "$2"
+	assert_pass
+	tui_send Q
+	tui_wait_for "[exit 0]"
+}
+opens_with "--offline --lang vi" "bantin — Nguồn tin"
+
+# ---- the settings file: the command line wins over it ----
+printf '%s\n' "# the reader in Vietnamese" "lang = vi" "hyperlinks = no" > "$ASSERT_TMP/settings"
+opens_with "--offline --config $ASSERT_TMP/settings" "bantin — Nguồn tin"
+opens_with "--offline --config $ASSERT_TMP/settings --lang en" "bantin — Feeds"
 
 # ---- themes ----
 tui_stop

@@ -10,6 +10,10 @@
 ASSERT_PASSED=0
 ASSERT_FAILED=0
 ASSERT_TMP=$(mktemp -d)
+# The user's own settings, feeds and cache never come into a test.
+XDG_CONFIG_HOME=$ASSERT_TMP/xdg-config
+XDG_DATA_HOME=$ASSERT_TMP/xdg-data
+export XDG_CONFIG_HOME XDG_DATA_HOME
 ASSERT_OUT=
 ASSERT_ERR=
 ASSERT_STATUS=
