@@ -261,14 +261,6 @@ static void store_find_marks(const struct store_squery *q, const char *s, size_t
 	free(map);
 }
 
-/* Moves i back to the start of a UTF-8 character of s. */
-static size_t store_char_start(const char *s, size_t i)
-{
-	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-		i--;
-	return i;
-}
-
 /* A one-line snippet of text around its first match, with the marks inside it. */
 static void store_snippet(const struct store_squery *q, const char *text, struct store_hit *h)
 {
@@ -278,7 +270,7 @@ static void store_snippet(const struct store_squery *q, const char *text, struct
 	store_find_marks(q, text, len, &m, &nm);
 	size_t start = 0;
 	if (nm > 0 && m[0].start > STORE_SNIPPET_BEFORE) {
-		start = store_char_start(text, m[0].start - STORE_SNIPPET_BEFORE);
+		start = text_cluster_start(text, len, m[0].start - STORE_SNIPPET_BEFORE);
 		/* Begin at a word: after the first blank past start. */
 		const char *sp = memchr(text + start, ' ', m[0].start - start);
 		if (sp != NULL)
@@ -286,7 +278,7 @@ static void store_snippet(const struct store_squery *q, const char *text, struct
 	}
 	size_t end = len;
 	if (len - start > STORE_SNIPPET_LEN) {
-		end = store_char_start(text, start + STORE_SNIPPET_LEN);
+		end = text_cluster_start(text, len, start + STORE_SNIPPET_LEN);
 		size_t cut = end;
 		while (cut > start && text[cut] != ' ')
 			cut--;

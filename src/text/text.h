@@ -86,6 +86,12 @@ struct text_cluster {
  *   base's width (East Asian wide and emoji: 2).
  */
 void text_cluster_next(const char *s, size_t len, int col, struct text_cluster *c);
+/*
+ * Where the cluster holding byte i of s[0..len) starts, as text_cluster_next
+ * reads clusters from the last blank before it: cutting text there never
+ * parts a letter from its marks or an emoji sequence.
+ */
+size_t text_cluster_start(const char *s, size_t len, size_t i);
 /* Cells s[0..len) takes when drawn from column 0 (a newline counts 0). */
 int text_width(const char *s, size_t len);
 /* Same, for a NUL-terminated string. */

@@ -155,6 +155,23 @@ void text_cluster_next(const char *s, size_t len, int col, struct text_cluster *
 	c->width = width;
 }
 
+size_t text_cluster_start(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return len;
+	size_t at = i;
+	while (at > 0 && s[at] != ' ' && s[at] != '\n')
+		at--; /* a blank starts a cluster: read from there */
+	while (at < i) {
+		struct text_cluster c;
+		text_cluster_next(s + at, len - at, 0, &c);
+		if (at + c.len > i)
+			break;
+		at += c.len;
+	}
+	return at;
+}
+
 int text_width(const char *s, size_t len)
 {
 	struct text_cluster c;

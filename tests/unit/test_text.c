@@ -277,6 +277,32 @@ static void test_width(void **state)
 	}
 }
 
+/* Cutting at a cluster's start keeps a letter with its marks and an emoji sequence whole. */
+static void test_cluster_start(void **state)
+{
+	(void)state;
+	static const char nfd[] = "Ha\xcc\x89i Pho\xcc\x80ng"; /* Hải Phòng, decomposed */
+	size_t len = strlen(nfd);
+	assert_int_equal(text_cluster_start(nfd, len, 0), 0);
+	assert_int_equal(text_cluster_start(nfd, len, 1), 1);
+	assert_int_equal(text_cluster_start(nfd, len, 2), 1); /* the hook above: with its a */
+	assert_int_equal(text_cluster_start(nfd, len, 3), 1);
+	assert_int_equal(text_cluster_start(nfd, len, 4), 4);
+	assert_int_equal(text_cluster_start(nfd, len, 5), 5);
+	assert_int_equal(text_cluster_start(nfd, len, 9), 8); /* the grave: with its o */
+	assert_int_equal(text_cluster_start(nfd, len, 10), 8);
+	assert_int_equal(text_cluster_start(nfd, len, len), len);
+	/* a woman technologist: woman, ZWJ, laptop */
+	static const char zwj[] = "x \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb y";
+	size_t zlen = strlen(zwj);
+	for (size_t i = 2; i < 13; i++)
+		assert_int_equal(text_cluster_start(zwj, zlen, i), 2);
+	assert_int_equal(text_cluster_start(zwj, zlen, 13), 13);
+	/* no blank to start from: read from the beginning */
+	static const char cjk[] = "\xe6\xb5\xb7\xe9\x98\xb2";
+	assert_int_equal(text_cluster_start(cjk, strlen(cjk), 4), 3);
+}
+
 static void test_tab_stops(void **state)
 {
 	(void)state;
@@ -590,6 +616,7 @@ int main(void)
 	    cmocka_unit_test(test_is_clean),
 	    cmocka_unit_test(test_nfc),
 	    cmocka_unit_test(test_width),
+	    cmocka_unit_test(test_cluster_start),
 	    cmocka_unit_test(test_tab_stops),
 	    cmocka_unit_test(test_fit),
 	    cmocka_unit_test(test_fit_columns_line_up),
