@@ -6,10 +6,11 @@
  * Only the calling thread touches net and the store; workers take jobs
  * from `todo` and put them on `parsed` under one mutex, then wake the
  * calling thread out of its poll. Memory stays flat however many feeds
- * there are: at most REFRESH_BODY_FETCHES jobs that will likely bring a
- * body are with net, and with the jobs fetched with a body but not yet
- * written (max_bodies of them beside), they are never more than the two
- * limits together; a body is freed as soon as it is parsed, and a parsed
+ * there are: at most refresh_body_limit() jobs that will likely bring a
+ * body are with net (3 to REFRESH_BODY_FETCHES: as many as keep parsing and
+ * writing busy while bodies come), and with the jobs fetched with a body
+ * but not yet written (max_bodies of them beside), they are never more than
+ * the two limits together; a body is freed as soon as it is parsed, and a parsed
  * job as soon as it is written. A feed asked with validators
  * likely answers 304, with no body: up to REFRESH_MAX_FETCHES of those go
  * at once (one round trip for a whole portal over HTTP/2), until one of
@@ -29,6 +30,8 @@
 
 #define REFRESH_MAX_FETCHES  64
 #define REFRESH_BODY_FETCHES 6
+/* Fetches that bring a body at once before the pipeline has been timed. */
+#define REFRESH_BODY_FETCHES_START 3
 
 /* An item as parsed, every string owned. */
 struct refresh_item {
@@ -46,6 +49,8 @@ struct refresh_job {
 	char *etag, *last_modified, *cafile;
 	bool insecure;
 	bool cheap;             /* fetched as likely to answer 304 */
+	int64_t sent_ns;        /* when it was handed to net */
+	int64_t parse_ns;       /* how long parsing it took */
 	struct net_result *res; /* once fetched */
 	bool failed;
 	char error[CORE_ERRLEN];
@@ -71,8 +76,11 @@ struct refresh {
 	size_t fetching;              /* jobs handed to net */
 	size_t body_fetching;         /* of those, jobs not counted as cheap */
 	size_t max_body_fetching;     /* REFRESH_BODY_FETCHES, or fewer connections */
-	size_t bodies, max_bodies;    /* jobs fetched with a body, not yet written */
-	bool changing;                /* a feed asked with validators brought a body */
+	/* How long a body takes to come (from the request) and to go through the
+	   slowest stage (parsing or writing), averaged: refresh_body_limit. */
+	double fetch_ns, stage_ns;
+	size_t bodies, max_bodies; /* jobs fetched with a body, not yet written */
+	bool changing;             /* a feed asked with validators brought a body */
 	size_t total, done;
 	/* Shared with the workers, under mu. */
 	pthread_mutex_t mu;
@@ -105,6 +113,39 @@ static struct refresh_job *refresh_pop(struct refresh_queue *q)
 		j->next = NULL;
 	}
 	return j;
+}
+
+static int64_t refresh_now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Moves the running average *avg towards sample. */
+static void refresh_average(double *avg, int64_t sample)
+{
+	*avg = *avg == 0 ? (double)sample : 0.75 * *avg + 0.25 * (double)sample;
+}
+
+/*
+ * How many fetches that bring a body may run at once: as many as it takes
+ * to keep the slowest stage busy while bodies come (Little's law: the time
+ * one takes to come over the time the stage takes for one, and one more),
+ * no more. Fetching faster than bodies are parsed and written only holds
+ * more of them in memory; with a server far away, more go at once to hide
+ * its latency.
+ */
+static size_t refresh_body_limit(const struct refresh *r)
+{
+	size_t want = REFRESH_BODY_FETCHES_START;
+	if (r->fetch_ns > 0 && r->stage_ns > 0) {
+		double ratio = r->fetch_ns / r->stage_ns;
+		want = ratio < REFRESH_BODY_FETCHES ? (size_t)ratio + 2 : REFRESH_BODY_FETCHES;
+	}
+	if (want < REFRESH_BODY_FETCHES_START)
+		want = REFRESH_BODY_FETCHES_START;
+	return want < r->max_body_fetching ? want : r->max_body_fetching;
 }
 
 static void refresh_job_free(struct refresh_job *j)
@@ -264,7 +305,9 @@ static void *refresh_worker(void *arg)
 			break;
 		r->ahead++;
 		pthread_mutex_unlock(&r->mu);
+		int64_t t0 = refresh_now_ns();
 		refresh_parse(j);
+		j->parse_ns = refresh_now_ns() - t0;
 		pthread_mutex_lock(&r->mu);
 		refresh_push(&r->parsed, j);
 		net_wakeup(r->net);
@@ -313,7 +356,13 @@ static void refresh_finish(struct refresh *r, struct refresh_job *j)
 		    .nitems = j->nitems,
 		};
 		struct store_update_result ur;
-		if (store_update(r->st, &u, &ur, err, sizeof err)) {
+		int64_t t0 = refresh_now_ns();
+		bool stored = store_update(r->st, &u, &ur, err, sizeof err);
+		int64_t write_ns = refresh_now_ns() - t0;
+		/* The slowest stage: the writing, or the parsing the workers share. */
+		int64_t parse_ns = j->parse_ns / (r->nthreads > 0 ? r->nthreads : 1);
+		refresh_average(&r->stage_ns, write_ns > parse_ns ? write_ns : parse_ns);
+		if (stored) {
 			e.added = ur.added;
 			e.updated = ur.updated;
 			e.warning = j->warning;
@@ -344,6 +393,7 @@ static void refresh_on_fetched(struct net_result *res, void *arg)
 	if (res->ok && !res->not_modified) {
 		r->bodies++;
 		r->changing = r->changing || j->cheap;
+		refresh_average(&r->fetch_ns, refresh_now_ns() - j->sent_ns);
 	}
 	if (r->stopping) {
 		refresh_job_free(j);
@@ -395,7 +445,8 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	long conns = o->net.max_connections > 0 ? o->net.max_connections : 16;
 	r->max_body_fetching = conns < REFRESH_BODY_FETCHES ? (size_t)conns : REFRESH_BODY_FETCHES;
 	r->max_bodies = (size_t)workers + 1;
-	r->max_ahead = (size_t)workers + 1;
+	/* Each worker parses the next job while the last one is written: no more. */
+	r->max_ahead = workers > 0 ? (size_t)workers : 1;
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
 	r->threads = xcalloc((size_t)workers + 1, sizeof *r->threads);
@@ -463,15 +514,15 @@ bool refresh_busy(const struct refresh *r)
 void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int timeout_ms)
 {
 	struct refresh_job *prev = NULL, *next;
+	size_t body_limit = refresh_body_limit(r);
 	for (struct refresh_job *j = r->waiting.head; j != NULL; j = next) {
 		next = j->next;
 		if (r->fetching >= REFRESH_MAX_FETCHES ||
 		    r->bodies >= r->max_bodies + r->max_body_fetching)
 			break;
 		bool cheap = (j->etag != NULL || j->last_modified != NULL) && !r->changing;
-		if (!cheap &&
-		    (r->body_fetching >= r->max_body_fetching ||
-		     r->body_fetching + r->bodies >= r->max_body_fetching + r->max_bodies)) {
+		if (!cheap && (r->body_fetching >= body_limit ||
+			       r->body_fetching + r->bodies >= body_limit + r->max_bodies)) {
 			prev = j;
 			continue;
 		}
@@ -484,6 +535,7 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 			r->waiting.tail = prev;
 		j->next = NULL;
 		j->cheap = cheap;
+		j->sent_ns = refresh_now_ns();
 		r->body_fetching += cheap ? 0 : 1;
 		struct net_request req = {
 		    .url = j->fetch,
