@@ -249,6 +249,11 @@ bool config_read(const char *path, const char *shown, const char *what, size_t m
 		core_err_set(err, errlen, "%s: cannot read the %s: %s", shown, what, strerror(e));
 		return false;
 	}
+	/* A byte order mark, as some editors write, is not part of the first line. */
+	if (b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0) {
+		memmove(b->data, b->data + 3, b->len - 3 + 1);
+		b->len -= 3;
+	}
 	return true;
 }
 

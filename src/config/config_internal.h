@@ -9,8 +9,9 @@
 
 /*
  * Reads the whole file at path (shown: its name for messages, what: what
- * it is, "feeds file") into b, at most max bytes. False with err
- * ("SHOWN: cannot read the WHAT: reason"); *missing says the file is not there.
+ * it is, "feeds file") into b, at most max bytes, without a byte order
+ * mark. False with err ("SHOWN: cannot read the WHAT: reason"); *missing
+ * says the file is not there.
  */
 bool config_read(const char *path, const char *shown, const char *what, size_t max,
 		 struct core_buf *b, bool *missing, char *err, size_t errlen);

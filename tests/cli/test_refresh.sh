@@ -278,6 +278,12 @@ printf '%s\n' "mouse" > "$XDG_CONFIG_HOME/bantin/config"
 assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" list
 assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:1: expected 'key = value'" "$ASSERT_ERR" \
 	"settings: a line without '='"
+# as some editors write them: a byte order mark, CRLF line ends
+printf '\357\273\277lang = en\r\nstall-time = 1\r\n' > "$XDG_CONFIG_HOME/bantin/config"
+printf '\357\273\277%s "~Stalled"\r\n' "$U/stall.xml" > "$ASSERT_TMP/crlffeeds"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" --feeds "$ASSERT_TMP/crlffeeds" refresh
+assert_equal "bantin: $U/stall.xml: 127.0.0.1:$HTTPFIX_PORT stalled: nothing received for 1 s" \
+	"$ASSERT_ERR" "settings and feeds files with a byte order mark and CRLF line ends"
 rm "$XDG_CONFIG_HOME/bantin/config"
 assert_status 1 "$bantin" --config "$ASSERT_TMP/none" --db "$ASSERT_TMP/limits.db" list
 assert_equal "bantin: $ASSERT_TMP/none: cannot read the settings file: No such file or directory" \
