@@ -48,7 +48,6 @@ struct config_settings {
 	char *theme;                                   /* theme */
 	char *lang;                                    /* lang: "vi" or "en" */
 	int mouse, hyperlinks;                         /* 1 yes, 0 no, -1 not said */
-	char *path;                                    /* the file read; NULL when none was */
 };
 
 /*
@@ -58,6 +57,8 @@ struct config_settings {
  */
 bool config_settings_load(const char *path, bool must_exist, struct config_settings *out, char *err,
 			  size_t errlen);
+/* Settings that say nothing; and freeing them leaves them so. */
+void config_settings_init(struct config_settings *s);
 void config_settings_free(struct config_settings *s);
 
 /* Which of the user's files config_file_path means. */

@@ -17,13 +17,18 @@
 /* The largest settings file read. */
 #define CONFIG_SETTINGS_MAX ((size_t)1 << 20)
 
+void config_settings_init(struct config_settings *s)
+{
+	memset(s, 0, sizeof *s);
+	s->mouse = s->hyperlinks = -1;
+}
+
 void config_settings_free(struct config_settings *s)
 {
 	free(s->proxy);
 	free(s->theme);
 	free(s->lang);
-	free(s->path);
-	memset(s, 0, sizeof *s);
+	config_settings_init(s);
 }
 
 /* "yes", "no" and their synonyms: 1, 0; -1 for anything else. */
@@ -148,8 +153,7 @@ static bool config_settings_line(struct config_settings *s, char *line, const ch
 bool config_settings_load(const char *path, bool must_exist, struct config_settings *out, char *err,
 			  size_t errlen)
 {
-	memset(out, 0, sizeof *out);
-	out->mouse = out->hyperlinks = -1;
+	config_settings_init(out);
 	char *shown = core_str_printable(path);
 	struct core_buf b;
 	bool missing = false;
@@ -158,7 +162,6 @@ bool config_settings_load(const char *path, bool must_exist, struct config_setti
 	if (!ok && missing && !must_exist) {
 		ok = true; /* no file: every setting has its default */
 	} else if (ok) {
-		out->path = xstrdup(path);
 		char *text = text_utf8_fix(core_buf_str(&b), b.len);
 		int lineno = 1;
 		for (char *line = text; ok && line != NULL; lineno++) {

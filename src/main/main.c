@@ -68,12 +68,10 @@ static bool main_settings(const char *given, struct config_settings *s)
 	char err[CORE_ERRLEN];
 	char *path = config_file_path(CONFIG_FILE_SETTINGS, given, err, sizeof err);
 	bool ok = true;
-	if (path == NULL) { /* no home to look in: no settings */
-		memset(s, 0, sizeof *s);
-		s->mouse = s->hyperlinks = -1;
-	} else {
+	if (path == NULL) /* no home to look in: no settings */
+		config_settings_init(s);
+	else
 		ok = config_settings_load(path, given != NULL, s, err, sizeof err);
-	}
 	if (!ok)
 		fprintf(stderr, "bantin: %s\n", err);
 	free(path);
