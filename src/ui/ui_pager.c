@@ -127,16 +127,6 @@ static void ui_pager_draw_line(struct ui *ui, int y, int end, const struct text_
 		if (end - w > col)
 			col = end - w;
 	}
-	if (ui->ascii) {
-		/* Without marks the bytes move: the line in its own style, spans aside. */
-		char *a = text_ascii(l->text, strlen(l->text));
-		g->pen_link = (unsigned short)list_link;
-		ui_grid_str(g, y, col, end, a, base,
-			    (l->style & TEXT_STYLE_BOLD) ? UI_ATTR_BOLD : 0);
-		g->pen_link = 0;
-		free(a);
-		return;
-	}
 	size_t len = strlen(l->text), at = 0;
 	while (at < len) {
 		size_t next = len;
@@ -178,7 +168,13 @@ static void ui_pager_draw_line(struct ui *ui, int y, int end, const struct text_
 			}
 		}
 		g->pen_link = (unsigned short)(link < 65536 ? link : 0);
-		col = ui_grid_text(g, y, col, end, l->text + at, next - at, slot, attr);
+		if (ui->ascii) { /* each piece without marks, in its own style */
+			char *a = text_ascii(l->text + at, next - at);
+			col = ui_grid_str(g, y, col, end, a, slot, attr);
+			free(a);
+		} else {
+			col = ui_grid_text(g, y, col, end, l->text + at, next - at, slot, attr);
+		}
 		g->pen_link = 0;
 		at = next;
 	}

@@ -225,6 +225,16 @@ static void test_ascii(void **state)
 	snapshot(ui, 24, 80, "articles-ascii-80x24");
 	ui_do(ui, UI_ACT_OPEN);
 	snapshot(ui, 24, 80, "pager-ascii-80x24");
+	/* Without marks, the link in the text is still a link (its own style, its hyperlink). */
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	ui_grid_hyperlinks(&ui->grid, ui->links, ui->nlinks, &b);
+	assert_string_equal("\033[11;31H\033]8;id=bantin-1;https://example.vn/cang\033\\Cang vu[1]"
+			    "\033]8;;\033\\"
+			    "\033[18;6H\033]8;id=bantin-1;https://example.vn/cang\033\\"
+			    "https://example.vn/cang\033]8;;\033\\",
+			    core_buf_str(&b));
+	core_buf_free(&b);
 	ui_free(ui);
 }
 
