@@ -11,7 +11,7 @@
 #        (defaults: 50 feeds, 100 items each, 50 ms a request,
 #         build/src/main/bantin)
 #
-# The feeds are served over HTTPS with HTTP/2 (bench/h2serve.js, a private
+# The feeds are served over HTTPS with HTTP/2 (tests/httpfix/h2serve.js, a private
 # CA given to bantin with cafile=) when node and openssl are installed, as
 # the portal serves them; otherwise over plain HTTP/1.1 by the fixture
 # server, where 6 connections to the one host bound the no-change refresh
@@ -26,22 +26,14 @@ nitems=${2:-100}
 latency=${3:-50}
 bantin=${4:-$here/../build/src/main/bantin}
 . "$here/lib.sh"
+. "$here/../tests/lib/httpfix.sh"
 
 "$python" "$here/gen-feeds.py" "$tmp/www" "$nfeeds" "$nitems"
 bytes=$(cat "$tmp"/www/*.xml | wc -c)
 if [ -z "${BENCH_HTTP1:-}" ] && command -v node > /dev/null 2>&1 &&
 	command -v openssl > /dev/null 2>&1; then
-	(
-		cd "$tmp"
-		openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=bench CA" \
-			-keyout ca.key -out ca.pem
-		openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout server.key \
-			-out server.csr
-		printf 'subjectAltName=IP:127.0.0.1\n' > ext
-		openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
-			-extfile ext -out server.pem
-	) > /dev/null 2>&1
-	node "$here/h2serve.js" "$tmp/www" "$tmp/server.pem" "$tmp/server.key" "$tmp/port" \
+	httpfix_pki "$tmp" # a private CA and a certificate for 127.0.0.1
+	node "$here/../tests/httpfix/h2serve.js" "$tmp/www" "$tmp/server.pem" "$tmp/server.key" "$tmp/port" \
 		"$latency" 3600 &
 	server=$!
 	scheme=https

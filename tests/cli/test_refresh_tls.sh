@@ -10,16 +10,7 @@ trap 'httpfix_stop' EXIT
 
 # A private CA and a certificate for 127.0.0.1 signed by it.
 pki="$ASSERT_TMP/pki"
-mkdir "$pki"
-(
-	cd "$pki"
-	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=bantin test CA" \
-		-keyout ca.key -out ca.pem
-	openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout server.key -out server.csr
-	printf 'subjectAltName=IP:127.0.0.1\n' > ext
-	openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
-		-extfile ext -out server.pem
-) > /dev/null 2>&1
+httpfix_pki "$pki"
 
 httpfix_start "$BANTIN_SOURCE_DIR/tests/fixtures/refresh" --tls "$pki/server.pem" "$pki/server.key"
 U="https://127.0.0.1:$HTTPFIX_PORT"

@@ -1,17 +1,22 @@
-// An HTTPS server speaking HTTP/2 (and HTTP/1.1 to clients without it) for
-// the refresh benchmark, as a portal behind a modern web server does: the
-// files of ROOT with an ETag, 304 Not Modified to a matching If-None-Match,
-// and LATENCY_MS of delay before each answer.
+// An HTTPS server speaking HTTP/2 (and HTTP/1.1 to clients without it), as a
+// portal behind a modern web server does, for the HTTP/2 test and the
+// refresh benchmark: the files of ROOT with an ETag, 304 Not Modified to a
+// matching If-None-Match, and LATENCY_MS of delay before each answer. With
+// LOG, one JSON line per request: its path, the number of the connection
+// (session) it came on, and how many requests were being answered when it
+// came, itself included.
 //
-// usage: node bench/h2serve.js ROOT CERT KEY PORT_FILE LATENCY_MS LIFETIME_S
+// usage: node h2serve.js ROOT CERT KEY PORT_FILE LATENCY_MS LIFETIME_S [LOG]
 "use strict";
 const fs = require("fs");
 const http2 = require("http2");
 const path = require("path");
 const crypto = require("crypto");
 
-const [root, cert, key, portFile, latency, lifetime] = process.argv.slice(2);
+const [root, cert, key, portFile, latency, lifetime, log] = process.argv.slice(2);
 const etags = new Map();
+let sessions = 0;
+let inflight = 0;
 
 function etagOf(file) {
 	let e = etags.get(file);
@@ -28,7 +33,16 @@ function etagOf(file) {
 const server = http2.createSecureServer({
 	cert: fs.readFileSync(cert), key: fs.readFileSync(key), allowHTTP1: true, maxSessionMemory: 512,
 });
+server.on("session", (session) => {
+	session.bantinNumber = ++sessions;
+});
 server.on("request", (req, res) => {
+	inflight++;
+	res.on("close", () => inflight--);
+	if (log) {
+		const session = req.stream !== undefined ? req.stream.session.bantinNumber : 0;
+		fs.appendFileSync(log, JSON.stringify({ path: req.url, session, inflight }) + "\n");
+	}
 	setTimeout(() => {
 		const file = path.join(root, path.normalize(req.url.split("?")[0]));
 		if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) {
