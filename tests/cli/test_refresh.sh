@@ -254,6 +254,12 @@ assert_status 0 "$bantin" --config "$ASSERT_TMP/settings" --db "$ASSERT_TMP/prox
 	--feeds "$ASSERT_TMP/proxyfeeds" refresh
 assert_equal "1 feed: 4 new, 0 updated, 0 failed" "$ASSERT_OUT" "settings: the proxy"
 assert_equal "1" "$(httpfix_requests)" "settings: one request, to the proxy"
+printf 'proxy = ""\n' > "$ASSERT_TMP/noproxy"
+printf '%s\n' "$U/a.xml" > "$ASSERT_TMP/directfeeds"
+assert_status 0 env http_proxy=http://127.0.0.1:9 "$bantin" --config "$ASSERT_TMP/noproxy" \
+	--db "$ASSERT_TMP/direct.db" --feeds "$ASSERT_TMP/directfeeds" refresh
+assert_equal "1 feed: 4 new, 0 updated, 0 failed" "$ASSERT_OUT" \
+	"settings: an empty proxy means none, whatever the environment says"
 mkdir -p "$XDG_CONFIG_HOME/bantin"
 printf '%s\n' "stall-time = 1" "  max-size=1M  " "timeout = 30" > "$XDG_CONFIG_HOME/bantin/config"
 printf '%s\n' "$U/big.xml" "$U/stall.xml" > "$ASSERT_TMP/limitfeeds"
