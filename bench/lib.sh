@@ -8,7 +8,8 @@ bench_cleanup() {
 	[ -n "$server" ] && kill "$server" 2> /dev/null
 	rm -rf "$tmp"
 }
-trap bench_cleanup EXIT INT TERM
+trap bench_cleanup EXIT
+trap 'exit 1' INT TERM HUP PIPE # the cleanup above runs on the way out
 
 # Waits for the server to write its port into $tmp/port; prints it.
 bench_port() {
