@@ -133,15 +133,15 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	"UPDATE feeds SET last_attempt = ?2, last_success = ?2, last_status = ?3,"
 	" last_error = NULL, title = coalesce(?4, title), site = coalesce(?5, site),"
 	" etag = ?6, last_modified = ?7 WHERE id = ?1",
-    [STORE_SQL_ARTICLE_FIND] = "SELECT id, hash, title, summary, content, doc FROM articles WHERE "
-			       "feed_id = ?1 AND guid = ?2",
+    [STORE_SQL_ARTICLE_FIND] = "SELECT id, hash FROM articles WHERE feed_id = ?1 AND guid = ?2",
     /* Whether article ?1 says what an item's fields ?2 to ?9 say (store_bind_item). */
     [STORE_SQL_ARTICLE_SAME] =
 	"SELECT link IS ?2 AND title IS ?3 AND author IS ?4 AND published IS ?5 AND updated IS ?6"
 	" AND categories IS ?7 AND summary IS ?8 AND content IS ?9 FROM articles WHERE id = ?1",
     [STORE_SQL_ARTICLE_SET_HASH] = "UPDATE articles SET hash = ?2 WHERE id = ?1",
     /*
-     * ?2 to ?10 are an item's fields in both (store_bind_item). The document
+     * ?2 to ?9 are an item's fields in both (store_bind_item), ?10 its
+     * fingerprint. The document
      * is rendered from the content when shown: doc is only kept by articles
      * an older bantin cached, until they change.
      */
@@ -245,7 +245,8 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 			      " WHERE articles_fts MATCH ?1 LIMIT ?2)",
 
     [STORE_SQL_INDEX_COUNT] = "SELECT count(*) FROM articles_fts_docsize",
-    [STORE_SQL_ARTICLE_TEXT] = "SELECT summary, content, doc FROM articles WHERE id = ?1",
+    /* What an article's index row is made of (store_index_text), and snippets. */
+    [STORE_SQL_ARTICLE_TEXT] = "SELECT title, summary, content, doc FROM articles WHERE id = ?1",
     [STORE_SQL_REINDEX_ROWS] = "SELECT id, title, summary, content, doc FROM articles WHERE id > ?1"
 			       " ORDER BY id LIMIT 256",
     [STORE_SQL_FTS_DELETE_ALL] = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",

@@ -83,6 +83,25 @@ bool store_index_put(struct store *st, int64_t id, const char *title, const char
 	return ok;
 }
 
+/* Takes article id's row out of the index, made again from what the article keeps. */
+static bool store_index_remove(struct store *st, int64_t id, char *err, size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_TEXT, err, errlen);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, id);
+	bool ok = sqlite3_step(s) == SQLITE_ROW;
+	if (!ok)
+		store_fail(st, "cannot read an article", err, errlen);
+	else /* the row's values stay good until this statement is reset */
+		ok = store_index_put(st, id, (const char *)sqlite3_column_text(s, 0),
+				     (const char *)sqlite3_column_text(s, 1),
+				     (const char *)sqlite3_column_text(s, 2),
+				     (const char *)sqlite3_column_text(s, 3), true, err, errlen);
+	sqlite3_reset(s);
+	return ok;
+}
+
 /* Indexes a new or changed item: with the text it brings, or made here. */
 static bool store_index_item(struct store *st, int64_t id, const struct store_item *it, char *err,
 			     size_t errlen)
@@ -93,8 +112,9 @@ static bool store_index_item(struct store *st, int64_t id, const struct store_it
 			       errlen);
 }
 
-/* Binds ?2 to ?10 of ARTICLE_INSERT and ARTICLE_UPDATE: what the feed says of an item. */
-static void store_bind_item(sqlite3_stmt *s, const struct store_item *it, int64_t hash)
+/* Binds ?2 to ?9 of ARTICLE_INSERT, ARTICLE_UPDATE and ARTICLE_SAME: what the feed says of an item.
+ */
+static void store_bind_item(sqlite3_stmt *s, const struct store_item *it)
 {
 	store_bind_text(s, 2, it->link);
 	store_bind_text(s, 3, it->title);
@@ -104,7 +124,6 @@ static void store_bind_item(sqlite3_stmt *s, const struct store_item *it, int64_
 	store_bind_text(s, 7, it->categories);
 	store_bind_text(s, 8, it->summary);
 	store_bind_text(s, 9, it->content);
-	sqlite3_bind_int64(s, 10, hash);
 }
 
 enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_PUT_ERROR };
@@ -121,7 +140,7 @@ static enum store_put store_same_item(struct store *st, int64_t id, const struct
 	if (s == NULL)
 		return STORE_PUT_ERROR;
 	sqlite3_bind_int64(s, 1, id);
-	store_bind_item(s, it, hash); /* ?10 is not in this one: that bind does nothing */
+	store_bind_item(s, it);
 	bool same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
 	sqlite3_reset(s);
 	if (!same)
@@ -152,26 +171,19 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 	}
 	if (rc == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(s, 0);
-		if (sqlite3_column_int64(s, 1) == hash) {
-			sqlite3_reset(s);
-			return STORE_PUT_UNCHANGED;
-		}
-		char *title = store_col_text(s, 2), *summary = store_col_text(s, 3),
-		     *content = store_col_text(s, 4), *doc = store_col_text(s, 5);
+		bool same_hash = sqlite3_column_int64(s, 1) == hash;
 		sqlite3_reset(s);
+		if (same_hash)
+			return STORE_PUT_UNCHANGED;
 		enum store_put same = store_same_item(st, id, it, hash, err, errlen);
-		bool ok = same == STORE_PUT_UPDATED &&
-			  store_index_put(st, id, title, summary, content, doc, true, err, errlen);
-		free(title);
-		free(summary);
-		free(content);
-		free(doc);
 		if (same != STORE_PUT_UPDATED)
 			return same;
-		if (!ok || (s = store_stmt(st, STORE_SQL_ARTICLE_UPDATE, err, errlen)) == NULL)
+		if (!store_index_remove(st, id, err, errlen) ||
+		    (s = store_stmt(st, STORE_SQL_ARTICLE_UPDATE, err, errlen)) == NULL)
 			return STORE_PUT_ERROR;
 		sqlite3_bind_int64(s, 1, id);
-		store_bind_item(s, it, hash);
+		store_bind_item(s, it);
+		sqlite3_bind_int64(s, 10, hash);
 		if (!store_exec_stmt(st, s, "cannot update an article", err, errlen) ||
 		    !store_index_item(st, id, it, err, errlen))
 			return STORE_PUT_ERROR;
@@ -181,7 +193,8 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 	if ((s = store_stmt(st, STORE_SQL_ARTICLE_INSERT, err, errlen)) == NULL)
 		return STORE_PUT_ERROR;
 	sqlite3_bind_int64(s, 1, u->feed_id);
-	store_bind_item(s, it, hash);
+	store_bind_item(s, it);
+	sqlite3_bind_int64(s, 10, hash);
 	store_bind_text(s, 11, it->guid);
 	sqlite3_bind_int64(s, 12, u->now);
 	if (!store_exec_stmt(st, s, "cannot add an article", err, errlen))

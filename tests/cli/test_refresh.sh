@@ -203,6 +203,7 @@ assert_equal "" "$(sql "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 
 	"the older document's words left the index with it"
 assert_equal "1" "$(sql "SELECT doc IS NULL FROM articles WHERE id = $hoinghi")" \
 	"the updated article drops the older document: it is rendered from its content"
+assert_status 0 bt reindex --check
 
 assert_status 0 bt mark-read --feed "Tin A"
 assert_equal "3 marked read" "$ASSERT_OUT" "mark-read --feed"
