@@ -74,14 +74,20 @@ static size_t net_origin_len(const char *url)
 	return (size_t)(p + strcspn(p, "/?#") - url);
 }
 
+/* Whether a and b have the same origin. */
+static bool net_same_origin(const char *a, const char *b)
+{
+	size_t len = net_origin_len(a);
+	return len == net_origin_len(b) && strncasecmp(a, b, len) == 0;
+}
+
 /* Whether a transfer of url may be a stream sharing a connection. */
 static bool net_may_multiplex(const struct net *n, const char *url)
 {
 	if (strncasecmp(url, "https://", 8) != 0)
 		return false;
-	size_t len = net_origin_len(url);
 	for (size_t i = 0; i < n->nh1; i++) {
-		if (strlen(n->h1[i]) == len && strncasecmp(n->h1[i], url, len) == 0)
+		if (net_same_origin(n->h1[i], url))
 			return false;
 	}
 	return true;
@@ -94,13 +100,6 @@ static void net_saw_http1(struct net *n, const char *url)
 		n->h1[n->nh1++] = xstrndup(url, net_origin_len(url));
 		n->retract = true;
 	}
-}
-
-/* Whether a and b have the same origin. */
-static bool net_same_origin(const char *a, const char *b)
-{
-	size_t len = net_origin_len(a);
-	return len == net_origin_len(b) && strncasecmp(a, b, len) == 0;
 }
 
 static int64_t net_now_ms(void)
@@ -510,7 +509,8 @@ static char *net_host(const char *url)
 {
 	CURLU *u = curl_url();
 	char *host = NULL, *port = NULL, *out;
-	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	/* A URL without a scheme (a proxy given as host:port) is read as http. */
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, CURLU_GUESS_SCHEME) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
 		if (curl_url_get(u, CURLUPART_PORT, &port, 0) == CURLUE_OK)
 			out = xasprintf("%s:%s", host, port);
@@ -580,13 +580,9 @@ static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 		   by its host and port only (its URL may hold a password). */
 		char *to;
 		if (n->proxy != NULL && n->proxy[0] != '\0') {
-			char *url = strstr(n->proxy, "://") != NULL
-					? xstrdup(n->proxy)
-					: xasprintf("http://%s", n->proxy);
-			char *ph = net_host(url);
+			char *ph = net_host(n->proxy);
 			to = xasprintf("the proxy %s", ph);
 			free(ph);
-			free(url);
 		} else {
 			to = xstrdup(host);
 		}
@@ -776,6 +772,19 @@ static size_t net_host_active(const struct net *n, const char *url)
 	return k;
 }
 
+/* Takes x off the active list. */
+static void net_unlink_active(struct net *n, struct net_xfer *x)
+{
+	for (struct net_xfer **pp = &n->active; *pp != NULL; pp = &(*pp)->next) {
+		if (*pp == x) {
+			*pp = x->next;
+			n->nactive--;
+			n->nmux -= x->mux ? 1 : 0;
+			return;
+		}
+	}
+}
+
 /*
  * Takes back into the queue the transfers started as streams to origins
  * now known to answer in HTTP/1 that have not sent their request yet:
@@ -794,9 +803,7 @@ static void net_retract(struct net *n)
 			pp = &x->next;
 			continue;
 		}
-		*pp = x->next;
-		n->nactive--;
-		n->nmux--;
+		net_unlink_active(n, x); /* *pp is the next one now */
 		curl_multi_remove_handle(n->multi, x->easy);
 		net_requeue(n, x, 0);
 	}
@@ -846,19 +853,6 @@ static long net_start(struct net *n)
 		n->nmux += mux ? 1 : 0;
 	}
 	return wait;
-}
-
-/* Takes x off the active list. */
-static void net_unlink_active(struct net *n, struct net_xfer *x)
-{
-	for (struct net_xfer **pp = &n->active; *pp != NULL; pp = &(*pp)->next) {
-		if (*pp == x) {
-			*pp = x->next;
-			n->nactive--;
-			n->nmux -= x->mux ? 1 : 0;
-			return;
-		}
-	}
 }
 
 /* Hands over every transfer curl has finished; how many. */

@@ -299,6 +299,10 @@ assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" --feeds "$ASSERT_TMP/prox
 	--proxy "http://user:secret@127.0.0.1:9"
 assert_equal "bantin: http://feeds.invalid/a.xml: cannot connect to the proxy 127.0.0.1:9: Connection refused" \
 	"$ASSERT_ERR" "a proxy that cannot be reached is named, without its password"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" --feeds "$ASSERT_TMP/proxyfeeds" refresh \
+	--proxy "127.0.0.1:9"
+assert_equal "bantin: http://feeds.invalid/a.xml: cannot connect to the proxy 127.0.0.1:9: Connection refused" \
+	"$ASSERT_ERR" "a proxy given as host:port is named so"
 
 # ---- what a feed's HTML holds reaches the terminal only cleaned ----
 # Bodies are stored as the feed gives them (decomposed marks, a bidi
