@@ -85,6 +85,17 @@ int cli_usage_error(enum cli_command_id cmd, const char *what)
 	return CLI_EXIT_USAGE;
 }
 
+int cli_one_operand(enum cli_command_id cmd, const char **slot, const char *arg, const char *what)
+{
+	if (*slot != NULL) {
+		char msg[CORE_ERRLEN];
+		core_err_set(msg, sizeof msg, "give one %s only", what);
+		return cli_usage_error(cmd, msg);
+	}
+	*slot = arg;
+	return -1;
+}
+
 int cli_options(enum cli_command_id cmd, int argc, char **argv, int help_id, cli_opt_fn fn,
 		void *state)
 {

@@ -206,10 +206,7 @@ static int cli_show_opt(int id, const char *arg, void *state)
 		s->width = (int)v;
 		return -1;
 	default:
-		if (s->id != NULL)
-			return cli_usage_error(CLI_CMD_SHOW, "give one article number only");
-		s->id = arg;
-		return -1;
+		return cli_one_operand(CLI_CMD_SHOW, &s->id, arg, "article number");
 	}
 }
 

@@ -46,6 +46,11 @@ int cli_width(void);
 void cli_help(enum cli_command_id cmd, FILE *fp);
 /* "bantin CMD: what (see 'bantin CMD --help')" on stderr; returns CLI_EXIT_USAGE. */
 int cli_usage_error(enum cli_command_id cmd, const char *what);
+/*
+ * For an option callback: arg as the command's one operand, into *slot;
+ * -1, or when it has one already "give one WHAT only" and CLI_EXIT_USAGE.
+ */
+int cli_one_operand(enum cli_command_id cmd, const char **slot, const char *arg, const char *what);
 /* "bantin: subject: what" on stderr, subject quoted for the terminal. */
 void cli_error(const char *subject, const char *what);
 

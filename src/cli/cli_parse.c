@@ -114,10 +114,7 @@ static int cli_parse_opt(int id, const char *arg, void *state)
 			   ? -1
 			   : p->status;
 	default:
-		if (p->path != NULL)
-			return cli_usage_error(CLI_CMD_PARSE, "give one file only");
-		p->path = arg;
-		return -1;
+		return cli_one_operand(CLI_CMD_PARSE, &p->path, arg, "file");
 	}
 }
 

@@ -37,10 +37,7 @@ static int cli_render_opt(int id, const char *arg, void *state)
 		r->url = arg;
 		return -1;
 	default:
-		if (r->path != NULL)
-			return cli_usage_error(CLI_CMD_RENDER, "give one file only");
-		r->path = arg;
-		return -1;
+		return cli_one_operand(CLI_CMD_RENDER, &r->path, arg, "file");
 	}
 }
 

@@ -136,10 +136,7 @@ static int cli_related_opt(int id, const char *arg, void *state)
 		s->json = true;
 		return -1;
 	default:
-		if (s->id != NULL)
-			return cli_usage_error(CLI_CMD_RELATED, "give one article number only");
-		s->id = arg;
-		return -1;
+		return cli_one_operand(CLI_CMD_RELATED, &s->id, arg, "article number");
 	}
 }
 

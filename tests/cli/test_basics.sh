@@ -51,6 +51,10 @@ usage_error "bantin parse: no file given (use - for standard input) (see 'bantin
 usage_error "bantin render: option '--width' needs a number from 1 to 10000, not '0' (see 'bantin render --help')" \
 	render --width 0 a.html
 usage_error "bantin render: unknown option '--bogus' (see 'bantin render --help')" render --bogus
+usage_error "bantin render: give one file only (see 'bantin render --help')" render a.html b.html
+usage_error "bantin show: give one article number only (see 'bantin show --help')" show 1 2
+usage_error "bantin related: give one article number only (see 'bantin related --help')" \
+	related 1 2
 usage_error "bantin refresh: option '--max-size' needs a size such as 16M, not '0' (see 'bantin refresh --help')" \
 	--offline refresh --max-size 0
 # What a user typed is quoted, never sent raw to the terminal.
