@@ -3,7 +3,6 @@
  * reading the feeds file into it, finding a feed by number, URL or name,
  * and reading numbers from the command line.
  */
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +25,8 @@ void cli_fail(const char *what)
 bool cli_number(enum cli_command_id cmd, const char *opt, const char *arg, long long min,
 		long long max, long long *out, int *status)
 {
-	char *end;
-	errno = 0;
-	long long v = strtoll(arg, &end, 10);
-	if (end == arg || *end != '\0' || errno != 0 || v < min || v > max) {
+	long long v;
+	if (!core_parse_number(arg, min, max, &v)) {
 		char err[CORE_ERRLEN];
 		char *shown = core_str_printable(arg);
 		if (opt != NULL)

@@ -4,7 +4,6 @@
  * command line gives wins over it. Every value is checked when the file is
  * read, and a wrong one names the file and the line.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -47,12 +46,10 @@ static int config_bool(const char *v)
 
 static bool config_seconds(const char *v, long *out_ms)
 {
-	char *end;
-	errno = 0;
-	long n = strtol(v, &end, 10);
-	if (end == v || *end != '\0' || errno != 0 || n < 1 || n > 86400)
+	long long n;
+	if (!core_parse_number(v, 1, 86400, &n))
 		return false;
-	*out_ms = n * 1000;
+	*out_ms = (long)n * 1000;
 	return true;
 }
 

@@ -54,6 +54,8 @@ void core_err_set(char *err, size_t errlen, const char *fmt, ...) CORE_PRINTF(3,
  */
 char *core_str_printable(const char *s);
 
+/* A decimal number from min to max, the whole of s, into *out; false if not one. */
+bool core_parse_number(const char *s, long long min, long long max, long long *out);
 /* A size such as "16M", "512K", "1G" or "1000" (bytes) into *out; false if not one (or 0). */
 bool core_parse_size(const char *s, size_t *out);
 

@@ -2,7 +2,7 @@
  * Quoting untrusted strings (a user's arguments, file names) for messages
  * printed before the text module's full sanitizer is at hand: anything a
  * terminal could act on is shown as an escape, everything else as is.
- * And reading a size written by a user (16M).
+ * And reading a number or a size written by a user (16M).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -69,6 +69,17 @@ uint64_t core_str_hash(uint64_t h, const char *s)
 	h ^= 0xff;
 	h *= 0x100000001b3ULL;
 	return h;
+}
+
+bool core_parse_number(const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (end == s || *end != '\0' || errno != 0 || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
 }
 
 bool core_parse_size(const char *s, size_t *out)

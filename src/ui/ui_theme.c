@@ -62,10 +62,8 @@ static bool ui_theme_colour(const char *w, short *out)
 			return true;
 		}
 	}
-	char *end;
-	errno = 0;
-	long v = strtol(w, &end, 10);
-	if (end == w || *end != '\0' || errno != 0 || v < 0 || v > 255)
+	long long v;
+	if (!core_parse_number(w, 0, 255, &v))
 		return false;
 	*out = (short)v;
 	return true;

@@ -463,10 +463,33 @@ static void test_bytes_masks(void **state)
 	}
 }
 
+/* Numbers and sizes as a user writes them: the whole string, in range, or nothing. */
+static void test_parse_number_and_size(void **state)
+{
+	(void)state;
+	long long v = -1;
+	assert_true(core_parse_number("42", 1, 86400, &v));
+	assert_int_equal(v, 42);
+	assert_false(core_parse_number("0", 1, 86400, &v));
+	assert_false(core_parse_number("86401", 1, 86400, &v));
+	assert_false(core_parse_number("12s", 1, 86400, &v));
+	assert_false(core_parse_number("", 1, 86400, &v));
+	assert_false(core_parse_number("99999999999999999999", 0, 255, &v));
+	size_t n = 0;
+	assert_true(core_parse_size("16M", &n));
+	assert_int_equal(n, (size_t)16 << 20);
+	assert_true(core_parse_size("512k", &n));
+	assert_int_equal(n, (size_t)512 << 10);
+	assert_false(core_parse_size("0", &n));
+	assert_false(core_parse_size("-1M", &n));
+	assert_false(core_parse_size("1Q", &n));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_bytes_masks),
+	    cmocka_unit_test(test_parse_number_and_size),
 	    cmocka_unit_test(test_buf_empty),
 	    cmocka_unit_test(test_buf_append_and_grow),
 	    cmocka_unit_test(test_buf_limit),
