@@ -58,31 +58,12 @@ static void html_text_codepoint(struct html_text *t, uint32_t cp)
 {
 	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		cp = 0xFFFD;
-	char u[4];
-	size_t n;
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f')
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f') {
 		t->space = true;
-	else
-		html_text_put(t, u, n);
+		return;
+	}
+	char u[4];
+	html_text_put(t, u, text_utf8_encode((int32_t)cp, u));
 }
 
 /*
