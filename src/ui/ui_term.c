@@ -283,7 +283,8 @@ static void ui_term_end_refresh(struct ui_term_feeds *tf)
 	ui->status_error = tf->failed > 0;
 	core_err_set(ui->status, sizeof ui->status,
 		     ui->vietnamese ? "Đã cập nhật %zu nguồn: %zu bài mới, %zu lỗi"
-				    : "%zu feeds refreshed: %zu new, %zu failed",
+		     : ui->refresh_total == 1 ? "%zu feed refreshed: %zu new, %zu failed"
+					      : "%zu feeds refreshed: %zu new, %zu failed",
 		     ui->refresh_total, tf->added, tf->failed);
 	ui_reload(ui);
 }

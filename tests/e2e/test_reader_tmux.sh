@@ -213,6 +213,14 @@ opens_with "--offline --lang vi" "bantin — Nguồn tin"
 printf '%s\n' "# the reader in Vietnamese" "lang = vi" "hyperlinks = no" > "$ASSERT_TMP/settings"
 opens_with "--offline --config $ASSERT_TMP/settings" "bantin — Nguồn tin"
 opens_with "--offline --config $ASSERT_TMP/settings --lang en" "bantin — Feeds"
+# The reader's own refresh goes through the settings file's proxy: the feed's
+# host does not exist, the fixture server answers as the proxy.
+httpfix_start "$BANTIN_SOURCE_DIR/tests/fixtures/refresh"
+printf 'proxy = %s\n' "$HTTPFIX_URL" > "$ASSERT_TMP/proxied"
+printf '%s\n' "http://feeds.invalid/a.xml" > "$ASSERT_TMP/proxiedfeeds"
+opens_with "--config $ASSERT_TMP/proxied --db $ASSERT_TMP/proxied.db --feeds $ASSERT_TMP/proxiedfeeds" \
+	"1 feed refreshed: 3 new, 0 failed"
+httpfix_stop
 
 # ---- themes ----
 tui_stop
