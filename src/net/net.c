@@ -239,6 +239,8 @@ static void net_enqueue(struct net *n, struct net_xfer *x)
 	n->queue_tail = x;
 }
 
+static long net_start(struct net *n);
+
 void net_add(struct net *n, const struct net_request *req)
 {
 	struct net_xfer *x = xcalloc(1, sizeof *x);
@@ -253,11 +255,21 @@ void net_add(struct net *n, const struct net_request *req)
 	x->res->url = xstrdup(req->url);
 	n->pending++;
 	net_enqueue(n, x);
+	net_start(n); /* at once when there is room: net_waiting says when there is not */
 }
 
 size_t net_pending(const struct net *n)
 {
 	return n->pending;
+}
+
+size_t net_waiting(const struct net *n)
+{
+	int64_t now = net_now_ms();
+	size_t k = 0;
+	for (const struct net_xfer *x = n->queue; x != NULL; x = x->next)
+		k += x->due_ms <= now ? 1 : 0;
+	return k;
 }
 
 /* "16 MiB", "512 KiB", "300 bytes". */

@@ -79,6 +79,8 @@ void net_free(struct net *n);
 void net_add(struct net *n, const struct net_request *req);
 /* Requests not finished yet. */
 size_t net_pending(const struct net *n);
+/* Of those, requests that are due but not started: no connection for them yet. */
+size_t net_waiting(const struct net *n);
 /*
  * Moves transfers on: waits at most timeout_ms for network activity or
  * for one of extra's descriptors (revents filled in), then delivers what

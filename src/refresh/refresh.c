@@ -521,8 +521,11 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 		    r->bodies >= r->max_bodies + r->max_body_fetching)
 			break;
 		bool cheap = (j->etag != NULL || j->last_modified != NULL) && !r->changing;
-		if (!cheap && (r->body_fetching >= body_limit ||
-			       r->body_fetching + r->bodies >= body_limit + r->max_bodies)) {
+		/* Cheap ones go as far as net starts them (all at once over HTTP/2), not
+		   into its queue: if they bring bodies after all, each is held till parsed. */
+		if (cheap ? net_waiting(r->net) > 0
+			  : r->body_fetching >= body_limit ||
+				r->body_fetching + r->bodies >= body_limit + r->max_bodies) {
 			prev = j;
 			continue;
 		}

@@ -14,18 +14,12 @@ const path = require("path");
 const crypto = require("crypto");
 
 const [root, cert, key, portFile, latency, lifetime, log] = process.argv.slice(2);
-const etags = new Map();
 let sessions = 0;
 let inflight = 0;
 
 function etagOf(file) {
-	let e = etags.get(file);
-	if (e === undefined) {
-		const st = fs.statSync(file);
-		e = '"' + crypto.createHash("sha1").update(file + st.size + st.mtimeMs).digest("hex").slice(0, 16) + '"';
-		etags.set(file, e);
-	}
-	return e;
+	const st = fs.statSync(file); // every time: a file that changes gets a new one
+	return '"' + crypto.createHash("sha1").update(file + st.size + st.mtimeMs).digest("hex").slice(0, 16) + '"';
 }
 
 // maxSessionMemory: node refuses streams (ENHANCE_YOUR_CALM) past 10 MB of a session's
