@@ -12,10 +12,12 @@
  */
 #include <curl/curl.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "net.h"
 
@@ -41,6 +43,8 @@ struct net_xfer {
 	struct net_result *res;
 	char errbuf[CURL_ERROR_SIZE];
 	bool too_large;        /* the body passed max_size */
+	bool spool;            /* the body goes to a temporary file (net_request.spool) */
+	int spool_errno;       /* why a spooled body could be kept neither there nor in memory */
 	bool stalled;          /* nothing came for stall_ms */
 	curl_off_t seen;       /* bytes received when last looked at */
 	int64_t moved_ms;      /* when they last grew */
@@ -166,6 +170,47 @@ struct net *net_new(const struct net_opts *opts, net_done_fn done, void *arg)
 	return n;
 }
 
+/* Drops r's body, in memory or spooled. */
+static void net_body_reset(struct net_result *r)
+{
+	core_buf_free(&r->body);
+	if (r->spool >= 0)
+		close(r->spool);
+	r->spool = -1;
+	r->size = 0;
+}
+
+bool net_result_load(struct net_result *r, char *err, size_t errlen)
+{
+	if (r->spool < 0)
+		return true;
+	size_t got = 0;
+	int e = 0;
+	if (!core_buf_reserve(&r->body, r->size))
+		e = EFBIG; /* cannot be: what was spooled is within the limit */
+	while (e == 0 && got < r->size) {
+		ssize_t k = pread(r->spool, r->body.data + got, r->size - got, (off_t)got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			e = k < 0 ? errno : EIO;
+		else
+			got += (size_t)k;
+	}
+	close(r->spool);
+	r->spool = -1;
+	if (e != 0) {
+		core_err_set(err, errlen, "cannot read the body back from its temporary file: %s",
+			     strerror(e));
+		core_buf_free(&r->body);
+		r->size = 0;
+		return false;
+	}
+	r->body.len = got;
+	r->body.data[got] = '\0';
+	return true;
+}
+
 void net_result_free(struct net_result *r)
 {
 	if (r == NULL)
@@ -173,7 +218,7 @@ void net_result_free(struct net_result *r)
 	free(r->url);
 	free(r->final_url);
 	free(r->moved_to);
-	core_buf_free(&r->body);
+	net_body_reset(r);
 	free(r->content_type);
 	free(r->etag);
 	free(r->last_modified);
@@ -199,7 +244,7 @@ static void net_cancel(struct net *n, struct net_xfer *x)
 {
 	struct net_result *r = x->res;
 	x->res = NULL;
-	core_buf_free(&r->body);
+	net_body_reset(r);
 	core_err_set(r->error, sizeof r->error, "cancelled");
 	r->ok = false;
 	net_xfer_free(x);
@@ -250,7 +295,9 @@ void net_add(struct net *n, const struct net_request *req)
 	x->last_modified = xstrdup_opt(req->last_modified);
 	x->cafile = xstrdup_opt(req->cafile);
 	x->insecure = req->insecure;
+	x->spool = req->spool;
 	x->res = xcalloc(1, sizeof *x->res);
+	x->res->spool = -1;
 	x->res->user = req->user;
 	x->res->url = xstrdup(req->url);
 	n->pending++;
@@ -293,14 +340,65 @@ static const char *net_duration(long ms, char out[32])
 	return out;
 }
 
+/* A temporary file, already unlinked, in $TMPDIR or /tmp; -1 when none can be made. */
+static int net_spool_open(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/bantin-XXXXXX", dir != NULL && dir[0] == '/' ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd >= 0) {
+		unlink(path);
+		fcntl(fd, F_SETFD, FD_CLOEXEC); /* no browser the reader starts inherits it */
+	}
+	free(path);
+	return fd;
+}
+
+/* Appends len bytes at p to x's spooled body; false with errno set. */
+static bool net_spool_write(struct net_xfer *x, const char *p, size_t len)
+{
+	struct net_result *r = x->res;
+	if (r->spool < 0 && (r->spool = net_spool_open()) < 0)
+		return false;
+	while (len > 0) {
+		ssize_t k = write(r->spool, p, len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return false;
+		p += k;
+		len -= (size_t)k;
+		r->size += (size_t)k;
+	}
+	return true;
+}
+
 static size_t net_on_body(char *p, size_t size, size_t nmemb, void *arg)
 {
 	struct net_xfer *x = arg;
+	struct net_result *r = x->res;
 	size_t len = size * nmemb;
-	if (!core_buf_append(&x->res->body, p, len)) {
+	if (r->size > x->net->o.max_size || len > x->net->o.max_size - r->size) {
 		x->too_large = true;
 		return 0; /* makes curl stop with CURLE_WRITE_ERROR */
 	}
+	if (x->spool) {
+		if (net_spool_write(x, p, len))
+			return len;
+		/* No temporary file to be had (or the disk is full): memory, as for any other. */
+		int e = errno;
+		x->spool = false;
+		char err[CORE_ERRLEN];
+		if (!net_result_load(r, err, sizeof err)) {
+			x->spool_errno = e;
+			return 0;
+		}
+	}
+	if (!core_buf_append(&r->body, p, len)) {
+		x->too_large = true;
+		return 0;
+	}
+	r->size += len;
 	return len;
 }
 
@@ -380,7 +478,7 @@ static size_t net_on_header(char *p, size_t size, size_t nmemb, void *arg)
 	if (net_header_value(p, len, "content-length", &v)) {
 		/* Room for the whole body at once, within the limit. */
 		unsigned long long cl = strtoull(v, NULL, 10);
-		if (cl > 0 && cl <= x->net->o.max_size && x->res->body.len == 0)
+		if (cl > 0 && cl <= x->net->o.max_size && x->res->size == 0 && !x->spool)
 			core_buf_reserve(&x->res->body, (size_t)cl);
 		free(v);
 		v = NULL;
@@ -441,6 +539,7 @@ static bool net_xfer_setup(struct net *n, struct net_xfer *x)
 		abort();
 	core_buf_init(&x->res->body, n->o.max_size);
 	x->chain_permanent = true;
+	x->spool_errno = 0;
 	x->retry_after_s = -1;
 	x->too_large = false;
 	x->errbuf[0] = '\0';
@@ -618,7 +717,7 @@ static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 		else
 			core_err_set(r->error, sizeof r->error,
 				     "%s timed out after %s (%zu bytes received)", host,
-				     net_duration(n->o.timeout_ms, size), r->body.len);
+				     net_duration(n->o.timeout_ms, size), r->size);
 		break;
 	case CURLE_TOO_MANY_REDIRECTS:
 		core_err_set(r->error, sizeof r->error, "too many redirects (more than %d)",
@@ -632,6 +731,13 @@ static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 		break;
 	}
 	case CURLE_WRITE_ERROR:
+		if (x->spool_errno != 0) {
+			core_err_set(r->error, sizeof r->error,
+				     "cannot keep the body from %s in a temporary file: %s", host,
+				     strerror(x->spool_errno));
+			break;
+		}
+		/* fall through */
 	case CURLE_FILESIZE_EXCEEDED:
 		net_size(n->o.max_size, size);
 		core_err_set(r->error, sizeof r->error,
@@ -649,7 +755,7 @@ static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 	case CURLE_PARTIAL_FILE:
 	case CURLE_RECV_ERROR:
 		core_err_set(r->error, sizeof r->error,
-			     "the connection to %s broke off after %zu bytes", host, r->body.len);
+			     "the connection to %s broke off after %zu bytes", host, r->size);
 		break;
 	case CURLE_PEER_FAILED_VERIFICATION:
 		core_err_set(r->error, sizeof r->error,
@@ -713,7 +819,7 @@ static void net_requeue(struct net *n, struct net_xfer *x, int64_t due_ms)
 	x->easy = NULL;
 	curl_slist_free_all(x->headers);
 	x->headers = NULL;
-	core_buf_free(&r->body);
+	net_body_reset(r);
 	free(r->etag);
 	free(r->last_modified);
 	r->etag = r->last_modified = NULL;
@@ -767,7 +873,7 @@ static void net_finish(struct net *n, struct net_xfer *x, CURLcode rc)
 		    strcmp(eurl, x->url) != 0)
 			r->moved_to = xstrdup(eurl);
 	} else {
-		core_buf_free(&r->body);
+		net_body_reset(r);
 	}
 	x->res = NULL;
 	n->pending--;

@@ -14,7 +14,9 @@
  * job as soon as it is written. A feed asked with validators
  * likely answers 304, with no body: up to REFRESH_MAX_FETCHES of those go
  * at once (one round trip for a whole portal over HTTP/2), until one of
- * them does bring a body, after which they count as the others do.
+ * them does bring a body, after which they count as the others do. The
+ * bodies those bring after all wait in temporary files (net's spool), not
+ * in memory, until a worker parses them.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -275,6 +277,11 @@ static void refresh_parse(struct refresh_job *j)
 	    .max_size = j->r->max_size,
 	};
 	char err[CORE_ERRLEN];
+	if (!net_result_load(res, err, sizeof err)) {
+		j->failed = true;
+		core_err_set(j->error, sizeof j->error, "%s", err);
+		return;
+	}
 	enum feed_status fs =
 	    feed_parse(res->body.data != NULL ? res->body.data : "", res->body.len, &o, &j->info,
 		       refresh_on_item, j, err, sizeof err);
@@ -546,6 +553,7 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 		    .last_modified = j->last_modified,
 		    .cafile = j->cafile,
 		    .insecure = j->insecure,
+		    .spool = cheap, /* many at once: a body they bring after all waits on disk */
 		    .user = j,
 		};
 		r->fetching++;

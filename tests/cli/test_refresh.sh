@@ -205,6 +205,26 @@ assert_equal "1" "$(sql "SELECT doc IS NULL FROM articles WHERE id = $hoinghi")"
 	"the updated article drops the older document: it is rendered from its content"
 assert_status 0 bt reindex --check
 
+# ---- bodies of feeds asked with validators wait in temporary files ----
+# Such feeds go many at once, as they likely answer 304; a body one brings after
+# all waits in a file in $TMPDIR until parsed (not in memory), and none is left.
+spool="$ASSERT_TMP/spool"
+mkdir "$spool"
+printf '\n' >> "$root/a.xml"
+assert_status 0 env TMPDIR="$spool" "$bantin" --db "$db" --feeds "$feeds" refresh "Tin A"
+assert_equal "1 feed: 0 new, 0 updated, 0 failed" "$ASSERT_OUT" "spooled body: refreshed"
+assert_equal "" "$(ls -A "$spool")" "spooled body: no temporary file left behind"
+printf '\n' >> "$root/a.xml"
+assert_status 0 env TMPDIR="$spool/none" "$bantin" --db "$db" --feeds "$feeds" refresh "Tin A"
+assert_equal "1 feed: 0 new, 0 updated, 0 failed" "$ASSERT_OUT" \
+	"no temporary file to be had: the body stays in memory"
+printf '\n' >> "$root/a.xml"
+assert_status 1 bt refresh --max-size 1K "Tin A"
+assert_equal "bantin: $U/a.xml: the document is larger than the limit of 1 KiB (after decompression)" \
+	"$(printf '%s\n' "$ASSERT_ERR" | grep '^bantin: ')" "a spooled body has the size limit too"
+assert_equal "8|8" "$(sql 'SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles_fts_docsize)')" \
+	"the refused body loses nothing cached"
+
 assert_status 0 bt mark-read --feed "Tin A"
 assert_equal "3 marked read" "$ASSERT_OUT" "mark-read --feed"
 assert_status 0 bt mark-read --unread "$cang"
