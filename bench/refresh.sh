@@ -30,6 +30,7 @@ bantin=${4:-$here/../build/src/main/bantin}
 . "$here/../tests/lib/httpfix.sh"
 
 "$python" "$here/gen-feeds.py" "$tmp/www" "$nfeeds" "$nitems"
+sync # the generated files' writeback would otherwise land in the first run
 bytes=$(cat "$tmp"/www/*.xml | wc -c)
 if [ -z "${BENCH_HTTP1:-}" ] && command -v node > /dev/null 2>&1 &&
 	command -v openssl > /dev/null 2>&1; then
@@ -60,8 +61,9 @@ measure() {
 	sys=$(sed -n 's/.*System time (seconds): //p' "$tmp/time")
 	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time")
 	secs=$(printf '%s\n' "$wall" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
-	printf '%-22s wall %6.2f s   cpu %6.2f s   peak RSS %4d MiB\n' "$label" "$secs" \
-		"$(awk "BEGIN { print $user + $sys }")" $((rss / 1024))
+	printf '%-22s wall %6.2f s   cpu %6.2f s   peak RSS %5.1f MiB (%.1f MB)\n' "$label" "$secs" \
+		"$(awk "BEGIN { print $user + $sys }")" "$(awk "BEGIN { print $rss / 1024 }")" \
+		"$(awk "BEGIN { print $rss * 1024 / 1000000 }")"
 	eval "last_secs=$secs"
 }
 

@@ -8,7 +8,9 @@
  * NET_MAX_STREAMS transfers to such hosts go at once, until a host answers
  * in HTTP/1; its transfers that have not been sent yet are then taken back
  * into the queue. A finished transfer is turned into a net_result (or
- * queued again for its retry) and handed over.
+ * queued again for its retry) and handed over. A body may go to an
+ * unlinked temporary file as it comes (net_request.spool), so that bodies
+ * waiting to be parsed cost no memory.
  */
 #include <curl/curl.h>
 #include <errno.h>
@@ -170,8 +172,7 @@ struct net *net_new(const struct net_opts *opts, net_done_fn done, void *arg)
 	return n;
 }
 
-/* Drops r's body, in memory or spooled. */
-static void net_body_reset(struct net_result *r)
+void net_result_drop_body(struct net_result *r)
 {
 	core_buf_free(&r->body);
 	if (r->spool >= 0)
@@ -180,14 +181,11 @@ static void net_body_reset(struct net_result *r)
 	r->size = 0;
 }
 
-bool net_result_load(struct net_result *r, char *err, size_t errlen)
+/* Moves a spooled body into r->body; 0, or why it cannot be read back. */
+static int net_spool_load(struct net_result *r)
 {
-	if (r->spool < 0)
-		return true;
 	size_t got = 0;
-	int e = 0;
-	if (!core_buf_reserve(&r->body, r->size))
-		e = EFBIG; /* cannot be: what was spooled is within the limit */
+	int e = core_buf_reserve(&r->body, r->size) ? 0 : EFBIG; /* within the limit: cannot be */
 	while (e == 0 && got < r->size) {
 		ssize_t k = pread(r->spool, r->body.data + got, r->size - got, (off_t)got);
 		if (k < 0 && errno == EINTR)
@@ -199,16 +197,11 @@ bool net_result_load(struct net_result *r, char *err, size_t errlen)
 	}
 	close(r->spool);
 	r->spool = -1;
-	if (e != 0) {
-		core_err_set(err, errlen, "cannot read the body back from its temporary file: %s",
-			     strerror(e));
-		core_buf_free(&r->body);
-		r->size = 0;
-		return false;
-	}
+	if (e != 0)
+		return e;
 	r->body.len = got;
 	r->body.data[got] = '\0';
-	return true;
+	return 0;
 }
 
 void net_result_free(struct net_result *r)
@@ -218,7 +211,7 @@ void net_result_free(struct net_result *r)
 	free(r->url);
 	free(r->final_url);
 	free(r->moved_to);
-	net_body_reset(r);
+	net_result_drop_body(r);
 	free(r->content_type);
 	free(r->etag);
 	free(r->last_modified);
@@ -244,7 +237,7 @@ static void net_cancel(struct net *n, struct net_xfer *x)
 {
 	struct net_result *r = x->res;
 	x->res = NULL;
-	net_body_reset(r);
+	net_result_drop_body(r);
 	core_err_set(r->error, sizeof r->error, "cancelled");
 	r->ok = false;
 	net_xfer_free(x);
@@ -354,51 +347,51 @@ static int net_spool_open(void)
 	return fd;
 }
 
-/* Appends len bytes at p to x's spooled body; false with errno set. */
-static bool net_spool_write(struct net_xfer *x, const char *p, size_t len)
+/* Appends len bytes at p to x's spooled body; how many went, errno set when not all. */
+static size_t net_spool_write(struct net_xfer *x, const char *p, size_t len)
 {
 	struct net_result *r = x->res;
 	if (r->spool < 0 && (r->spool = net_spool_open()) < 0)
-		return false;
-	while (len > 0) {
-		ssize_t k = write(r->spool, p, len);
+		return 0;
+	size_t done = 0;
+	while (done < len) {
+		ssize_t k = write(r->spool, p + done, len - done);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0)
-			return false;
-		p += k;
-		len -= (size_t)k;
-		r->size += (size_t)k;
+			break;
+		done += (size_t)k;
 	}
-	return true;
+	r->size += done;
+	return done;
 }
 
 static size_t net_on_body(char *p, size_t size, size_t nmemb, void *arg)
 {
 	struct net_xfer *x = arg;
 	struct net_result *r = x->res;
-	size_t len = size * nmemb;
+	size_t len = size * nmemb, done = 0;
 	if (r->size > x->net->o.max_size || len > x->net->o.max_size - r->size) {
 		x->too_large = true;
 		return 0; /* makes curl stop with CURLE_WRITE_ERROR */
 	}
 	if (x->spool) {
-		if (net_spool_write(x, p, len))
+		done = net_spool_write(x, p, len);
+		if (done == len)
 			return len;
 		/* No temporary file to be had (or the disk is full): memory, as for any other. */
 		int e = errno;
 		x->spool = false;
-		char err[CORE_ERRLEN];
-		if (!net_result_load(r, err, sizeof err)) {
+		if (r->spool >= 0 && net_spool_load(r) != 0) {
 			x->spool_errno = e;
 			return 0;
 		}
 	}
-	if (!core_buf_append(&r->body, p, len)) {
+	if (!core_buf_append(&r->body, p + done, len - done)) {
 		x->too_large = true;
 		return 0;
 	}
-	r->size += len;
+	r->size += len - done;
 	return len;
 }
 
@@ -819,7 +812,7 @@ static void net_requeue(struct net *n, struct net_xfer *x, int64_t due_ms)
 	x->easy = NULL;
 	curl_slist_free_all(x->headers);
 	x->headers = NULL;
-	net_body_reset(r);
+	net_result_drop_body(r);
 	free(r->etag);
 	free(r->last_modified);
 	r->etag = r->last_modified = NULL;
@@ -873,7 +866,7 @@ static void net_finish(struct net *n, struct net_xfer *x, CURLcode rc)
 		    strcmp(eurl, x->url) != 0)
 			r->moved_to = xstrdup(eurl);
 	} else {
-		net_body_reset(r);
+		net_result_drop_body(r);
 	}
 	x->res = NULL;
 	n->pending--;

@@ -43,8 +43,8 @@ struct net_request {
 	const char *last_modified; /* sent as If-Modified-Since; NULL for none */
 	const char *cafile;        /* extra trusted certificates (PEM); NULL for none */
 	bool insecure;             /* do not verify TLS certificates */
-	/* The body goes to a temporary file until net_result_load brings it in:
-	   for requests sent many at once because they will likely bring none. */
+	/* The body goes to a temporary file (net_result.spool), not to memory;
+	   to memory after all where no temporary file can be written. */
 	bool spool;
 	void *user; /* handed back in the result */
 };
@@ -57,8 +57,8 @@ struct net_result {
 	long status;             /* the final HTTP status; 0 when none came */
 	bool ok;                 /* a 2xx with a body, or a 304 */
 	bool not_modified;       /* a 304 */
-	struct core_buf body;    /* empty while the body is spooled: net_result_load */
-	int spool;               /* the temporary file holding the body, or -1 */
+	struct core_buf body;    /* the body, when it is not spooled */
+	int spool;               /* else the unlinked temporary file holding it, or -1 */
 	size_t size;             /* bytes of body received, held in either */
 	char *content_type;      /* NULL when none */
 	char *etag;              /* of a 2xx or 304; NULL when none */
@@ -97,8 +97,8 @@ void net_step(struct net *n, struct pollfd *extra, unsigned nextra, int timeout_
 void net_wakeup(struct net *n);
 
 void net_result_free(struct net_result *r);
-/* Brings a spooled body into r->body (any thread); false with err set. */
-bool net_result_load(struct net_result *r, char *err, size_t errlen);
+/* Frees r's body, in memory or spooled (any thread). */
+void net_result_drop_body(struct net_result *r);
 
 /* Whether url is an http or https URL (what the fetcher accepts). */
 bool net_url_ok(const char *url);

@@ -5,19 +5,20 @@
  *
  * Only the calling thread touches net and the store; workers take jobs
  * from `todo` and put them on `parsed` under one mutex, then wake the
- * calling thread out of its poll. Memory stays flat however many feeds
- * there are: at most refresh_body_limit() jobs that will likely bring a
- * body are with net (3 to REFRESH_BODY_FETCHES: as many as keep parsing and
- * writing busy while bodies come), and with the jobs fetched with a body
- * but not yet written (max_bodies of them beside), they are never more than
- * the two limits together; a body is freed as soon as it is parsed, and a parsed
- * job as soon as it is written. A feed asked with validators
- * likely answers 304, with no body: up to REFRESH_MAX_FETCHES of those go
- * at once (one round trip for a whole portal over HTTP/2), until one of
- * them does bring a body, after which they count as the others do. The
- * bodies those bring after all wait in temporary files (net's spool), not
- * in memory, until a worker parses them.
+ * calling thread out of its poll. Bodies wait in temporary files (net's
+ * spool), not in memory: a worker parses one as it reads it. Memory stays
+ * flat however many feeds there are: jobs parsed and not yet written are
+ * at most max_ahead, and a parsed job is freed as soon as it is written.
+ * At most REFRESH_BODY_FETCHES jobs that will likely bring a body are with
+ * net (enough to hide a far server's latency), and those fetched with a body
+ * but not yet written are at most REFRESH_WAITING_BODIES beside (so the files
+ * stay few). A feed asked with validators likely answers 304, with no body:
+ * up to REFRESH_MAX_FETCHES of those go at once (one round trip for a whole
+ * portal over HTTP/2), until one of them does bring a body, after which they
+ * count as the others do. Where no temporary file can be made, bodies are
+ * held in memory, and the two limits shrink to REFRESH_MEMORY_BODIES.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,10 +31,10 @@
 #include "refresh.h"
 #include "text.h"
 
-#define REFRESH_MAX_FETCHES  64
-#define REFRESH_BODY_FETCHES 6
-/* Fetches that bring a body at once before the pipeline has been timed. */
-#define REFRESH_BODY_FETCHES_START 3
+#define REFRESH_MAX_FETCHES    64
+#define REFRESH_BODY_FETCHES   16
+#define REFRESH_WAITING_BODIES 8
+#define REFRESH_MEMORY_BODIES  3
 
 /* An item as parsed, every string owned. */
 struct refresh_item {
@@ -51,8 +52,6 @@ struct refresh_job {
 	char *etag, *last_modified, *cafile;
 	bool insecure;
 	bool cheap;             /* fetched as likely to answer 304 */
-	int64_t sent_ns;        /* when it was handed to net */
-	int64_t parse_ns;       /* how long parsing it took */
 	struct net_result *res; /* once fetched */
 	bool failed;
 	char error[CORE_ERRLEN];
@@ -78,11 +77,9 @@ struct refresh {
 	size_t fetching;              /* jobs handed to net */
 	size_t body_fetching;         /* of those, jobs not counted as cheap */
 	size_t max_body_fetching;     /* REFRESH_BODY_FETCHES, or fewer connections */
-	/* How long a body takes to come (from the request) and to go through the
-	   slowest stage (parsing or writing), averaged: refresh_body_limit. */
-	double fetch_ns, stage_ns;
-	size_t bodies, max_bodies; /* jobs fetched with a body, not yet written */
-	bool changing;             /* a feed asked with validators brought a body */
+	size_t bodies, max_bodies;    /* jobs fetched with a body, not yet written */
+	bool changing;                /* a feed asked with validators brought a body */
+	bool in_memory;               /* a body came that could not be spooled */
 	size_t total, done;
 	/* Shared with the workers, under mu. */
 	pthread_mutex_t mu;
@@ -115,39 +112,6 @@ static struct refresh_job *refresh_pop(struct refresh_queue *q)
 		j->next = NULL;
 	}
 	return j;
-}
-
-static int64_t refresh_now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-/* Moves the running average *avg towards sample. */
-static void refresh_average(double *avg, int64_t sample)
-{
-	*avg = *avg == 0 ? (double)sample : 0.75 * *avg + 0.25 * (double)sample;
-}
-
-/*
- * How many fetches that bring a body may run at once: as many as it takes
- * to keep the slowest stage busy while bodies come (Little's law: the time
- * one takes to come over the time the stage takes for one, and one more),
- * no more. Fetching faster than bodies are parsed and written only holds
- * more of them in memory; with a server far away, more go at once to hide
- * its latency.
- */
-static size_t refresh_body_limit(const struct refresh *r)
-{
-	size_t want = REFRESH_BODY_FETCHES_START;
-	if (r->fetch_ns > 0 && r->stage_ns > 0) {
-		double ratio = r->fetch_ns / r->stage_ns;
-		want = ratio < REFRESH_BODY_FETCHES ? (size_t)ratio + 2 : REFRESH_BODY_FETCHES;
-	}
-	if (want < REFRESH_BODY_FETCHES_START)
-		want = REFRESH_BODY_FETCHES_START;
-	return want < r->max_body_fetching ? want : r->max_body_fetching;
 }
 
 static void refresh_job_free(struct refresh_job *j)
@@ -277,15 +241,18 @@ static void refresh_parse(struct refresh_job *j)
 	    .max_size = j->r->max_size,
 	};
 	char err[CORE_ERRLEN];
-	if (!net_result_load(res, err, sizeof err)) {
-		j->failed = true;
-		core_err_set(j->error, sizeof j->error, "%s", err);
-		return;
+	enum feed_status fs;
+	if (res->spool < 0) {
+		fs = feed_parse(res->body.data != NULL ? res->body.data : "", res->body.len, &o,
+				&j->info, refresh_on_item, j, err, sizeof err);
+	} else if (lseek(res->spool, 0, SEEK_SET) == 0) { /* read as it is parsed */
+		fs = feed_parse_fd(res->spool, &o, &j->info, refresh_on_item, j, err, sizeof err);
+	} else {
+		core_err_set(err, sizeof err, "cannot read its temporary file: %s",
+			     strerror(errno));
+		fs = FEED_IO_ERROR;
 	}
-	enum feed_status fs =
-	    feed_parse(res->body.data != NULL ? res->body.data : "", res->body.len, &o, &j->info,
-		       refresh_on_item, j, err, sizeof err);
-	core_buf_free(&res->body);
+	net_result_drop_body(res);
 	if (fs == FEED_ERROR || fs == FEED_IO_ERROR) {
 		j->failed = true;
 		core_err_set(j->error, sizeof j->error, "%s", err);
@@ -312,9 +279,7 @@ static void *refresh_worker(void *arg)
 			break;
 		r->ahead++;
 		pthread_mutex_unlock(&r->mu);
-		int64_t t0 = refresh_now_ns();
 		refresh_parse(j);
-		j->parse_ns = refresh_now_ns() - t0;
 		pthread_mutex_lock(&r->mu);
 		refresh_push(&r->parsed, j);
 		net_wakeup(r->net);
@@ -363,13 +328,7 @@ static void refresh_finish(struct refresh *r, struct refresh_job *j)
 		    .nitems = j->nitems,
 		};
 		struct store_update_result ur;
-		int64_t t0 = refresh_now_ns();
-		bool stored = store_update(r->st, &u, &ur, err, sizeof err);
-		int64_t write_ns = refresh_now_ns() - t0;
-		/* The slowest stage: the writing, or the parsing the workers share. */
-		int64_t parse_ns = j->parse_ns / (r->nthreads > 0 ? r->nthreads : 1);
-		refresh_average(&r->stage_ns, write_ns > parse_ns ? write_ns : parse_ns);
-		if (stored) {
+		if (store_update(r->st, &u, &ur, err, sizeof err)) {
 			e.added = ur.added;
 			e.updated = ur.updated;
 			e.warning = j->warning;
@@ -400,7 +359,7 @@ static void refresh_on_fetched(struct net_result *res, void *arg)
 	if (res->ok && !res->not_modified) {
 		r->bodies++;
 		r->changing = r->changing || j->cheap;
-		refresh_average(&r->fetch_ns, refresh_now_ns() - j->sent_ns);
+		r->in_memory = r->in_memory || (res->spool < 0 && res->size > 0);
 	}
 	if (r->stopping) {
 		refresh_job_free(j);
@@ -451,7 +410,7 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 		workers = 0;
 	long conns = o->net.max_connections > 0 ? o->net.max_connections : 16;
 	r->max_body_fetching = conns < REFRESH_BODY_FETCHES ? (size_t)conns : REFRESH_BODY_FETCHES;
-	r->max_bodies = (size_t)workers + 1;
+	r->max_bodies = REFRESH_WAITING_BODIES;
 	/* Each worker parses the next job while the last one is written: no more. */
 	r->max_ahead = workers > 0 ? (size_t)workers : 1;
 	pthread_mutex_init(&r->mu, NULL);
@@ -521,18 +480,18 @@ bool refresh_busy(const struct refresh *r)
 void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int timeout_ms)
 {
 	struct refresh_job *prev = NULL, *next;
-	size_t body_limit = refresh_body_limit(r);
+	size_t body_limit = r->in_memory ? REFRESH_MEMORY_BODIES : r->max_body_fetching;
+	size_t max_bodies = r->in_memory ? REFRESH_MEMORY_BODIES : r->max_bodies;
 	for (struct refresh_job *j = r->waiting.head; j != NULL; j = next) {
 		next = j->next;
-		if (r->fetching >= REFRESH_MAX_FETCHES ||
-		    r->bodies >= r->max_bodies + r->max_body_fetching)
+		if (r->fetching >= REFRESH_MAX_FETCHES || r->bodies >= max_bodies + body_limit)
 			break;
 		bool cheap = (j->etag != NULL || j->last_modified != NULL) && !r->changing;
 		/* Cheap ones go as far as net starts them (all at once over HTTP/2), not
 		   into its queue: if they bring bodies after all, each is held till parsed. */
 		if (cheap ? net_waiting(r->net) > 0
 			  : r->body_fetching >= body_limit ||
-				r->body_fetching + r->bodies >= body_limit + r->max_bodies) {
+				r->body_fetching + r->bodies >= body_limit + max_bodies) {
 			prev = j;
 			continue;
 		}
@@ -545,7 +504,6 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 			r->waiting.tail = prev;
 		j->next = NULL;
 		j->cheap = cheap;
-		j->sent_ns = refresh_now_ns();
 		r->body_fetching += cheap ? 0 : 1;
 		struct net_request req = {
 		    .url = j->fetch,
@@ -553,7 +511,7 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 		    .last_modified = j->last_modified,
 		    .cafile = j->cafile,
 		    .insecure = j->insecure,
-		    .spool = cheap, /* many at once: a body they bring after all waits on disk */
+		    .spool = true,
 		    .user = j,
 		};
 		r->fetching++;
