@@ -629,6 +629,48 @@ static char *net_host(const char *url)
 	return out;
 }
 
+/*
+ * Where a connection that failed went when that is not eurl's host and port:
+ * a proxy curl took from the environment (http_proxy and the like, with
+ * no_proxy's exceptions), as HOST:PORT. Read from curl's message ("Failed to
+ * connect to HOST port N"); NULL when it names eurl's own host, or nothing.
+ */
+static char *net_env_proxy(const char *errbuf, const char *eurl)
+{
+	const char *p = strstr(errbuf, "connect to ");
+	const char *sp = p != NULL ? strstr(p += 11, " port ") : NULL;
+	char *end;
+	unsigned long port = sp != NULL ? strtoul(sp + 6, &end, 10) : 0;
+	if (sp == NULL || sp == p || end == sp + 6)
+		return NULL;
+	CURLU *u = curl_url();
+	char *host = NULL, *uport = NULL, *out = NULL;
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, eurl, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PORT, &uport, CURLU_DEFAULT_PORT) == CURLUE_OK) {
+		const char *h = host;
+		size_t hl = strlen(h);
+		if (hl >= 2 && h[0] == '[' && h[hl - 1] == ']') { /* curl names an IPv6 host bare */
+			h++;
+			hl -= 2;
+		}
+		bool same = (size_t)(sp - p) == hl && strncasecmp(p, h, hl) == 0 &&
+			    strtoul(uport, NULL, 10) == port;
+		if (!same) {
+			char *name = xasprintf("%.*s", (int)(sp - p), p);
+			char *shown = core_str_printable(name);
+			out = xasprintf(strchr(shown, ':') != NULL ? "[%s]:%lu" : "%s:%lu", shown,
+					port);
+			free(shown);
+			free(name);
+		}
+	}
+	curl_free(host);
+	curl_free(uport);
+	curl_url_cleanup(u);
+	return out;
+}
+
 /* An HTTP status's reason phrase, "" for unusual ones. */
 static const char *net_reason(long status)
 {
@@ -682,14 +724,13 @@ static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 		curl_easy_getinfo(x->easy, CURLINFO_OS_ERRNO, &os);
 		/* With a proxy given, it is the proxy that could not be reached: named
 		   by its host and port only (its URL may hold a password). */
-		char *to;
-		if (n->proxy != NULL && n->proxy[0] != '\0') {
-			char *ph = net_host(n->proxy);
-			to = xasprintf("the proxy %s", ph);
-			free(ph);
-		} else {
-			to = xstrdup(host);
-		}
+		char *to, *ph = NULL;
+		if (n->proxy != NULL && n->proxy[0] != '\0')
+			ph = net_host(n->proxy);
+		else
+			ph = net_env_proxy(x->errbuf, eurl != NULL ? eurl : x->url);
+		to = ph != NULL ? xasprintf("the proxy %s", ph) : xstrdup(host);
+		free(ph);
 		if (os != 0)
 			core_err_set(r->error, sizeof r->error, "cannot connect to %s: %s", to,
 				     strerror((int)os));

@@ -323,6 +323,17 @@ assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" --feeds "$ASSERT_TMP/prox
 	--proxy "127.0.0.1:9"
 assert_equal "bantin: http://feeds.invalid/a.xml: cannot connect to the proxy 127.0.0.1:9: Connection refused" \
 	"$ASSERT_ERR" "a proxy given as host:port is named so"
+# One from the environment is curl's own choice (no_proxy may rule it out): the
+# host curl could not reach is named, the proxy when it is not the feed's.
+assert_status 1 env http_proxy=http://user:secret@127.0.0.1:9 "$bantin" \
+	--db "$ASSERT_TMP/limits.db" --feeds "$ASSERT_TMP/proxyfeeds" refresh
+assert_equal "bantin: http://feeds.invalid/a.xml: cannot connect to the proxy 127.0.0.1:9: Connection refused" \
+	"$ASSERT_ERR" "a proxy from the environment that cannot be reached is named, without its password"
+printf '%s\n' "http://127.0.0.1:1/a.xml" > "$ASSERT_TMP/closedfeeds"
+assert_status 1 env http_proxy=http://127.0.0.1:9 no_proxy=127.0.0.1 "$bantin" \
+	--db "$ASSERT_TMP/limits.db" --feeds "$ASSERT_TMP/closedfeeds" refresh
+assert_equal "bantin: http://127.0.0.1:1/a.xml: cannot connect to 127.0.0.1:1: Connection refused" \
+	"$ASSERT_ERR" "no_proxy: the feed's own host is named"
 
 # ---- what a feed's HTML holds reaches the terminal only cleaned ----
 # Bodies are stored as the feed gives them (decomposed marks, a bidi
