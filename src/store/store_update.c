@@ -131,7 +131,8 @@ enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_
 /*
  * Whether article id, whose fingerprint differs from the item's, says
  * something else: UPDATED when it does; UNCHANGED when only the way of
- * fingerprinting changed (an older bantin's), the new fingerprint then kept.
+ * fingerprinting or of storing changed (an older bantin's), the new
+ * fingerprint then kept.
  */
 static enum store_put store_same_item(struct store *st, int64_t id, const struct store_item *it,
 				      int64_t hash, char *err, size_t errlen)
@@ -143,6 +144,16 @@ static enum store_put store_same_item(struct store *st, int64_t id, const struct
 	store_bind_item(s, it);
 	bool same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
 	sqlite3_reset(s);
+	size_t len = it->content != NULL ? strlen(it->content) : 0;
+	if (!same && len > 0 && !text_is_clean(it->content, len)) {
+		/* An older bantin stored a body cleaned (NFC, no controls): the same body then. */
+		char *cleaned = text_clean(it->content, len, TEXT_CLEAN_BLOCK);
+		store_bind_text(s, 9, cleaned);
+		same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
+		sqlite3_reset(s);
+		sqlite3_bind_null(s, 9); /* bound without a copy */
+		free(cleaned);
+	}
 	if (!same)
 		return STORE_PUT_UPDATED;
 	if ((s = store_stmt(st, STORE_SQL_ARTICLE_SET_HASH, err, errlen)) == NULL)

@@ -360,6 +360,22 @@ assert_equal "Hải Phòng gnoh x đỏ" "$(printf '%s\n' "$ASSERT_OUT" | tail -
 assert_status 0 hb search "hai phong"
 assert_equal "        Hải Phòng gnoh x đỏ" "$(printf '%s\n' "$ASSERT_OUT" | tail -n 1)" \
 	"search: the snippet is as clean"
+# An older bantin stored bodies cleaned (as `parse` prints them), with another
+# fingerprint: the same body, no update.
+"$bantin" parse "$root/hostile.xml" | "$PYTHON" -c '
+import json, sqlite3, sys
+entry = [json.loads(l)["entry"] for l in sys.stdin if l.startswith("{\"entry")][0]
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE articles SET content = ?, hash = 1 WHERE guid = ?", (entry["content"], "h1"))
+db.commit()' "$ASSERT_TMP/hostile.db"
+printf '\n' >> "$root/hostile.xml" # another ETag: fetched again
+assert_status 0 hb refresh
+assert_equal "1 feed: 0 new, 0 updated, 0 failed" "$ASSERT_OUT" \
+	"a body an older bantin stored cleaned is not an update"
+assert_equal "0" "$("$PYTHON" -c '
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM articles WHERE hash = 1").fetchone()[0])' \
+	"$ASSERT_TMP/hostile.db")" "its new fingerprint is kept"
 
 # ---- --offline never touches the network ----
 : > "$HTTPFIX_LOG"
