@@ -2,7 +2,8 @@
 # Benchmark: `bantin refresh` of many realistic Vietnamese feeds served by
 # the loopback fixture server. Prints, for a first refresh into an empty
 # cache and for a second one where nothing changed (every feed a 304): wall
-# time, CPU time and peak resident memory from /usr/bin/time -v, and checks
+# time, CPU time and peak resident memory from /usr/bin/time -v (and the CPU
+# time the server spent meanwhile, on the same cores), and checks
 # that every article is stored and in the search index when the command
 # returns; then one where every document changed but no article did. When
 # newsboat is installed, `newsboat -x reload` runs on the same feeds and
@@ -51,19 +52,29 @@ else
 fi
 bench_feeds "$scheme://127.0.0.1:$(bench_port)" "$nfeeds" "$extra" > "$tmp/feeds"
 
-# Runs a command under /usr/bin/time -v; prints LABEL, wall, CPU and peak RSS.
+# CPU seconds the server has used so far (0 where /proc cannot tell).
+server_cpu() {
+	awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$server/stat" 2> /dev/null ||
+		echo 0
+}
+
+# Runs a command under /usr/bin/time -v; prints LABEL, wall, CPU and peak RSS,
+# and the CPU the server spent meanwhile (on the same 2 cores).
 measure() {
 	label=$1
 	shift
+	s0=$(server_cpu)
 	/usr/bin/time -v "$@" > "$tmp/out" 2> "$tmp/time" || true
+	s1=$(server_cpu)
 	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time")
 	user=$(sed -n 's/.*User time (seconds): //p' "$tmp/time")
 	sys=$(sed -n 's/.*System time (seconds): //p' "$tmp/time")
 	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time")
 	secs=$(printf '%s\n' "$wall" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
-	printf '%-22s wall %6.2f s   cpu %6.2f s   peak RSS %5.1f MiB (%.1f MB)\n' "$label" "$secs" \
-		"$(awk "BEGIN { print $user + $sys }")" "$(awk "BEGIN { print $rss / 1024 }")" \
-		"$(awk "BEGIN { print $rss * 1024 / 1000000 }")"
+	printf '%-22s wall %6.2f s   cpu %6.2f s   peak RSS %5.1f MiB (%.1f MB)   server cpu %.2f s\n' \
+		"$label" "$secs" "$(awk "BEGIN { print $user + $sys }")" \
+		"$(awk "BEGIN { print $rss / 1024 }")" "$(awk "BEGIN { print $rss * 1024 / 1000000 }")" \
+		"$(awk "BEGIN { print $s1 - $s0 }")"
 	eval "last_secs=$secs"
 }
 
