@@ -8,9 +8,9 @@
  * NET_MAX_STREAMS transfers to such hosts go at once, until a host answers
  * in HTTP/1; its transfers that have not been sent yet are then taken back
  * into the queue. A finished transfer is turned into a net_result (or
- * queued again for its retry) and handed over. A body may go to an
- * unlinked temporary file as it comes (net_request.spool), so that bodies
- * waiting to be parsed cost no memory.
+ * queued again for its retry) and handed over. A body goes to an unlinked
+ * temporary file as it comes, so that bodies waiting to be parsed cost no
+ * memory; to memory only where no temporary file can be made.
  */
 #include <curl/curl.h>
 #include <errno.h>
@@ -45,8 +45,8 @@ struct net_xfer {
 	struct net_result *res;
 	char errbuf[CURL_ERROR_SIZE];
 	bool too_large;        /* the body passed max_size */
-	bool spool;            /* the body goes to a temporary file (net_request.spool) */
-	int spool_errno;       /* why a spooled body could be kept neither there nor in memory */
+	bool in_memory;        /* no temporary file could be made: the body goes to memory */
+	int spool_errno;       /* why writing the body to its temporary file failed */
 	bool stalled;          /* nothing came for stall_ms */
 	curl_off_t seen;       /* bytes received when last looked at */
 	int64_t moved_ms;      /* when they last grew */
@@ -181,29 +181,6 @@ void net_result_drop_body(struct net_result *r)
 	r->size = 0;
 }
 
-/* Moves a spooled body into r->body; 0, or why it cannot be read back. */
-static int net_spool_load(struct net_result *r)
-{
-	size_t got = 0;
-	int e = core_buf_reserve(&r->body, r->size) ? 0 : EFBIG; /* within the limit: cannot be */
-	while (e == 0 && got < r->size) {
-		ssize_t k = pread(r->spool, r->body.data + got, r->size - got, (off_t)got);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			e = k < 0 ? errno : EIO;
-		else
-			got += (size_t)k;
-	}
-	close(r->spool);
-	r->spool = -1;
-	if (e != 0)
-		return e;
-	r->body.len = got;
-	r->body.data[got] = '\0';
-	return 0;
-}
-
 void net_result_free(struct net_result *r)
 {
 	if (r == NULL)
@@ -288,7 +265,6 @@ void net_add(struct net *n, const struct net_request *req)
 	x->last_modified = xstrdup_opt(req->last_modified);
 	x->cafile = xstrdup_opt(req->cafile);
 	x->insecure = req->insecure;
-	x->spool = req->spool;
 	x->res = xcalloc(1, sizeof *x->res);
 	x->res->spool = -1;
 	x->res->user = req->user;
@@ -333,11 +309,17 @@ static const char *net_duration(long ms, char out[32])
 	return out;
 }
 
-/* A temporary file, already unlinked, in $TMPDIR or /tmp; -1 when none can be made. */
-static int net_spool_open(void)
+/* Where bodies go: $TMPDIR when it is an absolute path, else /tmp. */
+static const char *net_tmpdir(void)
 {
 	const char *dir = getenv("TMPDIR");
-	char *path = xasprintf("%s/bantin-XXXXXX", dir != NULL && dir[0] == '/' ? dir : "/tmp");
+	return dir != NULL && dir[0] == '/' ? dir : "/tmp";
+}
+
+/* A temporary file, already unlinked, in net_tmpdir(); -1 when none can be made. */
+static int net_spool_open(void)
+{
+	char *path = xasprintf("%s/bantin-XXXXXX", net_tmpdir());
 	int fd = mkstemp(path);
 	if (fd >= 0) {
 		unlink(path);
@@ -347,51 +329,42 @@ static int net_spool_open(void)
 	return fd;
 }
 
-/* Appends len bytes at p to x's spooled body; how many went, errno set when not all. */
-static size_t net_spool_write(struct net_xfer *x, const char *p, size_t len)
+/* Writes len bytes at p to fd; false with errno set. */
+static bool net_write_all(int fd, const char *p, size_t len)
 {
-	struct net_result *r = x->res;
-	if (r->spool < 0 && (r->spool = net_spool_open()) < 0)
-		return 0;
-	size_t done = 0;
-	while (done < len) {
-		ssize_t k = write(r->spool, p + done, len - done);
+	while (len > 0) {
+		ssize_t k = write(fd, p, len);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0)
-			break;
-		done += (size_t)k;
+			return false;
+		p += k;
+		len -= (size_t)k;
 	}
-	r->size += done;
-	return done;
+	return true;
 }
 
 static size_t net_on_body(char *p, size_t size, size_t nmemb, void *arg)
 {
 	struct net_xfer *x = arg;
 	struct net_result *r = x->res;
-	size_t len = size * nmemb, done = 0;
+	size_t len = size * nmemb;
 	if (r->size > x->net->o.max_size || len > x->net->o.max_size - r->size) {
 		x->too_large = true;
 		return 0; /* makes curl stop with CURLE_WRITE_ERROR */
 	}
-	if (x->spool) {
-		done = net_spool_write(x, p, len);
-		if (done == len)
-			return len;
-		/* No temporary file to be had (or the disk is full): memory, as for any other. */
-		int e = errno;
-		x->spool = false;
-		if (r->spool >= 0 && net_spool_load(r) != 0) {
-			x->spool_errno = e;
+	if (r->spool < 0 && !x->in_memory && (r->spool = net_spool_open()) < 0)
+		x->in_memory = true; /* no temporary file to be had: memory, as for any other */
+	if (x->in_memory) {
+		if (!core_buf_append(&r->body, p, len)) {
+			x->too_large = true;
 			return 0;
 		}
-	}
-	if (!core_buf_append(&r->body, p + done, len - done)) {
-		x->too_large = true;
+	} else if (!net_write_all(r->spool, p, len)) {
+		x->spool_errno = errno; /* the disk is full, say: so would the cache be */
 		return 0;
 	}
-	r->size += len - done;
+	r->size += len;
 	return len;
 }
 
@@ -468,14 +441,6 @@ static size_t net_on_header(char *p, size_t size, size_t nmemb, void *arg)
 		return len;
 	}
 	char *v = NULL;
-	if (net_header_value(p, len, "content-length", &v)) {
-		/* Room for the whole body at once, within the limit. */
-		unsigned long long cl = strtoull(v, NULL, 10);
-		if (cl > 0 && cl <= x->net->o.max_size && x->res->size == 0 && !x->spool)
-			core_buf_reserve(&x->res->body, (size_t)cl);
-		free(v);
-		v = NULL;
-	}
 	net_header_value(p, len, "etag", &x->res->etag);
 	net_header_value(p, len, "location", &x->location);
 	net_header_value(p, len, "last-modified", &x->res->last_modified);
@@ -533,6 +498,7 @@ static bool net_xfer_setup(struct net *n, struct net_xfer *x)
 	core_buf_init(&x->res->body, n->o.max_size);
 	x->chain_permanent = true;
 	x->spool_errno = 0;
+	x->in_memory = false;
 	x->retry_after_s = -1;
 	x->too_large = false;
 	x->errbuf[0] = '\0';
@@ -766,9 +732,11 @@ static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 	}
 	case CURLE_WRITE_ERROR:
 		if (x->spool_errno != 0) {
+			char *dir = core_str_printable(net_tmpdir());
 			core_err_set(r->error, sizeof r->error,
-				     "cannot keep the body from %s in a temporary file: %s", host,
-				     strerror(x->spool_errno));
+				     "cannot write what %s sent to a temporary file in %s: %s",
+				     host, dir, strerror(x->spool_errno));
+			free(dir);
 			break;
 		}
 		/* fall through */
@@ -906,6 +874,8 @@ static void net_finish(struct net *n, struct net_xfer *x, CURLcode rc)
 		if (redirects > 0 && x->chain_permanent && eurl != NULL &&
 		    strcmp(eurl, x->url) != 0)
 			r->moved_to = xstrdup(eurl);
+		if (r->spool >= 0)
+			(void)lseek(r->spool, 0, SEEK_SET); /* to be read from its start */
 	} else {
 		net_result_drop_body(r);
 	}

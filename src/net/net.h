@@ -6,7 +6,8 @@
  * is conditional when validators are given (a 304 comes back with no body).
  * Only http and https, also across redirects. Bodies are decoded
  * (gzip, deflate, br, zstd) and refused past a size limit, so a
- * compression bomb costs nothing. Timeouts for the connection, the whole
+ * compression bomb costs nothing; each goes to an unlinked temporary file
+ * in $TMPDIR (or /tmp) as it comes, not to memory. Timeouts for the connection, the whole
  * transfer and a stalled one (nothing received for a while); one retry with backoff for timeouts
  * and 5xx, honouring Retry-After.
  *
@@ -43,10 +44,7 @@ struct net_request {
 	const char *last_modified; /* sent as If-Modified-Since; NULL for none */
 	const char *cafile;        /* extra trusted certificates (PEM); NULL for none */
 	bool insecure;             /* do not verify TLS certificates */
-	/* The body goes to a temporary file (net_result.spool), not to memory;
-	   to memory after all where no temporary file can be written. */
-	bool spool;
-	void *user; /* handed back in the result */
+	void *user;                /* handed back in the result */
 };
 
 struct net_result {
@@ -57,8 +55,8 @@ struct net_result {
 	long status;             /* the final HTTP status; 0 when none came */
 	bool ok;                 /* a 2xx with a body, or a 304 */
 	bool not_modified;       /* a 304 */
-	struct core_buf body;    /* the body, when it is not spooled */
-	int spool;               /* else the unlinked temporary file holding it, or -1 */
+	int spool;               /* the unlinked temporary file holding the body, at its start */
+	struct core_buf body;    /* or, where no such file could be made (spool -1), the body */
 	size_t size;             /* bytes of body received, held in either */
 	char *content_type;      /* NULL when none */
 	char *etag;              /* of a 2xx or 304; NULL when none */

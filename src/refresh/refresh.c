@@ -18,7 +18,6 @@
  * count as the others do. Where no temporary file can be made, bodies are
  * held in memory, and the two limits shrink to REFRESH_MEMORY_BODIES.
  */
-#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,7 +76,7 @@ struct refresh {
 	size_t fetching;              /* jobs handed to net */
 	size_t body_fetching;         /* of those, jobs not counted as cheap */
 	size_t max_body_fetching;     /* REFRESH_BODY_FETCHES, or fewer connections */
-	size_t bodies, max_bodies;    /* jobs fetched with a body, not yet written */
+	size_t bodies;                /* jobs fetched with a body, not yet written */
 	bool changing;                /* a feed asked with validators brought a body */
 	bool in_memory;               /* a body came that could not be spooled */
 	size_t total, done;
@@ -241,17 +240,11 @@ static void refresh_parse(struct refresh_job *j)
 	    .max_size = j->r->max_size,
 	};
 	char err[CORE_ERRLEN];
-	enum feed_status fs;
-	if (res->spool < 0) {
-		fs = feed_parse(res->body.data != NULL ? res->body.data : "", res->body.len, &o,
-				&j->info, refresh_on_item, j, err, sizeof err);
-	} else if (lseek(res->spool, 0, SEEK_SET) == 0) { /* read as it is parsed */
-		fs = feed_parse_fd(res->spool, &o, &j->info, refresh_on_item, j, err, sizeof err);
-	} else {
-		core_err_set(err, sizeof err, "cannot read its temporary file: %s",
-			     strerror(errno));
-		fs = FEED_IO_ERROR;
-	}
+	enum feed_status fs =
+	    res->spool >= 0 /* read as it is parsed */
+		? feed_parse_fd(res->spool, &o, &j->info, refresh_on_item, j, err, sizeof err)
+		: feed_parse(res->body.data != NULL ? res->body.data : "", res->body.len, &o,
+			     &j->info, refresh_on_item, j, err, sizeof err);
 	net_result_drop_body(res);
 	if (fs == FEED_ERROR || fs == FEED_IO_ERROR) {
 		j->failed = true;
@@ -410,7 +403,6 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 		workers = 0;
 	long conns = o->net.max_connections > 0 ? o->net.max_connections : 16;
 	r->max_body_fetching = conns < REFRESH_BODY_FETCHES ? (size_t)conns : REFRESH_BODY_FETCHES;
-	r->max_bodies = REFRESH_WAITING_BODIES;
 	/* Each worker parses the next job while the last one is written: no more. */
 	r->max_ahead = workers > 0 ? (size_t)workers : 1;
 	pthread_mutex_init(&r->mu, NULL);
@@ -481,14 +473,15 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 {
 	struct refresh_job *prev = NULL, *next;
 	size_t body_limit = r->in_memory ? REFRESH_MEMORY_BODIES : r->max_body_fetching;
-	size_t max_bodies = r->in_memory ? REFRESH_MEMORY_BODIES : r->max_bodies;
+	size_t max_bodies = r->in_memory ? REFRESH_MEMORY_BODIES : REFRESH_WAITING_BODIES;
 	for (struct refresh_job *j = r->waiting.head; j != NULL; j = next) {
 		next = j->next;
 		if (r->fetching >= REFRESH_MAX_FETCHES || r->bodies >= max_bodies + body_limit)
 			break;
 		bool cheap = (j->etag != NULL || j->last_modified != NULL) && !r->changing;
 		/* Cheap ones go as far as net starts them (all at once over HTTP/2), not
-		   into its queue: if they bring bodies after all, each is held till parsed. */
+		   into its queue: if they bring bodies after all, those handed over are
+		   beyond the limits on bodies. */
 		if (cheap ? net_waiting(r->net) > 0
 			  : r->body_fetching >= body_limit ||
 				r->body_fetching + r->bodies >= body_limit + max_bodies) {
@@ -511,7 +504,6 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 		    .last_modified = j->last_modified,
 		    .cafile = j->cafile,
 		    .insecure = j->insecure,
-		    .spool = true,
 		    .user = j,
 		};
 		r->fetching++;

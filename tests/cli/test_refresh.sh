@@ -205,15 +205,52 @@ assert_equal "1" "$(sql "SELECT doc IS NULL FROM articles WHERE id = $hoinghi")"
 	"the updated article drops the older document: it is rendered from its content"
 assert_status 0 bt reindex --check
 
-# ---- bodies of feeds asked with validators wait in temporary files ----
-# Such feeds go many at once, as they likely answer 304; a body one brings after
-# all waits in a file in $TMPDIR until parsed (not in memory), and none is left.
+# ---- fetched bodies wait in temporary files, not in memory ----
+# DIR COMMAND...: runs COMMAND with TMPDIR=DIR, watching DIR (inotify); prints
+# its output, then "files: M made, R removed" of bantin's temporary files there.
+watch_tmp() { "$PYTHON" - "$@" << 'EOF'
+import ctypes, os, struct, subprocess, sys
+d = sys.argv[1]
+libc = ctypes.CDLL(None, use_errno=True)
+fd = libc.inotify_init1(os.O_NONBLOCK)
+if fd < 0 or libc.inotify_add_watch(fd, d.encode(), 0x100 | 0x200) < 0:  # CREATE, DELETE
+    sys.exit("inotify: " + os.strerror(ctypes.get_errno()))
+rc = subprocess.run(sys.argv[2:], env=dict(os.environ, TMPDIR=d)).returncode
+made = removed = 0
+try:
+    data = os.read(fd, 1 << 16)
+except BlockingIOError:
+    data = b""
+i = 0
+while i < len(data):
+    wd, mask, cookie, n = struct.unpack_from("iIII", data, i)
+    name = data[i + 16:i + 16 + n].rstrip(b"\0")
+    i += 16 + n
+    if name.startswith(b"bantin-"):
+        made += 1 if mask & 0x100 else 0
+        removed += 1 if mask & 0x200 else 0
+print("files: %d made, %d removed" % (made, removed), flush=True)
+sys.exit(rc)
+EOF
+}
 spool="$ASSERT_TMP/spool"
 mkdir "$spool"
-printf '\n' >> "$root/a.xml"
-assert_status 0 env TMPDIR="$spool" "$bantin" --db "$db" --feeds "$feeds" refresh "Tin A"
-assert_equal "1 feed: 0 new, 0 updated, 0 failed" "$ASSERT_OUT" "spooled body: refreshed"
-assert_equal "" "$(ls -A "$spool")" "spooled body: no temporary file left behind"
+printf '\n' >> "$root/a.xml" # another ETag: one body, two 304s
+assert_status 0 watch_tmp "$spool" "$bantin" --db "$db" --feeds "$feeds" refresh "Tin A" "$U/b.atom" "$U/moved.xml"
+assert_equal "3 feeds: 0 new, 0 updated, 0 failed
+files: 1 made, 1 removed" "$ASSERT_OUT" "the one body waits in a file of its own, removed at once"
+assert_equal "" "$(ls -A "$spool")" "no temporary file left behind"
+# With room for no more than 1 MiB a file (RLIMIT_FSIZE), the 2 MiB document
+# cannot be written to its temporary file: proof it goes there, not to memory.
+printf '%s\n' "$U/big.xml" > "$ASSERT_TMP/bigfeeds"
+assert_status 1 "$PYTHON" -c '
+import os, resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead
+resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
+os.execv(sys.argv[1], sys.argv[1:])' "$bantin" --db "$ASSERT_TMP/fsize.db" \
+	--feeds "$ASSERT_TMP/bigfeeds" refresh
+assert_equal "bantin: $U/big.xml: cannot write what 127.0.0.1:$HTTPFIX_PORT sent to a temporary file in ${TMPDIR:-/tmp}: File too large" \
+	"$ASSERT_ERR" "a body that cannot be written to its temporary file fails its feed, and says why"
 printf '\n' >> "$root/a.xml"
 assert_status 0 env TMPDIR="$spool/none" "$bantin" --db "$db" --feeds "$feeds" refresh "Tin A"
 assert_equal "1 feed: 0 new, 0 updated, 0 failed" "$ASSERT_OUT" \
