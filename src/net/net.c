@@ -574,23 +574,27 @@ static bool net_xfer_setup(struct net *n, struct net_xfer *x)
 	return true;
 }
 
-/* The host (and port when the URL names one) of url, owned. */
-static char *net_host(const char *url)
+/*
+ * The host of url, and its port when the URL names one (or always, with
+ * the scheme's default, when port is true), owned.
+ */
+static char *net_host(const char *url, bool port)
 {
 	CURLU *u = curl_url();
-	char *host = NULL, *port = NULL, *out;
+	char *host = NULL, *num = NULL, *out;
 	/* A URL without a scheme (a proxy given as host:port) is read as http. */
 	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, CURLU_GUESS_SCHEME) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
-		if (curl_url_get(u, CURLUPART_PORT, &port, 0) == CURLUE_OK)
-			out = xasprintf("%s:%s", host, port);
+		if (curl_url_get(u, CURLUPART_PORT, &num, port ? CURLU_DEFAULT_PORT : 0) ==
+		    CURLUE_OK)
+			out = xasprintf("%s:%s", host, num);
 		else
 			out = xstrdup(host);
 	} else {
 		out = core_str_printable(url);
 	}
 	curl_free(host);
-	curl_free(port);
+	curl_free(num);
 	curl_url_cleanup(u);
 	return out;
 }
@@ -609,31 +613,16 @@ static char *net_env_proxy(const char *errbuf, const char *eurl)
 	unsigned long port = sp != NULL ? strtoul(sp + 6, &end, 10) : 0;
 	if (sp == NULL || sp == p || end == sp + 6)
 		return NULL;
-	CURLU *u = curl_url();
-	char *host = NULL, *uport = NULL, *out = NULL;
-	if (u != NULL && curl_url_set(u, CURLUPART_URL, eurl, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_PORT, &uport, CURLU_DEFAULT_PORT) == CURLUE_OK) {
-		const char *h = host;
-		size_t hl = strlen(h);
-		if (hl >= 2 && h[0] == '[' && h[hl - 1] == ']') { /* curl names an IPv6 host bare */
-			h++;
-			hl -= 2;
-		}
-		bool same = (size_t)(sp - p) == hl && strncasecmp(p, h, hl) == 0 &&
-			    strtoul(uport, NULL, 10) == port;
-		if (!same) {
-			char *name = xasprintf("%.*s", (int)(sp - p), p);
-			char *shown = core_str_printable(name);
-			out = xasprintf(strchr(shown, ':') != NULL ? "[%s]:%lu" : "%s:%lu", shown,
-					port);
-			free(shown);
-			free(name);
-		}
-	}
-	curl_free(host);
-	curl_free(uport);
-	curl_url_cleanup(u);
+	/* curl names an IPv6 host bare; a URL, in brackets. */
+	int len = (int)(sp - p);
+	char *name = xasprintf(memchr(p, ':', (size_t)len) != NULL ? "[%.*s]:%lu" : "%.*s:%lu", len,
+			       p, port);
+	char *own = net_host(eurl, true);
+	char *out = NULL;
+	if (strcasecmp(name, own) != 0)
+		out = core_str_printable(name);
+	free(own);
+	free(name);
 	return out;
 }
 
@@ -676,7 +665,7 @@ static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 	char *host = NULL;
 	char *eurl = NULL;
 	curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &eurl);
-	host = net_host(eurl != NULL ? eurl : x->url);
+	host = net_host(eurl != NULL ? eurl : x->url, false);
 	char size[32];
 	switch (rc) {
 	case CURLE_COULDNT_RESOLVE_HOST:
@@ -692,7 +681,7 @@ static void net_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 		   by its host and port only (its URL may hold a password). */
 		char *to, *ph = NULL;
 		if (n->proxy != NULL && n->proxy[0] != '\0')
-			ph = net_host(n->proxy);
+			ph = net_host(n->proxy, false);
 		else
 			ph = net_env_proxy(x->errbuf, eurl != NULL ? eurl : x->url);
 		to = ph != NULL ? xasprintf("the proxy %s", ph) : xstrdup(host);
