@@ -32,6 +32,9 @@
 #include <unistd.h>
 
 #include <zlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "feed_input.h"
 #include "text.h"
@@ -480,6 +483,70 @@ static const bool feed_plain_byte[256] = {
 #undef FEED_R16
 };
 
+#if defined(__SSE2__)
+/* One bit a byte: the high bits of a 16-byte compare. */
+#define FEED_MASK(v) ((uint64_t)(unsigned)_mm_movemask_epi8(v))
+
+/*
+ * How far from i the bytes need nothing from the filter (the same bytes as
+ * feed_plain_byte and the two- and three-byte characters of the scalar fast
+ * path), 64 at a time, ending at a character boundary. Each class of byte
+ * becomes a 64-bit mask; a byte where something is wrong marks the start of
+ * the character it belongs to, so everything before the first mark is whole.
+ */
+static size_t feed_plain_simd(const unsigned char *u, size_t i, size_t len)
+{
+	const __m128i c0 = _mm_set1_epi8((char)0xc0), lc1 = _mm_set1_epi8((char)0xc1);
+	const __m128i e0 = _mm_set1_epi8((char)0xe0), ed = _mm_set1_epi8((char)0xed);
+	const __m128i a0 = _mm_set1_epi8((char)0xa0), c2 = _mm_set1_epi8((char)0xc2);
+	const __m128i sp = _mm_set1_epi8(0x20), amp = _mm_set1_epi8('&');
+	const __m128i del = _mm_set1_epi8(0x7f), tab = _mm_set1_epi8('\t');
+	const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+	while (len - i >= 64) {
+		uint64_t hi = 0, cont = 0, lead2 = 0, lead3 = 0, c1 = 0, lc2 = 0, bad = 0;
+		for (int k = 0; k < 4; k++) {
+			__m128i x =
+			    _mm_loadu_si128((const __m128i *)(const void *)(u + i + 16 * k));
+			/* Signed compares: 0x80..0xbf are the smallest bytes, then 0xc0.. */
+			__m128i ctl =
+			    _mm_andnot_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, tab),
+								       _mm_cmpeq_epi8(x, nl)),
+							  _mm_cmpeq_epi8(x, cr)),
+					     _mm_and_si128(_mm_cmplt_epi8(x, sp),
+							   _mm_cmpgt_epi8(x, _mm_set1_epi8(-1))));
+			__m128i special = _mm_or_si128(
+			    ctl, _mm_or_si128(_mm_cmpeq_epi8(x, amp), _mm_cmpeq_epi8(x, del)));
+			int s = 16 * k;
+			hi |= FEED_MASK(x) << s;
+			cont |= FEED_MASK(_mm_cmplt_epi8(x, c0)) << s;
+			lead2 |=
+			    FEED_MASK(_mm_and_si128(_mm_cmpgt_epi8(x, lc1), _mm_cmplt_epi8(x, e0)))
+			    << s;
+			lead3 |=
+			    FEED_MASK(_mm_and_si128(_mm_cmpgt_epi8(x, e0), _mm_cmplt_epi8(x, ed)))
+			    << s;
+			c1 |= FEED_MASK(_mm_cmplt_epi8(x, a0)) << s; /* 0x80..0x9f */
+			lc2 |= FEED_MASK(_mm_cmpeq_epi8(x, c2)) << s;
+			bad |= FEED_MASK(special) << s;
+		}
+		uint64_t want = (lead2 << 1) | (lead3 << 1) | (lead3 << 2);
+		uint64_t missing = want & ~cont;
+		bad |= hi & ~(cont | lead2 | lead3); /* bytes no character here starts with */
+		bad |= cont & ~want;                 /* a continuation with no lead */
+		/* a lead whose continuation bytes are not there */
+		bad |= ((missing >> 1) & (lead2 | lead3)) | ((missing >> 2) & lead3);
+		bad |= lc2 & (c1 >> 1); /* a C1 control: the filter drops it */
+		if (bad != 0)
+			return i + (size_t)__builtin_ctzll(bad);
+		/* A character the next 64 bytes end: they start with it. */
+		uint64_t spill = ((lead2 | lead3) & (1ull << 63)) | (lead3 & (1ull << 62));
+		i += spill != 0 ? (size_t)__builtin_ctzll(spill) : 64;
+	}
+	return i;
+}
+#undef FEED_MASK
+#endif
+
 static void feed_decode_utf8(struct feed_input *in)
 {
 	size_t i = in->raw_pos;
@@ -493,6 +560,10 @@ static void feed_decode_utf8(struct feed_input *in)
 			 */
 			size_t run = i;
 			const unsigned char *u = in->raw;
+#if defined(__SSE2__)
+			if (!in->scalar)
+				run = feed_plain_simd(u, i, in->raw_len);
+#endif
 			for (;;) {
 				if (run < in->raw_len && feed_plain_byte[u[run]]) {
 					run++;

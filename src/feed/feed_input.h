@@ -30,6 +30,7 @@ struct feed_input {
 	size_t dec_pos;
 	bool failed;   /* too large, broken gzip, a read error */
 	bool io_error; /* the failure was a read error */
+	bool scalar;   /* tests: without the SIMD fast path */
 	char err[CORE_ERRLEN];
 };
 
