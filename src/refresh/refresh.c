@@ -533,15 +533,19 @@ bool refresh_feeds_open(struct store *st, const char *path, struct refresh_feeds
 	free(file);
 	if (!ok)
 		return false;
-	out->ids = xcalloc(out->file.n + 1, sizeof *out->ids);
-	for (size_t i = 0; i < out->file.n; i++) {
-		const struct config_feed *c = &out->file.v[i];
-		if (!store_feed_ensure(st, c->url, c->name, &out->ids[i], err, errlen)) {
-			refresh_feeds_free(out);
-			return false;
-		}
+	size_t n = out->file.n;
+	out->ids = xcalloc(n + 1, sizeof *out->ids);
+	const char **urls = xcalloc(n + 1, sizeof *urls), **names = xcalloc(n + 1, sizeof *names);
+	for (size_t i = 0; i < n; i++) {
+		urls[i] = out->file.v[i].url;
+		names[i] = out->file.v[i].name;
 	}
-	return true;
+	ok = store_feeds_ensure(st, n, urls, names, out->ids, err, errlen);
+	free(urls);
+	free(names);
+	if (!ok)
+		refresh_feeds_free(out);
+	return ok;
 }
 
 void refresh_feeds_free(struct refresh_feeds *f)

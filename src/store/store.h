@@ -63,6 +63,9 @@ void store_feeds_free(struct store_feed *f, size_t n);
  */
 bool store_feed_ensure(struct store *st, const char *url, const char *name, int64_t *id, char *err,
 		       size_t errlen);
+/* The same for n feeds (their ids into ids), writing in one transaction if at all. */
+bool store_feeds_ensure(struct store *st, size_t n, const char *const *urls,
+			const char *const *names, int64_t *ids, char *err, size_t errlen);
 /* Fills f (owned) for feed id; false with err when there is none. */
 bool store_feed_get(struct store *st, int64_t id, struct store_feed *f, char *err, size_t errlen);
 /* Every feed with its counts, in id order (feeds are few). */

@@ -96,6 +96,37 @@ bool store_feed_ensure(struct store *st, const char *url, const char *name, int6
 	return store_exec_stmt(st, s, "cannot name a feed", err, errlen);
 }
 
+bool store_feeds_ensure(struct store *st, size_t n, const char *const *urls,
+			const char *const *names, int64_t *ids, char *err, size_t errlen)
+{
+	/* Usually every feed is there as it was: then nothing is written, not even a lock taken. */
+	size_t i = 0;
+	for (; i < n; i++) {
+		char *had = NULL;
+		int found = store_feed_find(st, urls[i], &ids[i], &had, err, errlen);
+		if (found < 0)
+			return false;
+		bool same =
+		    found > 0 && ((had == NULL && names[i] == NULL) ||
+				  (had != NULL && names[i] != NULL && strcmp(had, names[i]) == 0));
+		free(had);
+		if (!same)
+			break;
+	}
+	if (i == n)
+		return true;
+	/* One transaction for them all (a first run adds every feed). */
+	if (!store_begin(st, err, errlen))
+		return false;
+	for (i = 0; i < n; i++) {
+		if (!store_feed_ensure(st, urls[i], names[i], &ids[i], err, errlen)) {
+			store_rollback(st);
+			return false;
+		}
+	}
+	return store_commit(st, err, errlen);
+}
+
 bool store_feed_get(struct store *st, int64_t id, struct store_feed *f, char *err, size_t errlen)
 {
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_FEED_GET, err, errlen);

@@ -414,6 +414,27 @@ import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM articles WHERE hash = 1").fetchone()[0])' \
 	"$ASSERT_TMP/hostile.db")" "its new fingerprint is kept"
 
+# ---- the feeds file changes: a feed renamed, then one added ----
+before=$("$PYTHON" -c '
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM feeds").fetchone()[0])' "$db")
+sed -e 's/"~Tin A"/"~Tin Hải Phòng"/' "$feeds" > "$ASSERT_TMP/feeds2"
+assert_status 0 "$bantin" --offline --db "$db" --feeds "$ASSERT_TMP/feeds2" feeds
+assert_equal "Tin Hải Phòng" "$(printf '%s\n' "$ASSERT_OUT" | sed -n '1s/^1  \(.*\)  [0-9]*\/[0-9]* unread$/\1/p')" \
+	"feeds file: a new name is taken"
+printf '%s\n' "$U/new.xml \"~Tin mới\"" >> "$ASSERT_TMP/feeds2"
+assert_status 0 "$bantin" --offline --db "$db" --feeds "$ASSERT_TMP/feeds2" feeds
+assert_equal "Tin mới  0/0 unread
+    $U/new.xml
+    never updated" "$(printf '%s\n' "$ASSERT_OUT" | grep -A2 "^$((before + 1))  " | sed "s/^$((before + 1))  //")" \
+	"feeds file: a new feed is added"
+assert_equal "$((before + 1)) Tin Hải Phòng" "$("$PYTHON" -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT count(*) FROM feeds").fetchone()[0],
+      db.execute("SELECT name FROM feeds WHERE id = 1").fetchone()[0])' "$db")" \
+	"feeds file: both are in the cache"
+
 # ---- --offline never touches the network ----
 : > "$HTTPFIX_LOG"
 assert_status 2 "$bantin" --offline --db "$db" --feeds "$feeds" refresh
