@@ -4,8 +4,10 @@
 python=${PYTHON:-python3}
 tmp=$(mktemp -d)
 server=
+server2=
 bench_cleanup() {
 	[ -n "$server" ] && kill "$server" 2> /dev/null
+	[ -n "$server2" ] && kill "$server2" 2> /dev/null
 	rm -rf "$tmp"
 }
 trap bench_cleanup EXIT
