@@ -680,6 +680,8 @@ size_t feed_input_read(struct feed_input *in, char *buf, size_t n)
 	size_t have = in->dec.len - in->dec_pos;
 	if (n > have)
 		n = have;
+	if (n == 0)
+		return 0; /* nothing decoded at all leaves dec.data NULL */
 	memcpy(buf, in->dec.data + in->dec_pos, n);
 	in->dec_pos += n;
 	return n;
