@@ -46,6 +46,7 @@ struct net_xfer {
 	char errbuf[CURL_ERROR_SIZE];
 	bool too_large;        /* the body passed max_size */
 	bool in_memory;        /* no temporary file could be made: the body goes to memory */
+	bool error_status;     /* the response is an HTTP error: its body is not kept */
 	int spool_errno;       /* why writing the body to its temporary file failed */
 	bool stalled;          /* nothing came for stall_ms */
 	curl_off_t seen;       /* bytes received when last looked at */
@@ -353,6 +354,10 @@ static size_t net_on_body(char *p, size_t size, size_t nmemb, void *arg)
 		x->too_large = true;
 		return 0; /* makes curl stop with CURLE_WRITE_ERROR */
 	}
+	if (x->error_status) { /* a 404's page, say: only the status is ever told */
+		r->size += len;
+		return len;
+	}
 	if (r->spool < 0 && !x->in_memory && (r->spool = net_spool_open()) < 0)
 		x->in_memory = true; /* no temporary file to be had: memory, as for any other */
 	if (x->in_memory) {
@@ -431,6 +436,7 @@ static size_t net_on_header(char *p, size_t size, size_t nmemb, void *arg)
 		if (status >= 300 && status < 400 && status != 301 && status != 308 &&
 		    status != 304)
 			x->chain_permanent = false;
+		x->error_status = status >= 400;
 		if (x->mux && len >= 7 && strncmp(p, "HTTP/1.", 7) == 0)
 			net_saw_http1(x->net,
 				      x->url); /* taken back in net_step, not in curl's call */

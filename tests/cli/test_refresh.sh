@@ -235,10 +235,11 @@ EOF
 }
 spool="$ASSERT_TMP/spool"
 mkdir "$spool"
-printf '\n' >> "$root/a.xml" # another ETag: one body, two 304s
-assert_status 0 watch_tmp "$spool" "$bantin" --db "$db" --feeds "$feeds" refresh "Tin A" "$U/b.atom" "$U/moved.xml"
-assert_equal "3 feeds: 0 new, 0 updated, 0 failed
-files: 1 made, 1 removed" "$ASSERT_OUT" "the one body waits in a file of its own, removed at once"
+printf '\n' >> "$root/a.xml" # another ETag: one body, two 304s, and a 404's page
+assert_status 1 watch_tmp "$spool" "$bantin" --db "$db" --feeds "$feeds" refresh "Tin A" "$U/b.atom" "$U/moved.xml" "$U/missing.xml"
+assert_equal "4 feeds: 0 new, 0 updated, 1 failed
+files: 1 made, 1 removed" "$ASSERT_OUT" "the one body waits in a file of its own, removed at once; an error page in none"
+assert_equal "bantin: $U/missing.xml: HTTP 404 Not Found" "$ASSERT_ERR" "the 404 is told"
 assert_equal "" "$(ls -A "$spool")" "no temporary file left behind"
 # With room for no more than 1 MiB a file (RLIMIT_FSIZE), the 2 MiB document
 # cannot be written to its temporary file: proof it goes there, not to memory.
