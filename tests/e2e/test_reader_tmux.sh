@@ -222,6 +222,49 @@ opens_with "--config $ASSERT_TMP/proxied --db $ASSERT_TMP/proxied.db --feeds $AS
 	"1 feed refreshed: 3 new, 0 failed"
 httpfix_stop
 
+# ---- the mouse: the reader asks the terminal for it unless told not to ----
+# mouse_with OPTIONS WANT: with OPTIONS, tmux's flag for a pane that wants
+# the mouse reads WANT.
+mouse_with() {
+	tui_stop
+	opts=$1
+	run 80 24 LANG=en_US.UTF-8
+	tui_wait_for "All articles"
+	assert_equal "$2" "$(tui_tmux display-message -p -t "$TUI_TARGET" '#{mouse_any_flag}')" \
+		"the mouse with '$1'"
+	tui_send Q
+	tui_wait_for "[exit 0]"
+}
+printf '%s\n' "mouse = no" > "$ASSERT_TMP/nomouse"
+mouse_with "--offline" 1
+mouse_with "--offline --no-mouse" 0
+mouse_with "--offline --config $ASSERT_TMP/nomouse" 0
+
+# ---- OSC 8 hyperlinks in an article, unless told not to ----
+# links_with OPTIONS WANT: what the reader writes while it opens the first
+# article holds an OSC 8 hyperlink to its link [1] ("yes") or none ("no").
+links_with() {
+	tui_stop
+	opts=$1
+	run 80 24 LANG=en_US.UTF-8
+	tui_wait_for "All articles"
+	: > "$ASSERT_TMP/raw"
+	tui_tmux pipe-pane -o -t "$TUI_TARGET" "cat >> '$ASSERT_TMP/raw'"
+	tui_send Enter Enter
+	tui_wait_for "Related ("
+	sleep 0.3
+	tui_tmux pipe-pane -t "$TUI_TARGET"
+	if grep -q "$(printf '\033')]8;[^;]*;https://thanhphohaiphong.gov.vn/wp-content/uploads/tau.jpg" \
+		"$ASSERT_TMP/raw"; then got=yes; else got=no; fi
+	assert_equal "$2" "$got" "hyperlinks with '$1'"
+	tui_send Q
+	tui_wait_for "[exit 0]"
+}
+printf '%s\n' "hyperlinks = no" > "$ASSERT_TMP/nolinks"
+links_with "--offline" yes
+links_with "--offline --no-hyperlinks" no
+links_with "--offline --config $ASSERT_TMP/nolinks" no
+
 # ---- themes ----
 tui_stop
 opts="--offline --theme nope"
