@@ -57,13 +57,10 @@ void store_feed_free(struct store_feed *f);
 void store_feeds_free(struct store_feed *f, size_t n);
 
 /*
- * The feed with this URL, added when it is not there yet, with its name
- * (from the feeds file; NULL for none) set; its id. Writes only when
- * something changed.
+ * The n feeds with these URLs, each added when it is not there yet, with
+ * its name (from the feeds file; NULL for none) set; their ids into ids.
+ * Writes only when something changed, then in one transaction.
  */
-bool store_feed_ensure(struct store *st, const char *url, const char *name, int64_t *id, char *err,
-		       size_t errlen);
-/* The same for n feeds (their ids into ids), writing in one transaction if at all. */
 bool store_feeds_ensure(struct store *st, size_t n, const char *const *urls,
 			const char *const *names, int64_t *ids, char *err, size_t errlen);
 /* Fills f (owned) for feed id; false with err when there is none. */

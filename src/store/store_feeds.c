@@ -65,8 +65,16 @@ static int store_feed_find(struct store *st, const char *url, int64_t *id, char 
 	return -1;
 }
 
-bool store_feed_ensure(struct store *st, const char *url, const char *name, int64_t *id, char *err,
-		       size_t errlen)
+/* Whether a feed named had (NULL: no name) is named name already. */
+static bool store_feed_named(const char *had, const char *name)
+{
+	return (had == NULL && name == NULL) ||
+	       (had != NULL && name != NULL && strcmp(had, name) == 0);
+}
+
+/* Adds the feed with this URL when it is not there, and gives it name; its id. */
+static bool store_feed_put(struct store *st, const char *url, const char *name, int64_t *id,
+			   char *err, size_t errlen)
 {
 	char *had = NULL;
 	int found = store_feed_find(st, url, id, &had, err, errlen);
@@ -83,8 +91,7 @@ bool store_feed_ensure(struct store *st, const char *url, const char *name, int6
 	}
 	if (found <= 0)
 		return false;
-	bool same = (had == NULL && name == NULL) ||
-		    (had != NULL && name != NULL && strcmp(had, name) == 0);
+	bool same = store_feed_named(had, name);
 	free(had);
 	if (same)
 		return true;
@@ -106,9 +113,7 @@ bool store_feeds_ensure(struct store *st, size_t n, const char *const *urls,
 		int found = store_feed_find(st, urls[i], &ids[i], &had, err, errlen);
 		if (found < 0)
 			return false;
-		bool same =
-		    found > 0 && ((had == NULL && names[i] == NULL) ||
-				  (had != NULL && names[i] != NULL && strcmp(had, names[i]) == 0));
+		bool same = found > 0 && store_feed_named(had, names[i]);
 		free(had);
 		if (!same)
 			break;
@@ -119,7 +124,7 @@ bool store_feeds_ensure(struct store *st, size_t n, const char *const *urls,
 	if (!store_begin(st, err, errlen))
 		return false;
 	for (i = 0; i < n; i++) {
-		if (!store_feed_ensure(st, urls[i], names[i], &ids[i], err, errlen)) {
+		if (!store_feed_put(st, urls[i], names[i], &ids[i], err, errlen)) {
 			store_rollback(st);
 			return false;
 		}

@@ -61,11 +61,12 @@ static int setup(void **state)
 	st = store_open(db_path, STORE_OPEN_CREATE, err, sizeof err);
 	if (st == NULL)
 		return -1;
-	int64_t a, b;
-	if (!store_feed_ensure(st, "https://thanhphohaiphong.gov.vn/feed/", "Cổng tin tức", &a, err,
-			       sizeof err) ||
-	    !store_feed_ensure(st, "https://example.vn/rss", NULL, &b, err, sizeof err))
+	const char *urls[] = {"https://thanhphohaiphong.gov.vn/feed/", "https://example.vn/rss"};
+	const char *names[] = {"Cổng tin tức", NULL};
+	int64_t ids[2];
+	if (!store_feeds_ensure(st, 2, urls, names, ids, err, sizeof err))
 		return -1;
+	int64_t a = ids[0], b = ids[1];
 	struct store_item items[CORE_NELEM(articles)];
 	char guid[CORE_NELEM(articles)][16];
 	for (size_t i = 0; i < CORE_NELEM(articles); i++) {
