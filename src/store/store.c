@@ -514,7 +514,8 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 		goto fail;
 	if (!store_exec(st,
 			"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-			" PRAGMA cache_size = " STORE_CACHE,
+			" PRAGMA cache_size = " STORE_CACHE ";"
+			" PRAGMA journal_size_limit = " STORE_LOG_LIMIT,
 			"cannot set up the connection", err, errlen))
 		goto fail;
 	if (!store_migrate(st, err, errlen))

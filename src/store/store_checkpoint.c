@@ -83,11 +83,17 @@ void store_refreshing(struct store *st, bool on)
 		}
 		st->ckpt = c;
 		sqlite3_wal_hook(st->db, store_ckpt_hook, c);
-		sqlite3_exec(st->db, "PRAGMA cache_size = " STORE_CACHE_REFRESH, NULL, NULL, NULL);
+		sqlite3_exec(st->db,
+			     "PRAGMA cache_size = " STORE_CACHE_REFRESH
+			     "; PRAGMA journal_size_limit = " STORE_LOG_LIMIT_REFRESH,
+			     NULL, NULL, NULL);
 	} else if (!on && st->ckpt != NULL) {
 		struct store_ckpt *c = st->ckpt;
 		sqlite3_wal_autocheckpoint(st->db, STORE_CKPT_PAGES); /* replaces the hook */
-		sqlite3_exec(st->db, "PRAGMA cache_size = " STORE_CACHE, NULL, NULL, NULL);
+		sqlite3_exec(st->db,
+			     "PRAGMA cache_size = " STORE_CACHE
+			     "; PRAGMA journal_size_limit = " STORE_LOG_LIMIT,
+			     NULL, NULL, NULL);
 		pthread_mutex_lock(&c->mu);
 		c->stop = true;
 		pthread_cond_signal(&c->cv);

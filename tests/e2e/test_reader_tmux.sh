@@ -285,6 +285,34 @@ case "$(row 24)" in *"no theme"*) assert_fail "a user's theme is found" ;; *) as
 tui_send Q
 tui_wait_for "[exit 0]"
 
+# ---- after a large refresh, the next write shrinks the log file back ----
+# (a refresh lets SQLite's log grow past 16 MiB; a reader that stays open
+# would keep it that size on disk until it quits)
+tui_stop
+"$PYTHON" "$BANTIN_SOURCE_DIR/bench/gen-feeds.py" "$ASSERT_TMP/big" 20 100
+httpfix_start "$ASSERT_TMP/big"
+saved="$db|$feeds|$opts"
+db="$ASSERT_TMP/big.db"
+feeds="$ASSERT_TMP/bigfeeds"
+opts=
+n=1
+while [ "$n" -le 20 ]; do echo "$HTTPFIX_URL/feed-$n.xml" && n=$((n + 1)); done > "$feeds"
+run 80 24 LANG=en_US.UTF-8
+tui_wait_for "20 feeds refreshed: 2000 new, 0 failed" 60
+size=$(stat -c %s "$db-wal")
+[ "$size" -gt 16777216 ] && assert_pass || assert_fail "a large refresh grows the log past 16 MiB: $size"
+tui_send Enter Enter # opening an article marks it read: a write
+n=0
+while [ "$(stat -c %s "$db-wal")" -gt 16777216 ] && [ "$n" -lt 50 ]; do sleep 0.1 && n=$((n + 1)); done
+size=$(stat -c %s "$db-wal")
+[ "$size" -le 16777216 ] && assert_pass || assert_fail "the next write shrinks the log to 16 MiB: $size"
+tui_send Q
+tui_wait_for "[exit 0]"
+httpfix_stop
+IFS='|' read -r db feeds opts << EOF
+$saved
+EOF
+
 # ---- SIGTERM and a crash (SIGSEGV) restore the terminal ----
 # Sends SIGNAL to a running reader; it must end with STATUS and leave no screen.
 killed_restores() {
