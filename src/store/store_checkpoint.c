@@ -4,8 +4,9 @@
  * into the database file, fsync included, on the thread that commits: during a refresh, the thread
  * every feed's write waits for. Apart, commits only count the log's pages (a WAL hook) and wake a
  * thread that checkpoints with a connection of its own, PASSIVE: it never waits for the writer and
- * never makes it wait. What it has not copied when it stops, the next
- * checkpoint (or the last connection's close) copies.
+ * never makes it wait. When the refresh is over it copies what is left
+ * (unless a reader holds it back: then the next checkpoint, or the last
+ * connection's close, does).
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -63,6 +64,10 @@ static void *store_ckpt_run(void *arg)
 		pthread_mutex_lock(&c->mu);
 	}
 	pthread_mutex_unlock(&c->mu);
+	/* The rest of the log, so that the next write starts it over (and shrinks it
+	   to journal_size_limit) rather than adding to it. */
+	if (db != NULL)
+		sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	sqlite3_close(db);
 	return NULL;
 }
