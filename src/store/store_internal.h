@@ -66,10 +66,11 @@ enum store_sql {
 /*
  * The page cache (PRAGMA cache_size: KiB when negative), and while a
  * refresh writes: each feed's transaction touches few pages again once it
- * is committed, and twice the cache bought no time (measured).
+ * is committed. Measured on 200 feeds: 8 MiB bought no time, 1.5 MiB cost
+ * none (and saves half a MiB of a refresh's peak), 1 MiB cost 4 %.
  */
 #define STORE_CACHE         "-8192"
-#define STORE_CACHE_REFRESH "-2048"
+#define STORE_CACHE_REFRESH "-1536"
 
 /*
  * How large the log file stays when it starts over (PRAGMA
