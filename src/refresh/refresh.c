@@ -3,9 +3,12 @@
  *
  *   waiting ──► net (fetching) ──► todo ──► worker (parse, render) ──► parsed ──► store
  *
- * Only the calling thread touches net and the store; workers take jobs
- * from `todo` and put them on `parsed` under one mutex, then wake the
- * calling thread out of its poll. Bodies wait in temporary files (net's
+ * Only the calling thread touches net and writes the store; workers take
+ * jobs from `todo` and put them on `parsed` under one mutex, then wake the
+ * calling thread out of its poll. A worker looks each item up with a store
+ * connection of its own and makes the index text (the costliest part of an
+ * item) only for articles that are new or changed: a feed whose document
+ * changed brings mostly articles stored as they are. Bodies wait in temporary files (net's
  * spool), not in memory: a worker parses one as it reads it. Memory stays
  * flat however many feeds there are: jobs parsed and not yet written are
  * at most max_ahead, and a parsed job is freed as soon as it is written.
@@ -59,6 +62,7 @@ struct refresh_job {
 	bool have_info;
 	struct refresh_item *items;
 	size_t nitems, cap;
+	struct store *lookup; /* while parsed: the parsing thread's connection to the store */
 	struct refresh_job *next;
 };
 
@@ -220,14 +224,20 @@ static void refresh_on_item(struct feed_item *it, void *arg)
 	/* The body is rendered when it is shown; its text is what the index needs. */
 	o->content = it->content;
 	it->content = NULL;
+	struct store_item si;
+	refresh_store_item(o, &si);
+	o->hash = store_item_hash(&si);
+	/* An article stored as it is now is not written again: no index text for it. A
+	   store that changes before it is written makes its own (store_index_item). */
+	int64_t had;
+	if (j->lookup != NULL && store_article_hash(j->lookup, j->feed_id, o->guid, &had) == 1 &&
+	    had == o->hash)
+		return;
 	/* Folded for the index, so not cleaned first: the store makes it so again. */
 	char *text = html_text_raw(o->content != NULL ? o->content : "",
 				   o->content != NULL ? strlen(o->content) : 0);
 	store_index_text(o->title, o->summary, text, o->index);
 	free(text);
-	struct store_item si;
-	refresh_store_item(o, &si);
-	o->hash = store_item_hash(&si);
 }
 
 /* Parses a fetched body into items (any thread). */
@@ -261,6 +271,7 @@ static void *refresh_worker(void *arg)
 {
 	struct refresh *r = arg;
 	feed_thread_init();
+	struct store *lookup = store_open_reader(r->st); /* NULL: every item gets its index text */
 	pthread_mutex_lock(&r->mu);
 	for (;;) {
 		/* Parsed items take more room than the body they come from: no more of them
@@ -272,12 +283,15 @@ static void *refresh_worker(void *arg)
 			break;
 		r->ahead++;
 		pthread_mutex_unlock(&r->mu);
+		j->lookup = lookup;
 		refresh_parse(j);
+		j->lookup = NULL;
 		pthread_mutex_lock(&r->mu);
 		refresh_push(&r->parsed, j);
 		net_wakeup(r->net);
 	}
 	pthread_mutex_unlock(&r->mu);
+	store_close(lookup);
 	return NULL;
 }
 
@@ -363,7 +377,9 @@ static void refresh_on_fetched(struct net_result *res, void *arg)
 		return;
 	}
 	if (r->nthreads == 0) {
+		j->lookup = r->st; /* parsed here, on the store's own thread */
 		refresh_parse(j);
+		j->lookup = NULL;
 		refresh_finish(r, j);
 		return;
 	}

@@ -526,6 +526,23 @@ fail:
 	return NULL;
 }
 
+struct store *store_open_reader(const struct store *main)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(main->path);
+	st->shown = xstrdup(main->shown);
+	st->reader = true;
+	if (sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		store_close(st);
+		return NULL;
+	}
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	/* A few lookups by key: a small cache does. */
+	sqlite3_exec(st->db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
+	return st;
+}
+
 void store_close(struct store *st)
 {
 	if (st == NULL)
@@ -534,7 +551,8 @@ void store_close(struct store *st)
 	for (size_t i = 0; i < STORE_SQL_COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
 	if (st->db != NULL) {
-		sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
+		if (!st->reader) /* it may write (ANALYZE) */
+			sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
 		sqlite3_close(st->db);
 	}
 	free(st->path);

@@ -88,6 +88,7 @@ struct store {
 	char *shown; /* the file's name as messages show it */
 	sqlite3_stmt *stmts[STORE_SQL_COUNT];
 	struct store_ckpt *ckpt; /* checkpoints apart, while on (store_checkpoint.c) */
+	bool reader;             /* store_open_reader's: it never writes */
 };
 
 /* The prepared statement for sql, reset and with its bindings cleared; NULL with err set. */

@@ -164,6 +164,20 @@ static enum store_put store_same_item(struct store *st, int64_t id, const struct
 									       : STORE_PUT_ERROR;
 }
 
+int store_article_hash(struct store *st, int64_t feed_id, const char *guid, int64_t *hash)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_FIND, NULL, 0);
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_int64(s, 1, feed_id);
+	store_bind_text(s, 2, guid);
+	int found = sqlite3_step(s) == SQLITE_ROW;
+	if (found)
+		*hash = sqlite3_column_int64(s, 1);
+	sqlite3_reset(s);
+	return found;
+}
+
 /* Adds or updates one item of feed u->feed_id. */
 static enum store_put store_put_item(struct store *st, const struct store_update *u,
 				     const struct store_item *it, char *err, size_t errlen)
