@@ -230,7 +230,7 @@ static void refresh_on_item(struct feed_item *it, void *arg)
 	/* An article stored as it is now is not written again: no index text for it. A
 	   store that changes before it is written makes its own (store_index_item). */
 	int64_t had;
-	if (j->lookup != NULL && store_article_hash(j->lookup, j->feed_id, o->guid, &had) == 1 &&
+	if (j->lookup != NULL && store_article_hash(j->lookup, j->feed_id, o->guid, &had) &&
 	    had == o->hash)
 		return;
 	/* Folded for the index, so not cleaned first: the store makes it so again. */

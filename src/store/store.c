@@ -526,21 +526,21 @@ fail:
 	return NULL;
 }
 
-struct store *store_open_reader(const struct store *main)
+struct store *store_open_reader(const struct store *st)
 {
-	struct store *st = xcalloc(1, sizeof *st);
-	st->path = xstrdup(main->path);
-	st->shown = xstrdup(main->shown);
-	st->reader = true;
-	if (sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	struct store *rd = xcalloc(1, sizeof *rd);
+	rd->path = xstrdup(st->path);
+	rd->shown = xstrdup(st->shown);
+	rd->reader = true;
+	if (sqlite3_open_v2(rd->path, &rd->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
-		store_close(st);
+		store_close(rd);
 		return NULL;
 	}
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	sqlite3_busy_timeout(rd->db, STORE_BUSY_MS);
 	/* A few lookups by key: a small cache does. */
-	sqlite3_exec(st->db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
-	return st;
+	sqlite3_exec(rd->db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
+	return rd;
 }
 
 void store_close(struct store *st)

@@ -38,15 +38,15 @@ enum store_open_flags {
 struct store *store_open(const char *path, int flags, char *err, size_t errlen);
 void store_close(struct store *st);
 /*
- * Another connection to main's file, for another thread, to look articles
- * up with (store_article_hash) while main writes; NULL when none can be had.
+ * Another connection to st's file, for another thread, to look articles
+ * up with (store_article_hash) while st writes; NULL when none can be had.
  */
-struct store *store_open_reader(const struct store *main);
+struct store *store_open_reader(const struct store *st);
 /*
  * The fingerprint (store_item_hash) of feed_id's article with this guid, as
- * stored: 1 with *hash; 0 when there is none, or it cannot be told.
+ * stored, into *hash; false when there is none, or it cannot be told.
  */
-int store_article_hash(struct store *st, int64_t feed_id, const char *guid, int64_t *hash);
+bool store_article_hash(struct store *st, int64_t feed_id, const char *guid, int64_t *hash);
 
 /* ---- store_feeds.c ---- */
 

@@ -164,18 +164,30 @@ static enum store_put store_same_item(struct store *st, int64_t id, const struct
 									       : STORE_PUT_ERROR;
 }
 
-int store_article_hash(struct store *st, int64_t feed_id, const char *guid, int64_t *hash)
+/* Feed feed_id's article with this guid: 1 with its id and fingerprint, 0 if none, -1 with err. */
+static int store_article_find(struct store *st, int64_t feed_id, const char *guid, int64_t *id,
+			      int64_t *hash, char *err, size_t errlen)
 {
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_FIND, NULL, 0);
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_FIND, err, errlen);
 	if (s == NULL)
-		return 0;
+		return -1;
 	sqlite3_bind_int64(s, 1, feed_id);
 	store_bind_text(s, 2, guid);
-	int found = sqlite3_step(s) == SQLITE_ROW;
-	if (found)
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
 		*hash = sqlite3_column_int64(s, 1);
+	} else if (rc != SQLITE_DONE) {
+		store_fail(st, "cannot look up an article", err, errlen);
+	}
 	sqlite3_reset(s);
-	return found;
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+bool store_article_hash(struct store *st, int64_t feed_id, const char *guid, int64_t *hash)
+{
+	int64_t id;
+	return store_article_find(st, feed_id, guid, &id, hash, NULL, 0) == 1;
 }
 
 /* Adds or updates one item of feed u->feed_id. */
@@ -183,22 +195,13 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 				     const struct store_item *it, char *err, size_t errlen)
 {
 	int64_t hash = it->hash != 0 ? it->hash : store_item_hash(it);
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_FIND, err, errlen);
-	if (s == NULL)
+	int64_t id, had;
+	int found = store_article_find(st, u->feed_id, it->guid, &id, &had, err, errlen);
+	if (found < 0)
 		return STORE_PUT_ERROR;
-	sqlite3_bind_int64(s, 1, u->feed_id);
-	store_bind_text(s, 2, it->guid);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		store_fail(st, "cannot look up an article", err, errlen);
-		sqlite3_reset(s);
-		return STORE_PUT_ERROR;
-	}
-	if (rc == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
-		bool same_hash = sqlite3_column_int64(s, 1) == hash;
-		sqlite3_reset(s);
-		if (same_hash)
+	sqlite3_stmt *s;
+	if (found == 1) {
+		if (had == hash)
 			return STORE_PUT_UNCHANGED;
 		enum store_put same = store_same_item(st, id, it, hash, err, errlen);
 		if (same != STORE_PUT_UPDATED)
@@ -214,7 +217,6 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 			return STORE_PUT_ERROR;
 		return STORE_PUT_UPDATED;
 	}
-	sqlite3_reset(s);
 	if ((s = store_stmt(st, STORE_SQL_ARTICLE_INSERT, err, errlen)) == NULL)
 		return STORE_PUT_ERROR;
 	sqlite3_bind_int64(s, 1, u->feed_id);
@@ -224,7 +226,7 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 	sqlite3_bind_int64(s, 12, u->now);
 	if (!store_exec_stmt(st, s, "cannot add an article", err, errlen))
 		return STORE_PUT_ERROR;
-	int64_t id = sqlite3_last_insert_rowid(st->db);
+	id = sqlite3_last_insert_rowid(st->db);
 	if (!store_index_item(st, id, it, err, errlen))
 		return STORE_PUT_ERROR;
 	return STORE_PUT_ADDED;
