@@ -291,7 +291,7 @@ tui_wait_for "[exit 0]"
 tui_stop
 "$PYTHON" "$BANTIN_SOURCE_DIR/bench/gen-feeds.py" "$ASSERT_TMP/big" 20 100
 httpfix_start "$ASSERT_TMP/big"
-saved="$db|$feeds|$opts"
+db_was=$db feeds_was=$feeds opts_was=$opts
 db="$ASSERT_TMP/big.db"
 feeds="$ASSERT_TMP/bigfeeds"
 opts=
@@ -309,9 +309,7 @@ size=$(stat -c %s "$db-wal")
 tui_send Q
 tui_wait_for "[exit 0]"
 httpfix_stop
-IFS='|' read -r db feeds opts << EOF
-$saved
-EOF
+db=$db_was feeds=$feeds_was opts=$opts_was
 
 # ---- SIGTERM and a crash (SIGSEGV) restore the terminal ----
 # Sends SIGNAL to a running reader; it must end with STATUS and leave no screen.
