@@ -1,7 +1,7 @@
 /*
  * refresh.c: the pipeline. A feed is a job that goes
  *
- *   waiting ──► net (fetching) ──► todo ──► worker (parse, render) ──► parsed ──► store
+ *   waiting ──► net (fetching) ──► todo ──► worker (parse, index text) ──► parsed ──► store
  *
  * Only the calling thread touches net and writes the store; workers take
  * jobs from `todo` and put them on `parsed` under one mutex, then wake the
