@@ -187,7 +187,8 @@ static void refresh_store_item(const struct refresh_item *it, struct store_item 
 	};
 }
 
-/* feed_parse's callback, on a worker: copies and renders one item. */
+/* feed_parse's callback, on a worker: copies one item, with its index text when it is new or
+ * changed. */
 static void refresh_on_item(struct feed_item *it, void *arg)
 {
 	struct refresh_job *j = arg;
