@@ -297,7 +297,7 @@ bool store_reindex(struct store *st, int64_t *n, char *err, size_t errlen)
 		} page[256];
 		size_t np = 0;
 		sqlite3_bind_int64(rows, 1, last);
-		int rc;
+		int rc = SQLITE_OK;
 		while (np < 256 && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
 			char *title = store_col_text(rows, 1), *summary = store_col_text(rows, 2);
 			char *body =
@@ -310,8 +310,11 @@ bool store_reindex(struct store *st, int64_t *n, char *err, size_t errlen)
 			free(body);
 			np++;
 		}
+		/* A read that fails part way must not pass for the end of the articles. */
+		bool ok = np == 256 || rc == SQLITE_DONE;
+		if (!ok)
+			store_fail(st, "cannot read the articles to index", err, errlen);
 		sqlite3_reset(rows);
-		bool ok = true;
 		for (size_t i = 0; i < np; i++) {
 			if (ok) {
 				sqlite3_stmt *ins =

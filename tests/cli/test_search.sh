@@ -142,4 +142,23 @@ assert_equal "5" "$(printf '%s\n' "$ASSERT_OUT" | wc -l)" "search works again af
 assert_status 0 bt reindex --check
 assert_equal "the cache and its search index are sound" "$ASSERT_OUT" "reindex --check"
 
+# ---- reindex on articles it cannot read fails, and keeps the index it had ----
+damaged="$ASSERT_TMP/damaged.db"
+"$PYTHON" -c 'import shutil, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+page = db.execute("PRAGMA page_size").fetchone()[0]
+root = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = \"articles\"").fetchone()[0]
+db.close()
+shutil.copyfile(sys.argv[1], sys.argv[2])
+with open(sys.argv[2], "r+b") as f:  # the articles table'"'"'s first page made garbage
+    f.seek((root - 1) * page)
+    f.write(b"\xff" * 64)' "$db" "$damaged"
+assert_status 1 "$bantin" --db "$damaged" --feeds "$feeds" reindex
+assert_equal "bantin: $damaged: cannot read the articles to index: database disk image is malformed" \
+	"$ASSERT_ERR" "reindex: unreadable articles"
+assert_equal "66" "$("$PYTHON" -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0])' "$damaged")" \
+	"reindex: the index it had is kept"
+
 assert_done
