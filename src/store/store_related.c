@@ -89,7 +89,8 @@ static void store_terms_weigh(struct store *st, struct store_term *v, size_t n, 
 		free(q);
 		v[i].weight = v[i].docs < 2 ? -1 : log((double)total / (double)v[i].docs);
 	}
-	qsort(v, n, sizeof *v, store_term_cmp);
+	if (n > 1) /* qsort wants an array, even of none */
+		qsort(v, n, sizeof *v, store_term_cmp);
 }
 
 /* Appends up to max terms of v that are distinctive (or, failing that, the rarest few). */
@@ -172,7 +173,8 @@ static char *store_related_match(struct store *st, const char *title, const char
 		pairs[i].docs = least;
 		pairs[i].weight = found == 2 ? w : -1;
 	}
-	qsort(pairs, npairs, sizeof *pairs, store_term_cmp);
+	if (npairs > 1)
+		qsort(pairs, npairs, sizeof *pairs, store_term_cmp);
 	struct core_buf m, p, idf;
 	core_buf_init(&m, 0);
 	core_buf_init(&p, 0);

@@ -2,8 +2,9 @@
 # bantin search, related and reindex on a corpus of 66 Vietnamese articles
 # in six topics (tests/fixtures/corpus), some of them decomposed (NFD):
 # topic phrases with and without marks find their topic first, related
-# lists stay within the topic, no input is an index syntax error, and a
-# damaged index is found and rebuilt.
+# lists stay within the topic (an article without words has none), no input
+# is an index syntax error, a damaged index is found and rebuilt, and a
+# rebuild that cannot read the articles fails and keeps the index.
 set -eu
 . "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
 . "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
@@ -12,6 +13,13 @@ trap 'httpfix_stop' EXIT
 
 root="$ASSERT_TMP/corpus"
 "$PYTHON" "$BANTIN_SOURCE_DIR/tests/fixtures/corpus/make-corpus.py" "$root"
+# and, for a cache of its own, a feed whose one article has no words at all
+cat > "$root/no-words.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Trống</title><link>http://example.org/</link>
+<item><link>http://example.org/a</link></item>
+</channel></rss>
+EOF
 httpfix_start "$root"
 feeds="$ASSERT_TMP/feeds"
 printf '%s\n' "$HTTPFIX_URL/tin-1.xml ~Tin1" "$HTTPFIX_URL/tin-2.xml" "$HTTPFIX_URL/tin-3.xml" > "$feeds"
@@ -19,7 +27,13 @@ db="$ASSERT_TMP/cache.db"
 bt() { "$bantin" --db "$db" --feeds "$feeds" "$@"; }
 assert_status 0 bt refresh
 assert_equal "3 feeds: 66 new, 0 updated, 0 failed" "$ASSERT_OUT" "the corpus is cached"
+printf '%s\n' "$HTTPFIX_URL/no-words.xml" > "$ASSERT_TMP/feeds-no-words"
+bt_no_words() { "$bantin" --db "$ASSERT_TMP/no-words.db" --feeds "$ASSERT_TMP/feeds-no-words" "$@"; }
+assert_status 0 bt_no_words refresh
 httpfix_stop
+# An article without a word has nothing to be related by: an empty list, no error.
+assert_status 0 bt_no_words related 1
+assert_equal "" "$ASSERT_OUT$ASSERT_ERR" "related: an article without words"
 
 # The topics of the articles listed as JSON lines on stdin, one a line.
 topics_of() { "$PYTHON" -c '
