@@ -503,9 +503,28 @@ struct text_doc *html_to_doc(const char *html, size_t len, const char *base)
 	return w.doc;
 }
 
-struct text_doc *html_article_doc(const char *content, const char *doc, const char *base)
+struct text_doc *html_article_doc(const char *content, const char *doc, const char *summary,
+				  const char *base)
 {
-	if (content != NULL)
+	if (content != NULL && content[0] != '\0')
 		return html_to_doc(content, strlen(content), base);
-	return doc != NULL ? text_doc_deserialize(doc, NULL, 0) : NULL;
+	if (doc != NULL && doc[0] != '\0')
+		return text_doc_deserialize(doc, NULL, 0);
+	if (summary == NULL || summary[0] == '\0')
+		return NULL;
+	/* The summary is plain text (a "<" in it is a "<"): one paragraph of it. */
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	core_buf_puts(&b, "<p>");
+	for (const char *p = summary; *p != '\0'; p++) {
+		if (*p == '<')
+			core_buf_puts(&b, "&lt;");
+		else if (*p == '&')
+			core_buf_puts(&b, "&amp;");
+		else
+			core_buf_putc(&b, *p);
+	}
+	struct text_doc *d = html_to_doc(b.data, b.len, base);
+	core_buf_free(&b);
+	return d;
 }

@@ -32,8 +32,11 @@ char *html_text_raw(const char *html, size_t len);
 /*
  * An article's body as the cache keeps it: its HTML (content) rendered; for
  * an article an older bantin cached with only a serialized document, that
- * document. NULL when it has neither.
+ * document; for one whose feed gives only a summary (RSS descriptions, as
+ * VnExpress's), that summary (plain text, as the cache keeps it) as a
+ * paragraph. NULL when it has none of them.
  */
-struct text_doc *html_article_doc(const char *content, const char *doc, const char *base);
+struct text_doc *html_article_doc(const char *content, const char *doc, const char *summary,
+				  const char *base);
 
 #endif

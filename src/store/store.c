@@ -108,6 +108,9 @@ static const char *const store_migrations[] = {
 
 #define STORE_VERSION ((int)CORE_NELEM(store_migrations))
 
+/* An article's title as lists and the reader show it: an untitled one's stand-in otherwise. */
+#define STORE_TITLE "coalesce(nullif(a.title, ''), bantin_untitled(a.summary, a.content, a.link))"
+
 static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_BEGIN] = "BEGIN IMMEDIATE",
     [STORE_SQL_COMMIT] = "COMMIT",
@@ -158,8 +161,8 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_FTS_DELETE] = "INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
 			     " VALUES ('delete', ?1, ?2, ?3, ?4)",
 #define STORE_ROWS(where, order)                                                                   \
-	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.title, a.link, a.time, "      \
-	"a.read,"                                                                                  \
+	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), " STORE_TITLE ", a.link, "      \
+	"a.time, a.read,"                                                                          \
 	" a.starred FROM articles a JOIN feeds f ON f.id = a.feed_id"                              \
 	" WHERE " where " AND (?2 = 0 OR a.starred = 1)"                                           \
 	" ORDER BY a.time " order ", a.id " order " LIMIT ?3 OFFSET ?4"
@@ -187,8 +190,8 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" WHERE (?1 = 0 OR a.feed_id = ?1) AND (?2 = 0 OR a.read = 0) AND (?3 = 0 OR a.starred = 1)"
 	" AND (a.time > x.t OR (a.time = x.t AND a.id > ?4))",
     [STORE_SQL_ARTICLE_GET] =
-	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.guid, a.link, a.title, "
-	"a.author,"
+	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.guid, a.link, " STORE_TITLE
+	", a.author,"
 	" a.published, a.updated, a.first_seen, a.categories, a.summary, a.content, a.doc,"
 	" a.read, a.starred FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
     [STORE_SQL_MARK_READ] = "UPDATE articles SET read = ?2 WHERE id = ?1",
@@ -196,8 +199,8 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_MARK_FEED_READ] = "UPDATE articles SET read = 1 WHERE read = 0 AND feed_id = ?1",
     [STORE_SQL_STAR] = "UPDATE articles SET starred = ?2 WHERE id = ?1",
 #define STORE_HIT_COLUMNS                                                                          \
-	"a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.title, a.link, a.time, a.read,"      \
-	" a.starred"
+	"a.id, a.feed_id, coalesce(f.name, f.title, f.url), " STORE_TITLE ", a.link, a.time,"      \
+	" a.read, a.starred"
 #define STORE_FILTERS                                                                              \
 	" (?5 IS NULL OR a.time >= ?5) AND (?6 IS NULL OR a.time < ?6) AND (?7 IS NULL"            \
 	" OR instr(bantin_fold(coalesce(f.name, '') || ' ' || coalesce(f.title, '') || ' ' ||"     \
@@ -235,7 +238,7 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	"SELECT " STORE_HIT_COLUMNS ", s.rank FROM (SELECT rowid, rank FROM articles_fts"
 	" WHERE articles_fts MATCH ?1 AND rowid >= ?7 AND rank MATCH ?8 ORDER BY rank LIMIT ?2) s"
 	" JOIN articles a ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id"
-	" WHERE a.id != ?3 AND bantin_fold(coalesce(a.title, '')) != ?4"
+	" WHERE a.id != ?3 AND (?4 = '' OR bantin_fold(coalesce(a.title, '')) != ?4)"
 	" ORDER BY round(s.rank), a.categories IS ?5 DESC, a.time DESC, a.id DESC LIMIT ?6",
 #undef STORE_HIT_COLUMNS
 #undef STORE_FILTERS
@@ -253,6 +256,7 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_FTS_CHECK] = "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
     [STORE_SQL_COUNTS] = "SELECT (SELECT count(*) FROM articles),"
 			 " (SELECT count(*) FROM articles_fts_docsize)",
+#undef STORE_TITLE
 };
 
 void store_fail(struct store *st, const char *what, char *err, size_t errlen)
@@ -499,6 +503,9 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 	sqlite3_create_function(st->db, "bantin_fold", 1,
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				store_sql_fold, NULL, NULL);
+	sqlite3_create_function(st->db, "bantin_untitled", 3,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				store_sql_untitled, NULL, NULL);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	if (store_version(st, err, errlen) < 0)
 		goto fail;

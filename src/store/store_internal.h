@@ -104,6 +104,12 @@ int64_t store_col_time(sqlite3_stmt *s, int col);
 /* Reads a row of a list from columns 0 to 7 (id, feed, feed title, title, link, time, read,
    starred), and frees one. */
 void store_row_read(sqlite3_stmt *s, struct store_row *r);
+/*
+ * SQL bantin_untitled(summary, content, link): what an article without a
+ * title is listed and shown by — the start of its summary's text, else of
+ * its body's, else its link (NULL when it has none of them).
+ */
+void store_sql_untitled(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void store_row_clear(struct store_row *r);
 /* Runs a statement that returns no rows; false with err. */
 bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *err, size_t errlen);

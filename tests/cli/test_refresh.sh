@@ -415,6 +415,55 @@ import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM articles WHERE hash = 1").fetchone()[0])' \
 	"$ASSERT_TMP/hostile.db")" "its new fingerprint is kept"
 
+# ---- items with only a description, or without a title (RSS allows either) ----
+# A description is the body when there is no content (VnExpress's feeds); an
+# untitled item is listed by its text's first words, else by its link.
+"$PYTHON" - "$root" << 'EOF'
+import sys
+long = ("Sáng nay, <b>Hải Phòng</b> khai trương tuyến xe buýt điện đầu tiên nối trung tâm "
+        "thành phố với sân bay Cát Bi &#27;[31m và bến phà Gót.")
+with open(sys.argv[1] + "/untitled.xml", "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>U</title>'
+            '<item><guid>u1</guid><title>Chỉ có mô tả</title><link>http://example.org/1</link>'
+            '<description><![CDATA[<p>Giá vé <b>7.000</b> đồng &amp; chờ &lt;10 phút.</p>'
+            '<p>Chạy từ 5 giờ.</p>]]>'
+            '</description><pubDate>Thu, 29 Dec 2022 16:05:00 +0700</pubDate></item>'
+            '<item><guid>u2</guid><link>http://example.org/2</link>'
+            '<description><![CDATA[<p>' + long + '</p>]]></description>'
+            '<pubDate>Thu, 29 Dec 2022 16:04:00 +0700</pubDate></item>'
+            '<item><guid>u3</guid><link>http://example.org/3</link>'
+            '<pubDate>Thu, 29 Dec 2022 16:03:00 +0700</pubDate></item>'
+            '</channel></rss>')
+EOF
+printf '%s\n' "$U/untitled.xml" > "$ASSERT_TMP/untitledfeeds"
+ub() { "$bantin" --db "$ASSERT_TMP/untitled.db" --feeds "$ASSERT_TMP/untitledfeeds" "$@"; }
+assert_status 0 ub refresh
+assert_status 0 ub show 1 --width 60
+assert_equal "Chỉ có mô tả
+════════════
+
+U · Thứ Năm, 29/12/2022 16:05
+http://example.org/1
+
+────────────────────────────────────────────────────────────
+
+Giá vé 7.000 đồng & chờ <10 phút. Chạy từ 5 giờ." "$ASSERT_OUT" \
+	"show: a description without content is the body (its text, as the cache keeps it)"
+assert_status 0 ub list
+assert_equal "     1 N  29/12/2022 16:05  U                     Chỉ có mô tả
+     2 N  29/12/2022 16:04  U                     Sáng nay, Hải Phòng khai trương tuyến xe buýt điện đầu tiên nối trung tâm thành phố với sân bay Cát…
+     3 N  29/12/2022 16:03  U                     http://example.org/3" "$ASSERT_OUT" \
+	"list: untitled items by their first words (cleaned), else by their link"
+assert_status 0 ub list --json -n 1 --offset 2
+assert_equal '{"id": 3, "feed_id": 1, "feed": "U", "title": "http://example.org/3", "link": "http://example.org/3", "date": "2022-12-29T09:03:00Z", "read": false, "starred": false}' \
+	"$ASSERT_OUT" "list --json: the same stand-in"
+assert_status 0 ub show 3 --width 60
+assert_equal "http://example.org/3
+════════════════════" "$(printf '%s\n' "$ASSERT_OUT" | head -n 2)" "show: the stand-in heads the article"
+assert_status 0 ub search "xe buyt"
+assert_equal "     2 N  29/12/2022 16:04  U                     Sáng nay, Hải Phòng khai trương tuyến xe buýt điện đầu tiên nối trung tâm thành phố với sân bay Cát…" \
+	"$(printf '%s\n' "$ASSERT_OUT" | head -n 1)" "search: the stand-in too"
+
 # ---- the feeds file changes: a feed renamed, then one added ----
 before=$("$PYTHON" -c '
 import sqlite3, sys
