@@ -222,9 +222,16 @@ static void refresh_on_item(struct feed_item *it, void *arg)
 		o->categories = core_buf_take(&b);
 	}
 	o->summary = refresh_plain(it->summary);
-	/* The body is rendered when it is shown; its text is what the index needs. */
-	o->content = it->content;
-	it->content = NULL;
+	/* The body is rendered when it is shown; its text is what the index needs. An item
+	   with no body but a summary (an RSS description alone, as VnExpress's and many
+	   others send) has that summary's HTML for body: its paragraphs, links and images. */
+	if (it->content != NULL && it->content[0] != '\0') {
+		o->content = it->content;
+		it->content = NULL;
+	} else if (it->summary != NULL && it->summary[0] != '\0') {
+		o->content = it->summary;
+		it->summary = NULL;
+	}
 	struct store_item si;
 	refresh_store_item(o, &si);
 	o->hash = store_item_hash(&si);

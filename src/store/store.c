@@ -137,10 +137,14 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" last_error = NULL, title = coalesce(?4, title), site = coalesce(?5, site),"
 	" etag = ?6, last_modified = ?7 WHERE id = ?1",
     [STORE_SQL_ARTICLE_FIND] = "SELECT id, hash FROM articles WHERE feed_id = ?1 AND guid = ?2",
-    /* Whether article ?1 says what an item's fields ?2 to ?9 say (store_bind_item). */
-    [STORE_SQL_ARTICLE_SAME] =
-	"SELECT link IS ?2 AND title IS ?3 AND author IS ?4 AND published IS ?5 AND updated IS ?6"
-	" AND categories IS ?7 AND summary IS ?8 AND content IS ?9 FROM articles WHERE id = ?1",
+/* Whether article ?1 says what an item's fields ?2 to ?9 say (store_bind_item); and
+   whether it does but for a body it lacks. */
+#define STORE_SAME_HEAD                                                                            \
+	"link IS ?2 AND title IS ?3 AND author IS ?4 AND published IS ?5 AND updated IS ?6"        \
+	" AND categories IS ?7 AND summary IS ?8"
+    [STORE_SQL_ARTICLE_SAME] = "SELECT " STORE_SAME_HEAD " AND content IS ?9, " STORE_SAME_HEAD
+			       " AND coalesce(content, '') = '' FROM articles WHERE id = ?1",
+#undef STORE_SAME_HEAD
     [STORE_SQL_ARTICLE_SET_HASH] = "UPDATE articles SET hash = ?2 WHERE id = ?1",
     /*
      * ?2 to ?9 are an item's fields in both (store_bind_item), ?10 its

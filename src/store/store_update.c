@@ -126,13 +126,20 @@ static void store_bind_item(sqlite3_stmt *s, const struct store_item *it)
 	store_bind_text(s, 9, it->content);
 }
 
-enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_PUT_ERROR };
+enum store_put {
+	STORE_PUT_ADDED,
+	STORE_PUT_UPDATED,
+	STORE_PUT_UNCHANGED,
+	STORE_PUT_FILLED, /* written again, yet the same article: it gains the body it lacked */
+	STORE_PUT_ERROR
+};
 
 /*
  * Whether article id, whose fingerprint differs from the item's, says
  * something else: UPDATED when it does; UNCHANGED when only the way of
  * fingerprinting or of storing changed (an older bantin's), the new
- * fingerprint then kept.
+ * fingerprint then kept; FILLED when it lacks only the body the item has
+ * (an older bantin kept no body for an RSS description alone).
  */
 static enum store_put store_same_item(struct store *st, int64_t id, const struct store_item *it,
 				      int64_t hash, char *err, size_t errlen)
@@ -142,9 +149,13 @@ static enum store_put store_same_item(struct store *st, int64_t id, const struct
 		return STORE_PUT_ERROR;
 	sqlite3_bind_int64(s, 1, id);
 	store_bind_item(s, it);
-	bool same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
+	int rc = sqlite3_step(s);
+	bool same = rc == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
+	bool bodiless = rc == SQLITE_ROW && sqlite3_column_int(s, 1) == 1;
 	sqlite3_reset(s);
 	size_t len = it->content != NULL ? strlen(it->content) : 0;
+	if (!same && bodiless && len > 0)
+		return STORE_PUT_FILLED;
 	if (!same && len > 0 && !text_is_clean(it->content, len)) {
 		/* An older bantin stored a body cleaned (NFC, no controls): the same body then. */
 		char *cleaned = text_clean(it->content, len, TEXT_CLEAN_BLOCK);
@@ -204,7 +215,7 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 		if (had == hash)
 			return STORE_PUT_UNCHANGED;
 		enum store_put same = store_same_item(st, id, it, hash, err, errlen);
-		if (same != STORE_PUT_UPDATED)
+		if (same != STORE_PUT_UPDATED && same != STORE_PUT_FILLED)
 			return same;
 		if (!store_index_remove(st, id, err, errlen) ||
 		    (s = store_stmt(st, STORE_SQL_ARTICLE_UPDATE, err, errlen)) == NULL)
@@ -215,7 +226,7 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 		if (!store_exec_stmt(st, s, "cannot update an article", err, errlen) ||
 		    !store_index_item(st, id, it, err, errlen))
 			return STORE_PUT_ERROR;
-		return STORE_PUT_UPDATED;
+		return same;
 	}
 	if ((s = store_stmt(st, STORE_SQL_ARTICLE_INSERT, err, errlen)) == NULL)
 		return STORE_PUT_ERROR;
@@ -247,6 +258,7 @@ bool store_update(struct store *st, const struct store_update *u, struct store_u
 			res.updated++;
 			break;
 		case STORE_PUT_UNCHANGED:
+		case STORE_PUT_FILLED:
 			res.unchanged++;
 			break;
 		case STORE_PUT_ERROR:

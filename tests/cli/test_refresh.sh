@@ -447,8 +447,31 @@ http://example.org/1
 
 ────────────────────────────────────────────────────────────
 
-Giá vé 7.000 đồng & chờ <10 phút. Chạy từ 5 giờ." "$ASSERT_OUT" \
-	"show: a description without content is the body (its text, as the cache keeps it)"
+Giá vé 7.000 đồng & chờ <10 phút.
+
+Chạy từ 5 giờ." "$ASSERT_OUT" "show: a description without content is the body"
+# An older bantin kept no body for it (and fingerprinted it otherwise), only the
+# description's text: that text.
+"$PYTHON" -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE articles SET content = NULL, hash = 1 WHERE guid = ?", ("u1",))
+db.commit()' "$ASSERT_TMP/untitled.db"
+assert_status 0 ub reindex # an index as that bantin made it: no body
+assert_status 0 ub show 1 --width 60
+assert_equal "Giá vé 7.000 đồng & chờ <10 phút. Chạy từ 5 giờ." "$(printf '%s\n' "$ASSERT_OUT" | tail -n 1)" \
+	"show: an article cached without a body shows its summary's text"
+# The next refresh that reads the item gives it its body, without calling it an update.
+printf '\n' >> "$root/untitled.xml" # another ETag: fetched again
+assert_status 0 ub refresh
+assert_equal "1 feed: 0 new, 0 updated, 0 failed" "$ASSERT_OUT" "a body gained is not an update"
+assert_status 0 ub show 1 --width 60
+assert_equal "Chạy từ 5 giờ." "$(printf '%s\n' "$ASSERT_OUT" | tail -n 1)" "show: the body it gained"
+assert_status 0 ub reindex --check
+assert_equal "the cache and its search index are sound" "$ASSERT_OUT" "the index follows the body gained"
+assert_equal "[(1,)]" "$("$PYTHON" -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", ("body : phut",)).fetchall())' \
+	"$ASSERT_TMP/untitled.db")" "the body gained is in the index"
 assert_status 0 ub list
 assert_equal "     1 N  29/12/2022 16:05  U                     Chỉ có mô tả
      2 N  29/12/2022 16:04  U                     Sáng nay, Hải Phòng khai trương tuyến xe buýt điện đầu tiên nối trung tâm thành phố với sân bay Cát…
