@@ -40,6 +40,8 @@ struct html_walk {
 	bool in_figure;
 	char *figure_img; /* the figure's image URL, until its caption */
 	char *figure_caption;
+	uint32_t figure_anchor; /* the link around the figure's image, if any */
+	uint32_t figure_link;   /* the link in force that an image showed (a linked thumbnail) */
 };
 
 static bool html_is(const xmlNode *n, const char *name)
@@ -171,11 +173,14 @@ static char *html_plain(const xmlNode *n)
 	return s;
 }
 
-/* "[Ảnh: caption]" with the image's link number, as its own block. */
-static void html_figure(struct html_walk *w, const char *img, const char *caption)
+/*
+ * "[Ảnh: caption]" with its link number, as its own block: the link in
+ * force for an image inside one (as a browser follows it), else the image's.
+ */
+static void html_figure(struct html_walk *w, uint32_t anchor, const char *img, const char *caption)
 {
 	html_flush(w);
-	uint32_t link = img != NULL ? text_doc_link(w->doc, img) : 0;
+	uint32_t link = anchor != 0 ? anchor : img != NULL ? text_doc_link(w->doc, img) : 0;
 	char *label = caption != NULL && caption[0] != '\0' ? xasprintf("[Ảnh: %s]", caption)
 							    : xstrdup("[Ảnh]");
 	w->kind = TEXT_BLOCK_FIGURE;
@@ -261,15 +266,18 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 	if (html_is(n, "img")) {
 		char *src = html_attr(n, "src"), *alt = html_attr(n, "alt");
 		char *url = html_url(w, src);
+		if (w->link != 0)
+			w->figure_link = w->link; /* the image shows the link around it */
 		if (w->in_figure) {
 			free(w->figure_img);
 			w->figure_img = url;
+			w->figure_anchor = w->link;
 			if (w->figure_caption == NULL && alt != NULL)
 				w->figure_caption = text_clean(alt, strlen(alt), TEXT_CLEAN_LINE);
 		} else {
 			char *cap =
 			    alt != NULL ? text_clean(alt, strlen(alt), TEXT_CLEAN_LINE) : NULL;
-			html_figure(w, url, cap);
+			html_figure(w, w->link, url, cap);
 			free(cap);
 			free(url);
 		}
@@ -285,10 +293,11 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 		if (outer) {
 			html_flush(w); /* text in the figure that is not its caption */
 			if (w->figure_img != NULL || w->figure_caption != NULL)
-				html_figure(w, w->figure_img, w->figure_caption);
+				html_figure(w, w->figure_anchor, w->figure_img, w->figure_caption);
 			free(w->figure_img);
 			free(w->figure_caption);
 			w->figure_img = w->figure_caption = NULL;
+			w->figure_anchor = 0;
 			w->in_figure = false;
 		}
 		return;
@@ -410,7 +419,9 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 		w->style |= TEXT_STYLE_LINK;
 	}
 	html_walk_children(w, n, depth);
-	if (url != NULL && saved_link == 0 && w->link != 0) {
+	/* The link's number after its text; not again alone after an image that showed it. */
+	if (url != NULL && saved_link == 0 && w->link != 0 &&
+	    !(w->figure_link == w->link && w->text.len == 0)) {
 		core_buf_printf(&w->text, "[%u]", w->link);
 		w->space = false;
 	}
@@ -460,7 +471,11 @@ struct text_doc *html_to_doc(const char *html, size_t len, const char *base)
 	w.base = base != NULL && base[0] != '\0' ? base : NULL;
 	core_buf_init(&w.text, 0);
 	/* Escape sequences, controls and bidi overrides go before parsing. */
-	char *input = text_clean(html, len, TEXT_CLEAN_BLOCK);
+	char *cleaned = text_clean(html, len, TEXT_CLEAN_BLOCK);
+	/* In an element: at the top of a fragment, libxml2 puts what follows an element
+	   it does not know (<figure>) inside it, so an opening image came last. */
+	char *input = xasprintf("<div>%s</div>", cleaned);
+	free(cleaned);
 	len = strlen(input);
 	if (len > INT32_MAX)
 		len = INT32_MAX;
