@@ -508,8 +508,8 @@ struct text_doc *html_to_doc(const char *html, size_t len, const char *base)
 		free(b->text);
 		b->text = clean;
 	}
-	/* The closing author and photo line. */
-	if (w.doc->nblocks > 0) {
+	/* The closing author and photo line (after something it closes). */
+	if (w.doc->nblocks > 1) {
 		struct text_block *last = &w.doc->blocks[w.doc->nblocks - 1];
 		if (last->kind == TEXT_BLOCK_PARAGRAPH && last->quote == 0 &&
 		    html_is_byline(last->text))
