@@ -18,6 +18,8 @@
 /* Below this, the reader says the window is too small. */
 #define UI_MIN_COLS 20
 #define UI_MIN_ROWS 5
+/* The fewest cells a feed's name keeps before its row leaves out the time of its last refresh. */
+#define UI_VIEW_NAME_MIN 16
 
 /* A label in Vietnamese and in English. */
 const char *ui_view_label(const struct ui *ui, const char *vi, const char *en)
@@ -214,13 +216,14 @@ static void ui_draw_feeds(struct ui *ui)
 		if (sel)
 			ui_grid_str(g, row, 0, 1, ">", slot, UI_ATTR_BOLD);
 		char right[96], ago[48];
+		core_err_set(right, sizeof right, "%lld/%lld", (long long)fu, (long long)ft);
 		if (f != NULL) {
+			/* When it is, the last refresh; in a narrow window the name comes first. */
 			ui_ago(ui, f->last_success, ago);
-			core_err_set(right, sizeof right, "%lld/%lld  %s", (long long)fu,
-				     (long long)ft, ago);
-		} else {
-			core_err_set(right, sizeof right, "%lld/%lld", (long long)fu,
-				     (long long)ft);
+			if (g->cols - 5 - text_width_str(right) - 2 - text_width_str(ago) >=
+			    UI_VIEW_NAME_MIN)
+				core_err_set(right, sizeof right, "%lld/%lld  %s", (long long)fu,
+					     (long long)ft, ago);
 		}
 		int rcol =
 		    ui_view_put_right(ui, row, g->cols - 1, right, sel ? slot : UI_SLOT_DIM, 0);

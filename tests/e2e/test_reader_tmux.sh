@@ -1,7 +1,7 @@
 #!/bin/sh
 # End to end through tmux: the reader on a real cache filled by `bantin
 # refresh` from the fixture server. Feeds → article list → article →
-# scroll → next article → back; unread-only; help; a resize from 120x40 to
+# scroll → next article → back; unread-only; help; a narrow feed list; a resize from 120x40 to
 # 60x20 and below the minimum; LC_ALL=C, NO_COLOR=1 and TERM=vt100; the
 # terminal restored after q and after SIGTERM.
 set -eu
@@ -131,6 +131,14 @@ tui_send Enter Enter
 tui_wait_for "Tin Hải Phòng ·"
 tui_send o
 tui_wait_for "No \$BROWSER or xdg-open: https://thanhphohaiphong.gov.vn/cang"
+tui_send Q
+tui_wait_for "[exit 0]"
+
+# ---- a narrow window: a feed's name before the time of its last refresh ----
+tui_stop
+run 30 10 LANG=en_US.UTF-8
+tui_wait_for "All articles"
+assert_equal "   Tin Hải Phòng          0/3" "$(row 3)" "feeds: a narrow window keeps the name"
 tui_send Q
 tui_wait_for "[exit 0]"
 
