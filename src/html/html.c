@@ -417,6 +417,8 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 	if (url != NULL && w->link == 0) {
 		w->link = text_doc_link(w->doc, url);
 		w->style |= TEXT_STYLE_LINK;
+		w->figure_link =
+		    0; /* an earlier link to the same place showed nothing of this one */
 	}
 	html_walk_children(w, n, depth);
 	/* The link's number after its text; not again alone after an image that showed it. */

@@ -16,11 +16,10 @@ static char *store_untitled_line(const char *text)
 {
 	struct core_buf b;
 	core_buf_init(&b, 0);
-	size_t chars = 0, cut = 0; /* cut: the end of the last whole word that fits */
+	size_t chars = 0;
 	bool more = false;
 	for (const char *p = text; *p != '\0';) {
-		size_t blank = strspn(p, " \t\n");
-		p += blank;
+		p += strspn(p, " \t\n");
 		size_t word = strcspn(p, " \t\n");
 		if (word == 0)
 			break;
@@ -38,7 +37,6 @@ static char *store_untitled_line(const char *text)
 				}
 				size_t start = text_cluster_start(p, word, end);
 				core_buf_append(&b, p, start > 0 ? start : end);
-				cut = b.len;
 			}
 			break;
 		}
@@ -48,15 +46,12 @@ static char *store_untitled_line(const char *text)
 		}
 		core_buf_append(&b, p, word);
 		chars += wchars;
-		cut = b.len;
 		p += word;
 	}
-	if (cut == 0) {
+	if (b.len == 0) {
 		core_buf_free(&b);
 		return NULL;
 	}
-	b.len = cut;
-	b.data[cut] = '\0';
 	if (more)
 		core_buf_puts(&b, "…");
 	return core_buf_take(&b);
