@@ -436,6 +436,9 @@ with open(sys.argv[1] + "/untitled.xml", "w", encoding="utf-8") as f:
             '<item><guid>u4</guid><link>http://example.org/4</link>'
             '<description>Tuyến xe buýt điện ra sân bay Cát Bi đông khách.</description>'
             '<pubDate>Thu, 29 Dec 2022 16:02:00 +0700</pubDate></item>'
+            '<item><guid>u5</guid><link>http://example.org/5</link>'
+            '<description>' + 'ặ' * 120 + ' đây</description>'
+            '<pubDate>Thu, 29 Dec 2022 16:01:00 +0700</pubDate></item>'
             '</channel></rss>')
 EOF
 printf '%s\n' "$U/untitled.xml" > "$ASSERT_TMP/untitledfeeds"
@@ -479,7 +482,8 @@ assert_status 0 ub list
 assert_equal "     1 N  29/12/2022 16:05  U                     Chỉ có mô tả
      2 N  29/12/2022 16:04  U                     Sáng nay, Hải Phòng khai trương tuyến xe buýt điện đầu tiên nối trung tâm thành phố với sân bay Cát…
      3 N  29/12/2022 16:03  U                     http://example.org/3
-     4 N  29/12/2022 16:02  U                     Tuyến xe buýt điện ra sân bay Cát Bi đông khách." "$ASSERT_OUT" \
+     4 N  29/12/2022 16:02  U                     Tuyến xe buýt điện ra sân bay Cát Bi đông khách.
+     5 N  29/12/2022 16:01  U                     $(printf 'ặ%.0s' $(seq 100))…" "$ASSERT_OUT" \
 	"list: untitled items by their first words (cleaned), else by their link"
 assert_status 0 ub list --json -n 1 --offset 2
 assert_equal '{"id": 3, "feed_id": 1, "feed": "U", "title": "http://example.org/3", "link": "http://example.org/3", "date": "2022-12-29T09:03:00Z", "read": false, "starred": false}' \
@@ -487,7 +491,7 @@ assert_equal '{"id": 3, "feed_id": 1, "feed": "U", "title": "http://example.org/
 assert_status 0 ub show 3 --width 60
 assert_equal "http://example.org/3
 ════════════════════" "$(printf '%s\n' "$ASSERT_OUT" | head -n 2)" "show: the stand-in heads the article"
-assert_status 0 ub search "xe buyt"
+assert_status 0 ub search "ben pha got"
 assert_equal "     2 N  29/12/2022 16:04  U                     Sáng nay, Hải Phòng khai trương tuyến xe buýt điện đầu tiên nối trung tâm thành phố với sân bay Cát…" \
 	"$(printf '%s\n' "$ASSERT_OUT" | head -n 1)" "search: the stand-in too"
 assert_status 0 ub related 2
