@@ -20,6 +20,8 @@
 #define UI_MIN_ROWS 5
 /* The fewest cells a feed's name keeps before its row leaves out the time of its last refresh. */
 #define UI_VIEW_NAME_MIN 16
+/* Narrower than this, the article list gives each article's day without its time. */
+#define UI_VIEW_TIME_MIN_COLS 40
 
 /* A label in Vietnamese and in English. */
 const char *ui_view_label(const struct ui *ui, const char *vi, const char *en)
@@ -313,8 +315,11 @@ static void ui_draw_articles(struct ui *ui)
 		col += 3;
 		char date[TEXT_DATE_LEN];
 		text_date(row->time, TEXT_DATE_SHORT, date);
-		/* "29/12 16:05": the year only matters in the list when it is not this one. */
+		/* "29/12 16:05": the year only matters in the list when it is not this one; in a
+		   narrow window the title needs the room more than the time. */
 		memmove(date + 5, date + 10, strlen(date + 10) + 1);
+		if (g->cols < UI_VIEW_TIME_MIN_COLS)
+			date[5] = '\0';
 		col = ui_grid_str(g, y, col, g->cols, date, sel ? slot : UI_SLOT_DIM, 0) + 2;
 		if (feedw > 0) {
 			char *t = ui_view_text(ui, row->feed_title);

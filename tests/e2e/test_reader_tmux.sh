@@ -139,6 +139,9 @@ tui_stop
 run 30 10 LANG=en_US.UTF-8
 tui_wait_for "All articles"
 assert_equal "   Tin Hải Phòng          0/3" "$(row 3)" "feeds: a narrow window keeps the name"
+tui_send Enter
+tui_wait_for "1/5"
+assert_equal ">   29/12  Cảng Lạch Huyện đ…" "$(row 2)" "articles: a narrow window gives the day without the time"
 tui_send Q
 tui_wait_for "[exit 0]"
 
