@@ -107,7 +107,7 @@ static void gen_man_command_list(void)
 static const struct {
 	const char *name, *keys, *help;
 } gen_man_actions[] = {
-#define UI_ACTION(id, name, views, keys, help) {name, keys, help},
+#define UI_ACTION(id, name, views, keys, help, help_vi) {name, keys, help},
 #include "ui_actions.def"
 #undef UI_ACTION
 };

@@ -47,7 +47,7 @@ static void ui_move_by(struct ui *ui, long long delta)
 		break;
 	}
 	case UI_VIEW_HELP:
-		ui_move(&ui->htop, delta, UI_ACT_COUNT);
+		ui_move(&ui->htop, delta, ui_view_help_lines(ui));
 		break;
 	case UI_VIEW_RESULTS:
 		ui_move(&ui->hitsel, delta, ui->nhits > 0 ? ui->nhits : 1);

@@ -129,7 +129,7 @@ enum {
 };
 
 enum ui_action_id {
-#define UI_ACTION(id, name, views, keys, help) UI_ACT_##id,
+#define UI_ACTION(id, name, views, keys, help, help_vi) UI_ACT_##id,
 #include "ui_actions.def"
 #undef UI_ACTION
 	UI_ACT_COUNT,
@@ -140,7 +140,7 @@ struct ui_action {
 	const char *name;
 	unsigned views;
 	const char *keys;
-	const char *help;
+	const char *help, *help_vi;
 };
 
 extern const struct ui_action ui_actions[UI_ACT_COUNT];
@@ -289,6 +289,8 @@ void ui_view_drop_rows(struct ui *ui);
 void ui_view_drop_article(struct ui *ui);
 void ui_view_search(struct ui *ui, const char *query);
 unsigned ui_view_flag(enum ui_view v);
+/* How many lines the help screen has at the window's width (its texts wrapped). */
+size_t ui_view_help_lines(struct ui *ui);
 
 /* The pager (ui_pager.c). */
 size_t ui_pager_lines(const struct ui *ui);

@@ -8,7 +8,7 @@
 #include "ui_internal.h"
 
 const struct ui_action ui_actions[UI_ACT_COUNT] = {
-#define UI_ACTION(id, name, views, keys, help) {name, views, keys, help},
+#define UI_ACTION(id, name, views, keys, help, help_vi) {name, views, keys, help, help_vi},
 #include "ui_actions.def"
 #undef UI_ACTION
 };

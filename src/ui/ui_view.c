@@ -452,23 +452,65 @@ unsigned ui_view_flag(enum ui_view v)
 				       : UI_IN_HELP;
 }
 
+/* The help's text column: from here to the window's last column but one. */
+#define UI_HELP_COL 24
+
+/* Calls line(k, text, arg) for each line of the help of the view help was opened from, its
+   actions' texts wrapped at the window's width, the first of each with its keys; the count. */
+static size_t
+ui_help_each(struct ui *ui,
+	     void (*line)(struct ui *ui, size_t k, int act, const char *text, void *arg), void *arg)
+{
+	unsigned flag = ui_view_flag(ui->help_from);
+	int width = ui->grid.cols - 1 - UI_HELP_COL > 1 ? ui->grid.cols - 1 - UI_HELP_COL : 1;
+	size_t k = 0;
+	for (int a = 0; a < UI_ACT_COUNT; a++) {
+		if ((ui_actions[a].views & flag) == 0)
+			continue;
+		char *help =
+		    ui_view_own(ui, ui->vietnamese ? ui_actions[a].help_vi : ui_actions[a].help);
+		struct text_lines lines = {0};
+		text_wrap(help, strlen(help), width, 0, 0, &lines);
+		for (size_t i = 0; i < lines.n; i++, k++) {
+			if (line != NULL) {
+				char *t = xstrndup(help + lines.v[i].start,
+						   lines.v[i].shown - lines.v[i].start);
+				line(ui, k, i == 0 ? a : -1, t, arg);
+				free(t);
+			}
+		}
+		text_lines_free(&lines);
+		free(help);
+	}
+	return k;
+}
+
+size_t ui_view_help_lines(struct ui *ui)
+{
+	return ui_help_each(ui, NULL, NULL);
+}
+
+/* Draws help line k when it is in view. */
+static void ui_help_line(struct ui *ui, size_t k, int act, const char *text, void *arg)
+{
+	size_t height = *(const size_t *)arg;
+	if (k < ui->htop || k >= ui->htop + height)
+		return;
+	struct ui_grid *g = &ui->grid;
+	int y = (int)(k - ui->htop) + 1;
+	if (act >= 0)
+		ui_grid_str(g, y, 2, UI_HELP_COL, ui_actions[act].keys, UI_SLOT_HEADING,
+			    UI_ATTR_BOLD);
+	ui_grid_str(g, y, UI_HELP_COL, g->cols - 1, text, UI_SLOT_NORMAL, 0);
+}
+
 static void ui_draw_help(struct ui *ui)
 {
 	struct ui_grid *g = &ui->grid;
-	unsigned flag = ui_view_flag(ui->help_from);
-	size_t height = ui_view_body_rows(ui), n = 0;
-	for (int a = 0; a < UI_ACT_COUNT; a++)
-		n += (ui_actions[a].views & flag) != 0;
+	size_t height = ui_view_body_rows(ui), n = ui_view_help_lines(ui);
 	if (ui->htop + height > n)
 		ui->htop = n > height ? n - height : 0;
-	size_t i = 0, r = 0;
-	for (int a = 0; a < UI_ACT_COUNT && r < height; a++) {
-		if ((ui_actions[a].views & flag) == 0 || i++ < ui->htop)
-			continue;
-		int y = (int)r++ + 1;
-		ui_grid_str(g, y, 2, 24, ui_actions[a].keys, UI_SLOT_HEADING, UI_ATTR_BOLD);
-		ui_grid_str(g, y, 24, g->cols - 1, ui_actions[a].help, UI_SLOT_NORMAL, 0);
-	}
+	ui_help_each(ui, ui_help_line, &height);
 	ui_view_put(ui, 0, 1, g->cols, ui_view_label(ui, "Trợ giúp — phím", "Help — keys"),
 		    UI_SLOT_BAR, UI_ATTR_BOLD);
 }

@@ -63,6 +63,9 @@ tui_wait_for "(unread)"
 assert_equal "3" "$(screen | grep -c 'N  [0-9][0-9]/')" "unread only: three left"
 tui_send '?'
 tui_wait_for "Help — keys"
+assert_equal "  Enter Right l         open the feed or the article (in the article: the
+                        related one selected)" "$(screen | grep -A1 '^  Enter Right l')" \
+	"help: a text too long for the window goes on under itself"
 tui_send q
 
 # ---- search the cache, open a result, find in it ----
@@ -153,6 +156,11 @@ tui_send Enter Enter
 tui_wait_for "Nguyễn Hải. Ảnh: Đàm Thanh"
 assert_equal " ?: trợ giúp  q: quay lại$(printf '%*s' 83 '')ngoại tuyến" "$(screen | sed -n 40p)" \
 	"Vietnamese labels when the locale is Vietnamese"
+tui_send '?'
+tui_wait_for "Trợ giúp — phím"
+assert_equal "  j Down                xuống một dòng" "$(row 2)" "help: in Vietnamese too"
+tui_send q
+tui_wait_for "Nguyễn Hải. Ảnh: Đàm Thanh"
 tui_resize 60 20
 sleep 0.3
 tui_wait_for "Cảng Lạch Huyện"
