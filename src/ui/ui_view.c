@@ -354,16 +354,26 @@ static void ui_draw_articles(struct ui *ui)
 
 /* ---- search results ---- */
 
-/* Draws s with marks (byte ranges of s) in bold, from col to end; the column after it. */
+/*
+ * Draws s with marks (byte ranges of s) in bold, from col to end, with an
+ * ellipsis in the last cell when it does not fit; the column after it.
+ */
 static int ui_put_marked(struct ui *ui, int row, int col, int end, const char *s,
 			 const struct store_mark *m, size_t nm, enum ui_slot slot, unsigned attr)
 {
 	char *clean = ui_view_text(ui, s);
 	if (strcmp(clean, s != NULL ? s : "") != 0 || ui->ascii) {
-		col = ui_grid_str(&ui->grid, row, col, end, clean, slot, attr);
+		char *fit =
+		    text_fit(clean, end - col > 1 ? end - col : 1, ui->ascii ? "." : "…", false);
+		col = ui_grid_str(&ui->grid, row, col, end, fit, slot, attr);
+		free(fit);
 		free(clean);
 		return col;
 	}
+	bool cut = text_width_str(clean) > end - col && end - col > 1;
+	int stop = end;
+	if (cut)
+		end--; /* the ellipsis's cell */
 	size_t at = 0, len = strlen(clean);
 	for (size_t k = 0; k < nm && col < end; k++) {
 		if (m[k].start < at || m[k].end > len)
@@ -376,6 +386,8 @@ static int ui_put_marked(struct ui *ui, int row, int col, int end, const char *s
 		at = m[k].end;
 	}
 	col = ui_grid_text(&ui->grid, row, col, end, clean + at, len - at, slot, attr);
+	if (cut)
+		col = ui_grid_str(&ui->grid, row, col, stop, "…", slot, attr);
 	free(clean);
 	return col;
 }
@@ -400,6 +412,8 @@ static void ui_draw_results(struct ui *ui)
 		ui_grid_str(g, y, 2, 3, h->row.starred ? "*" : " ", slot, UI_ATTR_BOLD);
 		char date[TEXT_DATE_LEN];
 		text_date(h->row.time, TEXT_DATE_SHORT, date);
+		if (g->cols < UI_VIEW_TIME_MIN_COLS)
+			date[10] = '\0'; /* "29/12/2022": the title needs the room more */
 		int col = ui_grid_str(g, y, 4, g->cols, date, sel ? slot : UI_SLOT_DIM, 0) + 2;
 		ui_put_marked(ui, y, col, g->cols - 1, h->row.title, h->title_marks,
 			      h->ntitle_marks, slot, h->row.read ? 0 : UI_ATTR_BOLD);

@@ -145,6 +145,12 @@ assert_equal "   Tin Hải Phòng          0/3" "$(row 3)" "feeds: a narrow wind
 tui_send Enter
 tui_wait_for "1/5"
 assert_equal ">   29/12  Cảng Lạch Huyện đ…" "$(row 2)" "articles: a narrow window gives the day without the time"
+tui_send /
+tui_type "hoa phuong"
+tui_send Enter
+tui_wait_for "1/1"
+assert_equal ">   27/12/2022  Lễ hội Hoa P…
+      Thành phố chuẩn bị cho…" "$(screen | sed -n 2,3p)" "search: the day without the time, and what is cut ends in …"
 tui_send Q
 tui_wait_for "[exit 0]"
 
