@@ -20,7 +20,7 @@
 #define UI_MIN_ROWS 5
 /* The fewest cells a feed's name keeps before its row leaves out the time of its last refresh. */
 #define UI_VIEW_NAME_MIN 16
-/* Narrower than this, the article list gives each article's day without its time. */
+/* Narrower than this, the article list and search results give a date without its time. */
 #define UI_VIEW_TIME_MIN_COLS 40
 
 /* A label in Vietnamese and in English. */
@@ -469,8 +469,9 @@ unsigned ui_view_flag(enum ui_view v)
 /* The help's text column: from here to the window's last column but one. */
 #define UI_HELP_COL 24
 
-/* Calls line(k, text, arg) for each line of the help of the view help was opened from, its
-   actions' texts wrapped at the window's width, the first of each with its keys; the count. */
+/* Calls line(ui, k, act, text, arg) for each line k of the help of the view it was opened
+   from: the actions' texts wrapped at the window's width, act the action on the first line
+   of its text (its keys are drawn there), -1 on the others. Returns the number of lines. */
 static size_t
 ui_help_each(struct ui *ui,
 	     void (*line)(struct ui *ui, size_t k, int act, const char *text, void *arg), void *arg)
