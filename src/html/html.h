@@ -28,6 +28,8 @@ char *html_text(const char *html, size_t len);
  * cleaning would be a pass for nothing.
  */
 char *html_text_raw(const char *html, size_t len);
+/* html_text on one line (its lines joined by spaces), owned; NULL when there is no text. */
+char *html_text_line(const char *html, size_t len);
 
 /*
  * An article's body as the cache keeps it: its HTML (content) rendered; for

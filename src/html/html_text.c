@@ -344,6 +344,18 @@ char *html_text(const char *html, size_t len)
 	return clean;
 }
 
+char *html_text_line(const char *html, size_t len)
+{
+	char *s = html_text(html, len);
+	if (s[0] == '\0') {
+		free(s);
+		return NULL;
+	}
+	for (char *p = s; (p = strchr(p, '\n')) != NULL; p++)
+		*p = ' ';
+	return s;
+}
+
 char *html_text_raw(const char *html, size_t len)
 {
 	struct html_text t = {.space = false, .dropped = 0};

@@ -144,21 +144,6 @@ static void refresh_job_free(struct refresh_job *j)
 	free(j);
 }
 
-/* The plain text of an HTML fragment, its lines joined by spaces; owned, NULL when empty. */
-static char *refresh_plain(const char *html)
-{
-	if (html == NULL || html[0] == '\0')
-		return NULL;
-	char *s = html_text(html, strlen(html));
-	if (s[0] == '\0') {
-		free(s);
-		return NULL;
-	}
-	for (char *p = s; (p = strchr(p, '\n')) != NULL; p++)
-		*p = ' ';
-	return s;
-}
-
 /* A key for an item with neither id nor link: a fingerprint of its title and text. */
 static char *refresh_synth_guid(const struct feed_item *it)
 {
@@ -221,7 +206,7 @@ static void refresh_on_item(struct feed_item *it, void *arg)
 		}
 		o->categories = core_buf_take(&b);
 	}
-	o->summary = refresh_plain(it->summary);
+	o->summary = it->summary != NULL ? html_text_line(it->summary, strlen(it->summary)) : NULL;
 	/* The body is rendered when it is shown; its text is what the index needs. An item
 	   with no body but a summary (an RSS description alone, as VnExpress's and many
 	   others send) has that summary's HTML for body: its paragraphs, links and images. */

@@ -1,61 +1,14 @@
 /* store_articles.c: pages of article rows, whole articles, read and starred state. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "core.h"
 #include "html.h"
 #include "store_internal.h"
 #include "text.h"
 
-/* An untitled article's stand-in: from this much of its HTML, this many characters at most. */
+/* An untitled article's stand-in: from this much of its HTML, this many cells at most. */
 #define STORE_UNTITLED_HTML  4096
-#define STORE_UNTITLED_CHARS 100
-
-/* text's words on one line, cut at a word after STORE_UNTITLED_CHARS with "…"; NULL for none. */
-static char *store_untitled_line(const char *text)
-{
-	struct core_buf b;
-	core_buf_init(&b, 0);
-	size_t chars = 0;
-	bool more = false;
-	for (const char *p = text; *p != '\0';) {
-		p += strspn(p, " \t\n");
-		size_t word = strcspn(p, " \t\n");
-		if (word == 0)
-			break;
-		size_t wchars = 0;
-		for (size_t i = 0; i < word; i++)
-			wchars += ((unsigned char)p[i] & 0xC0) != 0x80;
-		if (chars + (b.len > 0) + wchars > STORE_UNTITLED_CHARS) {
-			more = true;
-			if (b.len == 0) { /* one long word: its first characters, whole letters */
-				size_t end = 0;
-				for (size_t n = 0; n < STORE_UNTITLED_CHARS; n++) {
-					end++;
-					while (((unsigned char)p[end] & 0xC0) == 0x80)
-						end++;
-				}
-				size_t start = text_cluster_start(p, word, end);
-				core_buf_append(&b, p, start > 0 ? start : end);
-			}
-			break;
-		}
-		if (b.len > 0) {
-			core_buf_append(&b, " ", 1);
-			chars++;
-		}
-		core_buf_append(&b, p, word);
-		chars += wchars;
-		p += word;
-	}
-	if (b.len == 0) {
-		core_buf_free(&b);
-		return NULL;
-	}
-	if (more)
-		core_buf_puts(&b, "…");
-	return core_buf_take(&b);
-}
+#define STORE_UNTITLED_CELLS 100
 
 void store_sql_untitled(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -65,16 +18,13 @@ void store_sql_untitled(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		size_t len = (size_t)sqlite3_value_bytes(argv[i]);
 		if (html == NULL || len == 0)
 			continue;
-		if (len > STORE_UNTITLED_HTML) { /* enough for a line; cut between characters */
-			len = STORE_UNTITLED_HTML;
-			while (len > 0 && ((unsigned char)html[len] & 0xC0) == 0x80)
-				len--;
-		}
-		char *text = html_text(html, len);
-		char *line = store_untitled_line(text);
-		free(text);
+		if (len > STORE_UNTITLED_HTML) /* enough for a line; cut between letters */
+			len = text_cluster_start(html, len, STORE_UNTITLED_HTML);
+		char *line = html_text_line(html, len);
 		if (line != NULL) {
-			sqlite3_result_text(ctx, line, -1, free);
+			char *fit = text_fit(line, STORE_UNTITLED_CELLS, "…", false);
+			free(line);
+			sqlite3_result_text(ctx, fit, -1, free);
 			return;
 		}
 	}
