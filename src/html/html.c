@@ -530,18 +530,8 @@ struct text_doc *html_article_doc(const char *content, const char *doc, const ch
 	if (summary == NULL || summary[0] == '\0')
 		return NULL;
 	/* The summary is plain text (a "<" in it is a "<"): one paragraph of it. */
-	struct core_buf b;
-	core_buf_init(&b, 0);
-	core_buf_puts(&b, "<p>");
-	for (const char *p = summary; *p != '\0'; p++) {
-		if (*p == '<')
-			core_buf_puts(&b, "&lt;");
-		else if (*p == '&')
-			core_buf_puts(&b, "&amp;");
-		else
-			core_buf_putc(&b, *p);
-	}
-	struct text_doc *d = html_to_doc(b.data, b.len, base);
-	core_buf_free(&b);
+	struct text_doc *d = text_doc_new();
+	text_doc_add(d, TEXT_BLOCK_PARAGRAPH,
+		     text_clean(summary, strlen(summary), TEXT_CLEAN_LINE));
 	return d;
 }
