@@ -90,7 +90,9 @@ long feed_ref_value(const char *name)
 				return -1;
 			v = v * (hex ? 16 : 10) + (isdigit(c) ? c - '0' : tolower(c) - 'a' + 10);
 		}
-		return n > 0 ? v : -1;
+		if (n == 0)
+			return -1;
+		return v;
 	}
 	if (strcmp(name, "apos") == 0)
 		return '\'';

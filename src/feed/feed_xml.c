@@ -29,6 +29,7 @@
 #define NS_DC      "http://purl.org/dc/elements/1.1/"
 #define NS_DCTERMS "http://purl.org/dc/terms/"
 #define NS_MEDIA   "http://search.yahoo.com/mrss/"
+#define NS_ITUNES  "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
 /* Namespace classes an element can be matched by. */
 enum fx_ns {
@@ -38,6 +39,7 @@ enum fx_ns {
 	FX_NS_DC,
 	FX_NS_DCTERMS,
 	FX_NS_MEDIA,
+	FX_NS_ITUNES,
 	FX_NS_OTHER
 };
 
@@ -78,11 +80,14 @@ static const struct fx_tag {
 } fx_tags[] = {
     {FX_FEED, FX_NS_RSS, "title", FX_TITLE, 2},
     {FX_FEED, FX_NS_ATOM, "title", FX_TITLE, 2},
+    {FX_FEED, FX_NS_DC, "title", FX_TITLE, 1},
     {FX_FEED, FX_NS_RSS, "link", FX_LINK, 2},
     {FX_FEED, FX_NS_ATOM, "link", FX_ATOM_LINK, 1},
     {FX_FEED, FX_NS_RSS, "description", FX_DESCRIPTION, 2},
     {FX_FEED, FX_NS_ATOM, "subtitle", FX_DESCRIPTION, 2},
     {FX_FEED, FX_NS_ATOM, "tagline", FX_DESCRIPTION, 2},
+    {FX_FEED, FX_NS_DC, "description", FX_DESCRIPTION, 1},
+    {FX_FEED, FX_NS_ITUNES, "subtitle", FX_DESCRIPTION, 0},
     {FX_FEED, FX_NS_RSS, "language", FX_LANGUAGE, 2},
     {FX_FEED, FX_NS_DC, "language", FX_LANGUAGE, 1},
 
@@ -96,6 +101,9 @@ static const struct fx_tag {
     {FX_ITEM, FX_NS_DC, "identifier", FX_ID, 1},
     {FX_ITEM, FX_NS_RSS, "author", FX_AUTHOR_NAME, 1},
     {FX_ITEM, FX_NS_DC, "creator", FX_AUTHOR_NAME, 2},
+    {FX_ITEM, FX_NS_DC, "author", FX_AUTHOR_NAME, 2},
+    {FX_ITEM, FX_NS_ITUNES, "author", FX_AUTHOR_NAME, 1},
+    {FX_ITEM, FX_NS_DC, "contributor", FX_AUTHOR_NAME, 0},
     {FX_ITEM, FX_NS_ATOM, "author", FX_AUTHOR_BOX, 3},
     {FX_AUTHOR, FX_NS_ATOM, "name", FX_AUTHOR_NAME, 3},
     {FX_ITEM, FX_NS_RSS, "pubDate", FX_PUBLISHED, 3},
@@ -104,6 +112,7 @@ static const struct fx_tag {
     {FX_ITEM, FX_NS_DC, "date", FX_PUBLISHED, 2},
     {FX_ITEM, FX_NS_DCTERMS, "issued", FX_PUBLISHED, 1},
     {FX_ITEM, FX_NS_DCTERMS, "created", FX_PUBLISHED, 1},
+    {FX_ITEM, FX_NS_DCTERMS, "date", FX_PUBLISHED, 1},
     {FX_ITEM, FX_NS_ATOM, "created", FX_PUBLISHED, 1},
     {FX_ITEM, FX_NS_ATOM, "updated", FX_UPDATED, 2},
     {FX_ITEM, FX_NS_ATOM, "modified", FX_UPDATED, 2},
@@ -115,6 +124,7 @@ static const struct fx_tag {
     {FX_ITEM, FX_NS_ATOM, "summary", FX_SUMMARY, 2},
     {FX_ITEM, FX_NS_DC, "description", FX_SUMMARY, 1},
     {FX_ITEM, FX_NS_MEDIA, "description", FX_SUMMARY, 1},
+    {FX_ITEM, FX_NS_ITUNES, "summary", FX_SUMMARY, 0},
     {FX_ITEM, FX_NS_CONTENT, "encoded", FX_CONTENT, 2},
     {FX_ITEM, FX_NS_ATOM, "content", FX_CONTENT, 2},
     {FX_ITEM, FX_NS_RSS, "enclosure", FX_ENCLOSURE, 0},
@@ -131,6 +141,8 @@ struct fx_capture {
 	bool markup;    /* child elements are kept as markup (HTML bodies) */
 	bool text_type; /* Atom type="text": plain text */
 	bool permalink; /* RSS guid: the id is also the link */
+	int name_depth; /* an author's <name> child: only its text counts; -1 before it */
+	bool name_done; /* that <name> has ended */
 	char *base;     /* xml:base in scope, for a link; owned */
 	struct core_buf buf;
 };
@@ -164,11 +176,30 @@ struct fx {
 	int error_line;
 	bool html_root;
 	char root_name[64];
+	bool root_any_ns;  /* the root's namespace stands for RSS or Atom */
+	char *root_ns;     /* that namespace (NULL: none); owned */
+	enum fx_ns root_class;
+	bool root_guessed; /* a root in a namespace of no feed format: its shape decides */
 };
 
-static enum fx_ns fx_ns_class(const xmlChar *uri)
+static enum fx_ns fx_ns_known(const char *u);
+
+/*
+ * The class of an element's namespace: the root's own namespace (whatever
+ * URI a document gives its <rss> or <feed>) is the format's, others by URI.
+ */
+static enum fx_ns fx_ns_class(const struct fx *fx, const xmlChar *uri)
 {
 	const char *u = (const char *)uri;
+	if (fx->root_any_ns && (u == NULL ? fx->root_ns == NULL
+					  : fx->root_ns != NULL && strcmp(u, fx->root_ns) == 0))
+		return fx->root_class;
+	return fx_ns_known(u);
+}
+
+/* Namespace classes without the document's own root namespace. */
+static enum fx_ns fx_ns_known(const char *u)
+{
 	if (u == NULL || strcmp(u, NS_RSS10) == 0 || strcmp(u, NS_RSS090) == 0)
 		return FX_NS_RSS;
 	if (strcmp(u, NS_ATOM10) == 0 || strcmp(u, NS_ATOM03) == 0)
@@ -181,6 +212,8 @@ static enum fx_ns fx_ns_class(const xmlChar *uri)
 		return FX_NS_DCTERMS;
 	if (strncmp(u, NS_MEDIA, strlen(NS_MEDIA) - 1) == 0) /* with or without the '/' */
 		return FX_NS_MEDIA;
+	if (strcasecmp(u, NS_ITUNES) == 0)
+		return FX_NS_ITUNES;
 	return FX_NS_OTHER;
 }
 
@@ -381,6 +414,8 @@ static void fx_capture_start(struct fx *fx, const struct fx_tag *tag, int depth,
 	cap->markup = tag->field == FX_SUMMARY || tag->field == FX_CONTENT;
 	cap->text_type = false;
 	cap->permalink = false;
+	cap->name_depth = -1;
+	cap->name_done = false;
 	cap->base = xstrdup_opt(fx_base(fx));
 	core_buf_init(&cap->buf, FEED_MAX_SIZE_DEFAULT);
 
@@ -513,25 +548,38 @@ static bool fx_root(struct fx *fx, const char *name, const xmlChar *ns)
 		fx->html_root = true;
 		return false;
 	}
-	if (strcmp(name, "rss") == 0 && u == NULL) {
+	/* The local name says the format, whatever namespace a document puts it in
+	   (UserLand's RSS 2.0, a misspelt Atom URI); the root's namespace is then
+	   the format's own for the elements in it. */
+	if (strcmp(name, "rss") == 0) {
 		char *v = fx_attr(fx, "version");
 		fx->info->format =
 		    v != NULL && strncmp(v, "0.9", 3) == 0 ? FEED_FORMAT_RSS09X : FEED_FORMAT_RSS20;
 		free(v);
+		fx->root_any_ns = true;
+		fx->root_ns = xstrdup_opt(u);
+		fx->root_class = FX_NS_RSS;
 		return true;
 	}
-	if (strcmp(name, "RDF") == 0 && u != NULL && strcmp(u, NS_RDF) == 0) {
+	if (strcmp(name, "RDF") == 0) {
 		fx->info->format = FEED_FORMAT_RSS10; /* 0.90 is told by its channel */
+		fx->root_guessed = u == NULL || strcmp(u, NS_RDF) != 0;
 		return true;
 	}
 	if (strcmp(name, "feed") == 0) {
-		if (u != NULL && strcmp(u, NS_ATOM10) == 0) {
+		char *v = fx_attr(fx, "version");
+		if (u != NULL && strcmp(u, NS_ATOM10) == 0)
 			fx->info->format = FEED_FORMAT_ATOM10;
-		} else if (u != NULL && strcmp(u, NS_ATOM03) == 0) {
+		else if ((u != NULL && strcmp(u, NS_ATOM03) == 0) ||
+			 (v != NULL && strcmp(v, "0.3") == 0))
 			fx->info->format = FEED_FORMAT_ATOM03;
-		} else {
-			return false;
-		}
+		else
+			fx->info->format = FEED_FORMAT_ATOM10;
+		free(v);
+		fx->root_guessed = u == NULL || (strcmp(u, NS_ATOM10) != 0 && strcmp(u, NS_ATOM03) != 0);
+		fx->root_any_ns = true;
+		fx->root_ns = xstrdup_opt(u);
+		fx->root_class = FX_NS_ATOM;
 		fx->channel_depth = 0;
 		const xmlChar *lang = xmlTextReaderConstXmlLang(fx->r);
 		if (lang != NULL)
@@ -565,6 +613,8 @@ static void fx_pop_base(struct fx *fx, int depth)
 
 static void fx_element_end(struct fx *fx, int depth)
 {
+	if (fx->cap.active && depth == fx->cap.name_depth)
+		fx->cap.name_done = true;
 	if (fx->cap.active && depth == fx->cap.depth)
 		fx_capture_end(fx);
 	if (depth == fx->author_depth)
@@ -592,6 +642,11 @@ static bool fx_element_start(struct fx *fx, int depth)
 			xmlFree(outer);
 			if (!empty)
 				fx->skip_depth = depth;
+		} else if (fx->cap.tag->field == FX_AUTHOR_NAME && fx->cap.name_depth < 0 &&
+			   strcmp(name, "name") == 0 && !empty) {
+			/* <author><name>…</name><email>…</email></author>: the name */
+			core_buf_reset(&fx->cap.buf);
+			fx->cap.name_depth = depth;
 		}
 		return true;
 	}
@@ -600,13 +655,13 @@ static bool fx_element_start(struct fx *fx, int depth)
 		if (!fx_root(fx, name, ns))
 			return false;
 	} else if (fx->item_depth < 0 && fx->channel_depth < 0 && strcmp(name, "channel") == 0 &&
-		   fx_ns_class(ns) == FX_NS_RSS) {
+		   fx_ns_class(fx, ns) == FX_NS_RSS) {
 		fx->channel_depth = depth;
 		if (ns != NULL && strcmp((const char *)ns, NS_RSS090) == 0)
 			fx->info->format = FEED_FORMAT_RSS09X;
 	} else if (fx->item_depth < 0 && depth <= 2 &&
-		   ((strcmp(name, "item") == 0 && fx_ns_class(ns) == FX_NS_RSS) ||
-		    (strcmp(name, "entry") == 0 && fx_ns_class(ns) == FX_NS_ATOM))) {
+		   ((strcmp(name, "item") == 0 && fx_ns_class(fx, ns) == FX_NS_RSS) ||
+		    (strcmp(name, "entry") == 0 && fx_ns_class(fx, ns) == FX_NS_ATOM))) {
 		fx->item_depth = depth;
 		memset(&fx->raw, 0, sizeof fx->raw);
 		xmlChar *ab = xmlTextReaderGetAttributeNs(fx->r, (const xmlChar *)"about",
@@ -631,7 +686,7 @@ static bool fx_element_start(struct fx *fx, int depth)
 			scope = FX_FEED;
 		else
 			known = false;
-		const struct fx_tag *tag = known ? fx_lookup(scope, fx_ns_class(ns), name) : NULL;
+		const struct fx_tag *tag = known ? fx_lookup(scope, fx_ns_class(fx, ns), name) : NULL;
 		if (tag != NULL) {
 			switch (tag->field) {
 			case FX_AUTHOR_BOX:
@@ -660,10 +715,12 @@ static bool fx_element_start(struct fx *fx, int depth)
 }
 
 /* Text inside a field being gathered. */
-static void fx_text(struct fx *fx)
+static void fx_text(struct fx *fx, int depth)
 {
 	if (!fx->cap.active)
 		return;
+	if (fx->cap.name_depth >= 0 && (fx->cap.name_done || depth <= fx->cap.name_depth))
+		return; /* an author's text around its <name> */
 	const xmlChar *v = xmlTextReaderConstValue(fx->r);
 	if (v != NULL)
 		core_buf_puts(&fx->cap.buf, (const char *)v);
@@ -680,6 +737,7 @@ static void fx_free(struct fx *fx)
 	free(fx->feed_link);
 	free(fx->feed_desc);
 	free(fx->feed_lang);
+	free(fx->root_ns);
 }
 
 /* libxml2 pulls the document through this. */
@@ -738,7 +796,7 @@ enum feed_status feed_xml_parse(struct feed_input *in, const struct feed_parse_o
 		case XML_READER_TYPE_CDATA:
 		case XML_READER_TYPE_WHITESPACE:
 		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			fx_text(&fx);
+			fx_text(&fx, depth);
 			break;
 		default:
 			break;
@@ -749,10 +807,12 @@ enum feed_status feed_xml_parse(struct feed_input *in, const struct feed_parse_o
 	xmlFreeTextReader(fx.r);
 
 	enum feed_status status = FEED_OK;
+	/* What the channel said before the document broke off counts, items or not. */
+	bool channel_read = fx.feed_title != NULL || fx.feed_link != NULL || fx.feed_desc != NULL;
 	if (fx.html_root) {
 		core_err_set(err, errlen, "not a feed (an HTML page)");
 		status = FEED_ERROR;
-	} else if (not_feed) {
+	} else if (not_feed || (fx.root_guessed && fx.nitems == 0 && !channel_read)) {
 		char *shown = core_str_printable(fx.root_name);
 		core_err_set(err, errlen, "not a feed (the root element is <%s>)", shown);
 		free(shown);
@@ -764,10 +824,10 @@ enum feed_status feed_xml_parse(struct feed_input *in, const struct feed_parse_o
 		feed_input_peek(in, 1, &left);
 		if (left == 0 && !in->failed && strstr(what, "Extra content at the end") != NULL)
 			what = "the document ends too soon";
-		if (fx.nitems > 0) {
+		if (fx.nitems > 0 || (channel_read && !in->failed)) {
 			core_err_set(err, errlen,
-				     "the XML is broken at line %d (%s); kept %zu items",
-				     fx.error_line, what, fx.nitems);
+				     "the XML is broken at line %d (%s); kept %zu item%s",
+				     fx.error_line, what, fx.nitems, fx.nitems == 1 ? "" : "s");
 			status = FEED_PARTIAL;
 		} else {
 			core_err_set(err, errlen, "not a feed (broken XML at line %d: %s)",

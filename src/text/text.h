@@ -39,6 +39,30 @@ size_t text_utf8_encode(int32_t cp, char out[4]);
 /* Valid UTF-8, owned: each invalid sequence replaced by U+FFFD. */
 char *text_utf8_fix(const char *s, size_t len);
 
+/* ---- text_esc.c: terminal escape sequences ---- */
+
+/* Bytes a sequence may run to; past them it has ended and what follows is text. */
+#define TEXT_ESC_MAX 512
+
+/* Where a stream of text is, for the escape-sequence recogniser; zero it to start. */
+struct text_esc {
+	int state;
+	size_t len; /* bytes of the sequence so far */
+};
+
+/*
+ * Reads the next character cp (n bytes of UTF-8) of a text: true when it
+ * belongs to a terminal escape sequence (CSI, OSC, DCS, SOS, PM, APC, the
+ * other ESC sequences, in their 7-bit and C1 forms) and must be dropped,
+ * false when it is text. This is the only place in bantin that decides
+ * where such a sequence ends (text_esc.c says how).
+ */
+bool text_esc_step(struct text_esc *e, int32_t cp, size_t n);
+/* The text the stream was in has ended (markup, the end of a string): so has any sequence. */
+void text_esc_end(struct text_esc *e);
+/* Whether a sequence is under way (the next character may belong to it). */
+bool text_esc_active(const struct text_esc *e);
+
 /* ---- text_clean.c: untrusted text to clean NFC ---- */
 
 enum text_clean_mode {

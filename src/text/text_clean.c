@@ -74,58 +74,6 @@ static bool text_is_space(int32_t cp)
 	       cp == 0x202f || cp == 0x205f || cp == 0x3000;
 }
 
-/*
- * Skips the escape sequence that starts at s[i] (ESC, or a C1 introducer
- * given as its code point in intro); returns the index after it.
- */
-static size_t text_skip_escape(const char *s, size_t len, size_t i, int32_t intro)
-{
-	int32_t cp;
-	size_t n;
-	int kind = 0; /* 'C': control sequence, 'S': string until ST/BEL */
-
-	if (intro == 0x1b) {
-		i++; /* the ESC */
-		if (i >= len)
-			return i;
-		unsigned char c = (unsigned char)s[i];
-		if (c == '[') {
-			kind = 'C';
-			i++;
-		} else if (c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_') {
-			kind = 'S';
-			i++;
-		} else {
-			while (i < len && (unsigned char)s[i] >= 0x20 &&
-			       (unsigned char)s[i] <= 0x2f)
-				i++;
-			if (i < len && (unsigned char)s[i] >= 0x30 && (unsigned char)s[i] <= 0x7e)
-				i++;
-			return i;
-		}
-	} else {
-		i += 2; /* C1 introducers are two bytes in UTF-8 */
-		kind = intro == 0x9b ? 'C' : 'S';
-	}
-	if (kind == 'C') {
-		while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x3f)
-			i++;
-		if (i < len && (unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7e)
-			i++;
-		return i;
-	}
-	/* A string: up to BEL, ESC \ or ST; another ESC ends it without being eaten. */
-	while (i < len) {
-		n = text_utf8_decode(s + i, len - i, &cp);
-		if (cp == 0x07 || cp == 0x9c)
-			return i + n;
-		if (cp == 0x1b)
-			return (i + 1 < len && s[i + 1] == '\\') ? i + 2 : i;
-		i += n;
-	}
-	return i;
-}
-
 /* Drops combining marks beyond TEXT_MAX_MARKS in a row; s is valid UTF-8. */
 static char *text_cap_marks(char *s)
 {
@@ -168,6 +116,7 @@ char *text_clean(const char *s, size_t len, enum text_clean_mode mode)
 	bool line = mode == TEXT_CLEAN_LINE;
 	bool pending_space = false; /* LINE: a space is due before the next character */
 	bool stable = true;         /* every character is NFC-stable */
+	struct text_esc esc = {0};  /* escape sequences: text_esc.c decides */
 	size_t i = 0;
 
 	const unsigned char *u = (const unsigned char *)s;
@@ -176,10 +125,11 @@ char *text_clean(const char *s, size_t len, enum text_clean_mode mode)
 	while (i < len) {
 		/*
 		 * Fast path: a run of printable ASCII and precomposed Vietnamese or
-		 * other Latin letters is kept as it is, in one copy.
+		 * other Latin letters is kept as it is, in one copy (not inside an
+		 * escape sequence, whose parameters are printable ASCII).
 		 */
 		size_t run = i;
-		for (;;) {
+		for (; !text_esc_active(&esc);) {
 			if (run < len && (u[run] - lo <= 0x7eu - lo ||
 					  (!line && (u[run] == '\n' || u[run] == '\t')))) {
 				run++;
@@ -202,12 +152,9 @@ char *text_clean(const char *s, size_t len, enum text_clean_mode mode)
 		}
 		int32_t cp;
 		size_t n = text_utf8_decode(s + i, len - i, &cp);
-		if (cp == 0x1b || cp == 0x9b || cp == 0x9d || cp == 0x90 || cp == 0x98 ||
-		    cp == 0x9e || cp == 0x9f) {
-			i = text_skip_escape(s, len, i, cp);
-			continue;
-		}
 		i += n;
+		if (text_esc_step(&esc, cp, n))
+			continue;
 		if (cp < 0)
 			cp = 0xfffd;
 		if (line && text_is_space(cp)) {
