@@ -184,4 +184,3 @@ void feed_charset_sniff(struct feed_input *in, const char *content_type)
 		in->use_iconv = in->cd != (iconv_t)-1; /* unknown to iconv: read as UTF-8 */
 	}
 }
-

@@ -189,4 +189,3 @@ void feed_decode_iconv(struct feed_input *in)
 		}
 	}
 }
-

@@ -60,8 +60,7 @@ static void feed_filter_chars(struct feed_input *in, const char *s, size_t n)
 		feed_filter_char(in, (unsigned char)s[i], s + i, 1, true);
 }
 
-static const struct feed_entity *feed_filter_declared(const struct feed_input *in,
-						      const char *name)
+static const struct feed_entity *feed_filter_declared(const struct feed_input *in, const char *name)
 {
 	for (size_t i = 0; i < in->f.nentities; i++) {
 		if (strcmp(in->f.entities[i].name, name) == 0)
@@ -257,8 +256,9 @@ static void feed_filter_prolog(struct feed_input *in, int32_t cp, const char *by
 			if (cp == f->dt_quote)
 				f->dt_quote = 0;
 		} else if (f->dt_comment) {
-			f->dt_comment = !(cp == '>' && f->doctype.len >= 3 &&
-					  memcmp(f->doctype.data + f->doctype.len - 3, "-->", 3) == 0);
+			f->dt_comment =
+			    !(cp == '>' && f->doctype.len >= 3 &&
+			      memcmp(f->doctype.data + f->doctype.len - 3, "-->", 3) == 0);
 		} else if (cp == '-' && f->doctype.len >= 4 &&
 			   memcmp(f->doctype.data + f->doctype.len - 4, "<!--", 4) == 0) {
 			f->dt_comment = true;

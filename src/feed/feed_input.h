@@ -22,15 +22,15 @@ struct feed_filter {
 	struct text_esc esc; /* escape sequences: text_esc_step decides */
 	char ent[40];        /* a reference being read ("&..."), ent_len bytes */
 	size_t ent_len;
-	bool json;             /* a JSON document: references are its text */
-	bool started;          /* something but white space was read */
-	bool prolog;           /* before the root element */
-	bool prev_lt;          /* the prolog's last character was '<' */
-	size_t dt_match;       /* characters of "<!DOCTYPE" seen */
-	bool in_doctype;       /* inside it: kept in doctype */
-	bool dt_comment;       /* inside a comment of it */
-	int32_t dt_quote;      /* the quote of a literal being read in it, or 0 */
-	int dt_depth;          /* '[' of the internal subset open */
+	bool json;        /* a JSON document: references are its text */
+	bool started;     /* something but white space was read */
+	bool prolog;      /* before the root element */
+	bool prev_lt;     /* the prolog's last character was '<' */
+	size_t dt_match;  /* characters of "<!DOCTYPE" seen */
+	bool in_doctype;  /* inside it: kept in doctype */
+	bool dt_comment;  /* inside a comment of it */
+	int32_t dt_quote; /* the quote of a literal being read in it, or 0 */
+	int dt_depth;     /* '[' of the internal subset open */
 	struct core_buf doctype;
 	struct feed_entity *entities;
 	size_t nentities;

@@ -8,7 +8,9 @@
 /* Raw values of an item while its document is read, before cleaning. */
 struct feed_raw {
 	char *id, *title, *link, *author, *summary, *content, *published, *updated;
-	char *link_base; /* the base URI in scope where the link was found */
+	char *link_base;    /* the base URI in scope where the link was found */
+	char *summary_base; /* ... where the summary was found, for its HTML's URLs */
+	char *content_base; /* ... where the content was found */
 	int prio_id, prio_title, prio_link, prio_author, prio_summary, prio_content;
 	int prio_published, prio_updated;
 	bool title_is_text; /* an Atom type="text" title: literal, no markup to strip */
@@ -30,9 +32,12 @@ void feed_raw_free(struct feed_raw *raw);
 /*
  * Turns raw values into a clean item (owned by *item: feed_item_free):
  * strings cleaned, dates parsed, links resolved against link_base, then
- * base (the channel link or document URL), the id defaulting to the link.
+ * base (the channel link or document URL), the id defaulting to the link;
+ * URLs inside the summary's and content's HTML against their own base,
+ * then html_base (the document's URL, else the channel link).
  */
-void feed_item_build(struct feed_raw *raw, const char *base, struct feed_item *item);
+void feed_item_build(struct feed_raw *raw, const char *base, const char *html_base,
+		     struct feed_item *item);
 void feed_item_free(struct feed_item *item);
 
 /*
@@ -47,8 +52,14 @@ char *feed_text_plain(const char *s);
 char *feed_text_to_html(const char *s);
 /* One-line cleaned text, for names and categories. */
 char *feed_text_line(const char *s);
-/* url made absolute against base (either may be NULL), owned; "" stays "". */
+/* feed_url.c: url made absolute against base (either may be NULL), owned; "" stays "". */
 char *feed_url_resolve(const char *url, const char *base);
+/*
+ * html (owned, and freed when a new string is returned) with the URLs of
+ * its href, src, srcset, poster and cite attributes made absolute against
+ * base; html itself when nothing changed or base is NULL.
+ */
+char *feed_url_resolve_html(char *html, const char *base);
 
 struct feed_input;
 

@@ -57,6 +57,8 @@ void feed_raw_free(struct feed_raw *raw)
 	free(raw->published);
 	free(raw->updated);
 	free(raw->link_base);
+	free(raw->summary_base);
+	free(raw->content_base);
 	for (size_t i = 0; i < raw->ncategories; i++)
 		free(raw->categories[i]);
 	free(raw->categories);
@@ -207,31 +209,6 @@ char *feed_text_line(const char *s)
 	return s != NULL ? text_clean(s, strlen(s), TEXT_CLEAN_LINE) : xstrdup("");
 }
 
-/* Whether url has a scheme ("http:", "mailto:"). */
-static bool feed_url_has_scheme(const char *url)
-{
-	if (!isalpha((unsigned char)url[0]))
-		return false;
-	const char *p = url + 1;
-	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
-		p++;
-	return *p == ':';
-}
-
-char *feed_url_resolve(const char *url, const char *base)
-{
-	char *clean = feed_text_line(url != NULL ? url : "");
-	if (clean[0] == '\0' || feed_url_has_scheme(clean) || base == NULL || base[0] == '\0')
-		return clean;
-	xmlChar *abs = xmlBuildURI((const xmlChar *)clean, (const xmlChar *)base);
-	if (abs == NULL)
-		return clean;
-	free(clean);
-	char *out = feed_text_line((const char *)abs);
-	xmlFree(abs);
-	return out;
-}
-
 /* "editor@site.vn (Nguyễn Hải)" → "Nguyễn Hải"; other names as they are. */
 static char *feed_author_name(const char *raw)
 {
@@ -297,7 +274,8 @@ static char *feed_html_block(char **s)
 	return h;
 }
 
-void feed_item_build(struct feed_raw *raw, const char *base, struct feed_item *item)
+void feed_item_build(struct feed_raw *raw, const char *base, const char *html_base,
+		     struct feed_item *item)
 {
 	memset(item, 0, sizeof *item);
 	/* Atom says when a title is plain text; elsewhere it may hold markup. */
@@ -312,8 +290,12 @@ void feed_item_build(struct feed_raw *raw, const char *base, struct feed_item *i
 	item->author = raw->author != NULL ? feed_author_name(raw->author) : xstrdup("");
 	item->published = feed_raw_date(raw->published);
 	item->updated = feed_raw_date(raw->updated);
-	item->summary = feed_text_block(raw->summary);
-	item->content = feed_html_block(&raw->content);
+	item->summary =
+	    feed_url_resolve_html(feed_text_block(raw->summary),
+				  raw->summary_base != NULL ? raw->summary_base : html_base);
+	item->content =
+	    feed_url_resolve_html(feed_html_block(&raw->content),
+				  raw->content_base != NULL ? raw->content_base : html_base);
 
 	item->categories = xreallocarray(NULL, raw->ncategories, sizeof(char *));
 	for (size_t i = 0; i < raw->ncategories; i++) {

@@ -43,7 +43,8 @@ static char *fj_author(json_object *obj)
 	return fj_str(fj_get(obj, "author", json_type_object), "name");
 }
 
-static void fj_item(json_object *it, const char *base, feed_item_cb cb, void *arg)
+static void fj_item(json_object *it, const char *base, const char *html_base, feed_item_cb cb,
+		    void *arg)
 {
 	struct feed_raw raw;
 	memset(&raw, 0, sizeof raw);
@@ -88,7 +89,7 @@ static void fj_item(json_object *it, const char *base, feed_item_cb cb, void *ar
 				       size != NULL ? json_object_get_int64(size) : -1);
 	}
 	struct feed_item item;
-	feed_item_build(&raw, base, &item);
+	feed_item_build(&raw, base, html_base, &item);
 	feed_raw_free(&raw);
 	cb(&item, arg);
 	feed_item_free(&item);
@@ -137,11 +138,12 @@ enum feed_status feed_json_parse(struct feed_input *in, const struct feed_parse_
 	free(lang);
 
 	const char *base = info->link[0] != '\0' ? info->link : opts->url;
+	const char *html_base = opts->url != NULL && opts->url[0] != '\0' ? opts->url : base;
 	json_object *items = fj_get(root, "items", json_type_array);
 	for (size_t i = 0; items != NULL && i < json_object_array_length(items); i++) {
 		json_object *it = json_object_array_get_idx(items, i);
 		if (json_object_is_type(it, json_type_object))
-			fj_item(it, base, cb, arg);
+			fj_item(it, base, html_base, cb, arg);
 	}
 	json_object_put(root);
 	return FEED_OK;

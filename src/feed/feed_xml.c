@@ -176,8 +176,8 @@ struct fx {
 	int error_line;
 	bool html_root;
 	char root_name[64];
-	bool root_any_ns;  /* the root's namespace stands for RSS or Atom */
-	char *root_ns;     /* that namespace (NULL: none); owned */
+	bool root_any_ns; /* the root's namespace stands for RSS or Atom */
+	char *root_ns;    /* that namespace (NULL: none); owned */
 	enum fx_ns root_class;
 	bool root_guessed; /* a root in a namespace of no feed format: its shape decides */
 };
@@ -191,8 +191,8 @@ static enum fx_ns fx_ns_known(const char *u);
 static enum fx_ns fx_ns_class(const struct fx *fx, const xmlChar *uri)
 {
 	const char *u = (const char *)uri;
-	if (fx->root_any_ns && (u == NULL ? fx->root_ns == NULL
-					  : fx->root_ns != NULL && strcmp(u, fx->root_ns) == 0))
+	if (fx->root_any_ns &&
+	    (u == NULL ? fx->root_ns == NULL : fx->root_ns != NULL && strcmp(u, fx->root_ns) == 0))
 		return fx->root_class;
 	return fx_ns_known(u);
 }
@@ -372,10 +372,18 @@ static void fx_capture_end(struct fx *fx)
 			free(v);
 			v = html;
 		}
-		if (t->field == FX_SUMMARY)
-			feed_raw_set(&raw->summary, &raw->prio_summary, v, t->prio);
-		else
-			feed_raw_set(&raw->content, &raw->prio_content, v, t->prio);
+		{
+			bool summary = t->field == FX_SUMMARY;
+			char **slot = summary ? &raw->summary : &raw->content;
+			int *prio = summary ? &raw->prio_summary : &raw->prio_content;
+			char **base = summary ? &raw->summary_base : &raw->content_base;
+			if (*slot == NULL || t->prio > *prio) {
+				free(*base);
+				*base = cap->base;
+				cap->base = NULL;
+			}
+			feed_raw_set(slot, prio, v, t->prio);
+		}
 		break;
 	default:
 		free(v);
@@ -529,7 +537,9 @@ static void fx_item_end(struct fx *fx)
 	struct feed_item item;
 	const char *base =
 	    fx->feed_link != NULL && fx->feed_link[0] != '\0' ? fx->feed_link : fx->opts->url;
-	feed_item_build(&fx->raw, base, &item);
+	const char *html_base =
+	    fx->opts->url != NULL && fx->opts->url[0] != '\0' ? fx->opts->url : fx->feed_link;
+	feed_item_build(&fx->raw, base, html_base, &item);
 	feed_raw_free(&fx->raw);
 	fx->cb(&item, fx->arg);
 	feed_item_free(&item);
@@ -576,7 +586,8 @@ static bool fx_root(struct fx *fx, const char *name, const xmlChar *ns)
 		else
 			fx->info->format = FEED_FORMAT_ATOM10;
 		free(v);
-		fx->root_guessed = u == NULL || (strcmp(u, NS_ATOM10) != 0 && strcmp(u, NS_ATOM03) != 0);
+		fx->root_guessed =
+		    u == NULL || (strcmp(u, NS_ATOM10) != 0 && strcmp(u, NS_ATOM03) != 0);
 		fx->root_any_ns = true;
 		fx->root_ns = xstrdup_opt(u);
 		fx->root_class = FX_NS_ATOM;
@@ -686,7 +697,8 @@ static bool fx_element_start(struct fx *fx, int depth)
 			scope = FX_FEED;
 		else
 			known = false;
-		const struct fx_tag *tag = known ? fx_lookup(scope, fx_ns_class(fx, ns), name) : NULL;
+		const struct fx_tag *tag =
+		    known ? fx_lookup(scope, fx_ns_class(fx, ns), name) : NULL;
 		if (tag != NULL) {
 			switch (tag->field) {
 			case FX_AUTHOR_BOX:

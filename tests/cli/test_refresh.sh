@@ -105,7 +105,8 @@ assert_equal '{"id": '"$doan"', "feed_id": 2, "feed": "Đoàn Thanh niên", "tit
 	"$ASSERT_OUT" "list --feed ID --json: the feed's own title when it has no name"
 
 assert_status 0 bt show "$cang" --width 50
-want=$(cat << 'EOF'
+# The image's relative URL is resolved against the feed document's URL.
+want=$(cat << EOF
 Cảng Lạch Huyện đón tàu container lớn nhất
 ══════════════════════════════════════════
 
@@ -123,7 +124,7 @@ nhất.
 
                         Nguyễn Hải. Ảnh: Đàm Thanh
 
-[1] https://thanhphohaiphong.gov.vn/wp-
+[1] $U/wp-
     content/uploads/tau.jpg
 EOF
 )
