@@ -48,6 +48,10 @@ static void feed_filter_char(struct feed_input *in, int32_t cp, const char *byte
 		text_esc_end(&in->f.esc); /* markup: the text a sequence was in has ended */
 	if (text_esc_step(&in->f.esc, cp, n))
 		return;
+	if (cp == '\v' || cp == '\f') { /* XML forbids them; they separate words */
+		core_buf_putc(&in->dec, ' ');
+		return;
+	}
 	if (feed_filter_is_control(cp))
 		return;
 	core_buf_append(&in->dec, bytes, n);

@@ -77,7 +77,8 @@ static void html_put_text(struct html_walk *w, const char *s)
 {
 	for (const char *p = s; *p != '\0'; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (!w->pre && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) {
+		if (!w->pre &&
+		    (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
 			w->space = w->text.len > 0;
 			continue;
 		}
@@ -243,8 +244,18 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 	if (depth > HTML_MAX_DEPTH)
 		return;
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		if (n->content != NULL)
-			html_put_text(w, (const char *)n->content);
+		/* Cleaned node by node: an escape sequence ends with the text it is in. */
+		if (n->content != NULL) {
+			const char *c = (const char *)n->content;
+			size_t len = strlen(c);
+			if (text_is_clean(c, len)) {
+				html_put_text(w, c);
+			} else {
+				char *clean = text_clean(c, len, TEXT_CLEAN_BLOCK);
+				html_put_text(w, clean);
+				free(clean);
+			}
+		}
 		return;
 	}
 	enum html_kind kind = n->type == XML_ELEMENT_NODE ? html_kind_of(n) : HTML_DROPPED;
@@ -472,8 +483,9 @@ struct text_doc *html_to_doc(const char *html, size_t len, const char *base)
 	w.doc = text_doc_new();
 	w.base = base != NULL && base[0] != '\0' ? base : NULL;
 	core_buf_init(&w.text, 0);
-	/* Escape sequences, controls and bidi overrides go before parsing. */
-	char *cleaned = text_clean(html, len, TEXT_CLEAN_BLOCK);
+	/* Escape sequences go before parsing (the parser would drop their ESC and keep
+	   the rest as text), each ending at markup; text nodes are cleaned as they are read. */
+	char *cleaned = text_esc_strip_markup(html, len);
 	/* In an element: at the top of a fragment, libxml2 puts what follows an element
 	   it does not know (<figure>) inside it, so an opening image came last. */
 	char *input = xasprintf("<div>%s</div>", cleaned);

@@ -20,8 +20,10 @@
 
 struct html_text {
 	struct core_buf out;
-	bool space;  /* a collapsed space is due before the next word */
-	int dropped; /* depth inside dropped elements */
+	bool space;          /* a collapsed space is due before the next word */
+	int dropped;         /* depth inside dropped elements */
+	bool clean;          /* escape sequences and controls dropped (html_text_raw: kept) */
+	struct text_esc esc; /* escape sequences end at each tag (text_esc_end) */
 };
 
 static bool html_text_alpha(char c)
@@ -31,35 +33,86 @@ static bool html_text_alpha(char c)
 
 static bool html_text_isspace(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /* Ends the line being written, if it holds anything. */
 static void html_text_break(struct html_text *t)
 {
 	t->space = false;
+	while (t->out.len > 0 && t->out.data[t->out.len - 1] == ' ')
+		t->out.data[--t->out.len] = '\0'; /* a line ends with no space */
 	if (t->out.len > 0 && t->out.data[t->out.len - 1] != '\n')
 		core_buf_putc(&t->out, '\n');
+}
+
+/* Text that is kept: a collapsed space goes before it. */
+static void html_text_emit(struct html_text *t, const char *s, size_t n)
+{
+	if (t->space) {
+		/* not after a space a dropped character left ("a \x16 b") */
+		if (t->out.len > 0 && t->out.data[t->out.len - 1] != '\n' &&
+		    t->out.data[t->out.len - 1] != ' ')
+			core_buf_putc(&t->out, ' ');
+		t->space = false;
+	}
+	/* a space a dropped character left next to another collapses with it */
+	if (n > 0 && s[0] == ' ' &&
+	    (t->out.len == 0 || t->out.data[t->out.len - 1] == ' ' ||
+	     t->out.data[t->out.len - 1] == '\n')) {
+		s++;
+		n--;
+	}
+	core_buf_append(&t->out, s, n);
+}
+
+/* Whether s[0..n) holds nothing the escape filter acts on: no control, no C1 lead byte. */
+static bool html_text_plain(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, sizeof w);
+		if ((core_bytes_below(w, 0x20) | core_bytes_eq(w, 0x7f) | core_bytes_eq(w, 0xc2)) !=
+		    0)
+			return false;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f || c == 0xc2)
+			return false;
+	}
+	return true;
 }
 
 static void html_text_put(struct html_text *t, const char *s, size_t n)
 {
 	if (t->dropped > 0 || n == 0)
 		return;
-	if (t->space) {
-		if (t->out.len > 0 && t->out.data[t->out.len - 1] != '\n')
-			core_buf_putc(&t->out, ' ');
-		t->space = false;
+	if (!t->clean || (!text_esc_active(&t->esc) && html_text_plain(s, n))) {
+		html_text_emit(t, s, n);
+		return;
 	}
-	core_buf_append(&t->out, s, n);
+	/* Escape sequences (text_esc decides, as for every text) and controls go. */
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		size_t len = text_utf8_decode(s + i, n - i, &cp);
+		bool control = (cp >= 0 && cp < 0x20 && cp != '\t' && cp != '\n') ||
+			       (cp >= 0x7f && cp <= 0x9f);
+		if (!text_esc_step(&t->esc, cp, len) && !control)
+			html_text_emit(t, s + i, len);
+		i += len;
+	}
 }
 
 static void html_text_codepoint(struct html_text *t, uint32_t cp)
 {
 	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		cp = 0xFFFD;
-	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f') {
-		t->space = true;
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v') {
+		if (!(t->clean && text_esc_active(&t->esc) &&
+		      text_esc_step(&t->esc, (int32_t)cp, 1)))
+			t->space = true;
 		return;
 	}
 	char u[4];
@@ -119,7 +172,8 @@ static size_t html_text_entity(struct html_text *t, const char *p, const char *e
 enum { HTML_STOP_REF = 1, HTML_STOP_BLANK, HTML_STOP_SPACE };
 static const unsigned char html_text_stop[256] = {
     ['&'] = HTML_STOP_REF,    ['\t'] = HTML_STOP_BLANK, ['\n'] = HTML_STOP_BLANK,
-    ['\r'] = HTML_STOP_BLANK, ['\f'] = HTML_STOP_BLANK, [' '] = HTML_STOP_SPACE,
+    ['\r'] = HTML_STOP_BLANK, ['\f'] = HTML_STOP_BLANK, ['\v'] = HTML_STOP_BLANK,
+    [' '] = HTML_STOP_SPACE,
 };
 
 /*
@@ -174,9 +228,12 @@ static void html_text_run(struct html_text *t, const char *p, const char *end)
 			p = q + 1 + used;
 			continue;
 		}
-		while (q < end && html_text_isspace(*q))
-			q++;
-		t->space = true;
+		/* White space collapses, unless an escape sequence takes it (ESC and a space) */
+		for (; q < end && html_text_isspace(*q); q++) {
+			if (!(t->clean && text_esc_active(&t->esc) &&
+			      text_esc_step(&t->esc, (unsigned char)*q, 1)))
+				t->space = true;
+		}
 		p = q;
 	}
 }
@@ -267,6 +324,7 @@ static void html_text_extract(struct html_text *t, const char *html, size_t len)
 		const char *lt = memchr(p, '<', (size_t)(end - p));
 		const char *stop = lt != NULL ? lt : end;
 		html_text_run(t, p, stop);
+		text_esc_end(&t->esc); /* a tag ends the text a sequence was in */
 		if (lt == NULL)
 			break;
 		p = lt + 1;
@@ -333,7 +391,7 @@ static void html_text_extract(struct html_text *t, const char *html, size_t len)
 
 char *html_text(const char *html, size_t len)
 {
-	struct html_text t = {.space = false, .dropped = 0};
+	struct html_text t = {.space = false, .dropped = 0, .clean = true};
 	html_text_extract(&t, html, len);
 	if (t.out.data == NULL)
 		return xstrdup("");

@@ -62,6 +62,14 @@ bool text_esc_step(struct text_esc *e, int32_t cp, size_t n);
 void text_esc_end(struct text_esc *e);
 /* Whether a sequence is under way (the next character may belong to it). */
 bool text_esc_active(const struct text_esc *e);
+/*
+ * s[0..len) as markup (HTML), owned: escape sequences dropped, each ending
+ * at the latest where the text it is in ends ('<'), as the feed filter
+ * ends them; numeric references to controls read as those controls and
+ * dropped; NULs and other controls dropped; invalid UTF-8 as U+FFFD.
+ * Everything else stays as it was, for an HTML parser.
+ */
+char *text_esc_strip_markup(const char *s, size_t len);
 
 /* ---- text_clean.c: untrusted text to clean NFC ---- */
 

@@ -16,6 +16,7 @@
  * sequence runs past TEXT_ESC_MAX bytes or past the end of the text it is
  * in: what follows is text again.
  */
+#include "core.h"
 #include "text.h"
 
 enum {
@@ -105,4 +106,84 @@ void text_esc_end(struct text_esc *e)
 bool text_esc_active(const struct text_esc *e)
 {
 	return e->state != TE_TEXT;
+}
+
+/* The value of a numeric character reference at s ("&#27;"), its length in *n; -1 if none. */
+static long text_esc_numeric_ref(const char *s, size_t len, size_t *n)
+{
+	if (len < 4 || s[0] != '&' || s[1] != '#')
+		return -1;
+	size_t i = 2;
+	bool hex = s[i] == 'x' || s[i] == 'X';
+	if (hex)
+		i++;
+	long v = 0;
+	size_t digits = 0;
+	for (; i < len && digits < 8; i++, digits++) {
+		char c = s[i];
+		int d = c >= '0' && c <= '9'          ? c - '0'
+			: hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+			: hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+						      : -1;
+		if (d < 0)
+			break;
+		v = v * (hex ? 16 : 10) + d;
+	}
+	if (digits == 0)
+		return -1;
+	*n = i < len && s[i] == ';' ? i + 1 : i; /* HTML allows the ';' to be left out */
+	return v;
+}
+
+static bool text_esc_control(long cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7f && cp <= 0x9f);
+}
+
+char *text_esc_strip_markup(const char *s, size_t len)
+{
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	core_buf_reserve(&b, len + 1);
+	struct text_esc e = {0};
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f && c != '&' && !text_esc_active(&e)) {
+			size_t run = i + 1; /* plain ASCII: as it is */
+			while (run < len && (unsigned char)s[run] >= 0x20 &&
+			       (unsigned char)s[run] < 0x7f && s[run] != '&')
+				run++;
+			core_buf_append(&b, s + i, run - i);
+			i = run;
+			continue;
+		}
+		size_t n;
+		long ref = text_esc_numeric_ref(s + i, len - i, &n);
+		if (ref >= 0) {
+			/* A reference is the character it stands for, written as it was. */
+			bool dropped = text_esc_step(&e, (int32_t)ref, 1);
+			if (!dropped && (ref == '\v' || ref == '\f'))
+				core_buf_putc(&b, ' ');
+			else if (!dropped && !text_esc_control(ref))
+				core_buf_append(&b, s + i, n);
+			i += n;
+			continue;
+		}
+		int32_t cp;
+		n = text_utf8_decode(s + i, len - i, &cp);
+		if (cp == '<')
+			text_esc_end(&e); /* markup: the text a sequence was in has ended */
+		if (cp < 0) {
+			cp = 0xfffd;
+			if (!text_esc_step(&e, cp, 3))
+				core_buf_puts(&b, "\xef\xbf\xbd");
+		} else if (!text_esc_step(&e, cp, n)) {
+			if (cp == '\v' || cp == '\f')
+				core_buf_putc(&b, ' '); /* white space, as the feed filter has it */
+			else if (!text_esc_control(cp))
+				core_buf_append(&b, s + i, n);
+		}
+		i += n;
+	}
+	return core_buf_take(&b);
 }

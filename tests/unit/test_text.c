@@ -151,6 +151,71 @@ static void test_clean_block(void **state)
 	}
 }
 
+/* text_esc: where each sequence ends, in text_clean and over markup alike. */
+static void test_esc(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *line, *markup;
+	} cases[] = {
+	    {"", "", ""},
+	    {"plain", "plain", "plain"},
+	    /* an OSC never runs past the text it is in: markup ends it */
+	    {"<p>Alpha \x1b]0;x</p><p>Beta</p>", "<p>Alpha", "<p>Alpha </p><p>Beta</p>"},
+	    {"a\x1b]0;t\x07"
+	     "b",
+	     "ab", "ab"},
+	    {"a\x1b]0;t\x1b\\b", "ab", "ab"},
+	    {"a\xc2\x9d"
+	     "0;t\xc2\x9c"
+	     "b",
+	     "ab", "ab"},
+	    /* ESC inside a string starts a sequence of its own */
+	    {"a\x1b]0;t\x1b[31mb", "ab", "ab"},
+	    {"a\x1b[1;31mb\x1b[0m", "ab", "ab"},
+	    {"a\xc2\x9b"
+	     "2Jb",
+	     "ab", "ab"},
+	    /* a character that cannot go on a sequence ends it and is text */
+	    {"a\x1b\xc3\xa9", "aé", "aé"},
+	    {"a\x1b[1\xc3\xa9", "aé", "aé"},
+	    {"a\x1b(Bb", "ab", "ab"},
+	    {"a\x1bPq#0\x1b\\b", "ab", "ab"},
+	    {"a\x1b_apc\x07"
+	     "b",
+	     "ab", "ab"},
+	    {"a\x1b^pm\x07"
+	     "b",
+	     "ab", "ab"},
+	    {"a\x1bXsos\x07"
+	     "b",
+	     "ab", "ab"},
+	    /* references to controls, over markup */
+	    {"E&#27;[31mred", "E&#27;[31mred", "Ered"},
+	    {"E&#x9b;2Jz &amp; &#233;", "E&#x9b;2Jz &amp; &#233;", "Ez &amp; &#233;"},
+	    {"nul\x01\x7f!", "nul!", "nul!"},
+	};
+	for (size_t i = 0; i < CORE_NELEM(cases); i++) {
+		char *line = text_clean(cases[i].in, strlen(cases[i].in), TEXT_CLEAN_LINE);
+		expect_str(i, line, cases[i].line);
+		free(line);
+		char *m = text_esc_strip_markup(cases[i].in, strlen(cases[i].in));
+		expect_str(i, m, cases[i].markup);
+		free(m);
+	}
+	/* an unterminated string ends after TEXT_ESC_MAX bytes: what follows is text */
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	core_buf_puts(&b, "a\x1b]");
+	for (int i = 0; i < TEXT_ESC_MAX; i++)
+		core_buf_putc(&b, 'x');
+	core_buf_puts(&b, "tail");
+	char *got = text_clean(b.data, b.len, TEXT_CLEAN_LINE);
+	assert_string_equal(got, "axtail"); /* ESC, then TEXT_ESC_MAX bytes dropped */
+	free(got);
+	core_buf_free(&b);
+}
+
 /* text_is_clean: true only where text_clean would change nothing. */
 static void test_is_clean(void **state)
 {
@@ -612,6 +677,7 @@ int main(void)
 	    cmocka_unit_test(test_utf8_roundtrip),
 	    cmocka_unit_test(test_clean_line),
 	    cmocka_unit_test(test_clean_block),
+	    cmocka_unit_test(test_esc),
 	    cmocka_unit_test(test_clean_mark_flood),
 	    cmocka_unit_test(test_is_clean),
 	    cmocka_unit_test(test_nfc),
