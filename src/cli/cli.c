@@ -85,6 +85,24 @@ int cli_usage_error(enum cli_command_id cmd, const char *what)
 	return CLI_EXIT_USAGE;
 }
 
+int cli_lang(enum cli_command_id cmd, const char *arg, enum html_lang *lang)
+{
+	if (strcmp(arg, "vi") != 0 && strcmp(arg, "en") != 0) {
+		char *shown = core_str_printable(arg);
+		char msg[CORE_ERRLEN];
+		core_err_set(msg, sizeof msg, "option '--lang' needs vi or en, not '%s'", shown);
+		free(shown);
+		return cli_usage_error(cmd, msg);
+	}
+	*lang = strcmp(arg, "vi") == 0 ? HTML_LANG_VI : HTML_LANG_EN;
+	return -1;
+}
+
+enum html_lang cli_lang_default(void)
+{
+	return core_lang_vietnamese(NULL) ? HTML_LANG_VI : HTML_LANG_EN;
+}
+
 int cli_one_operand(enum cli_command_id cmd, const char **slot, const char *arg, const char *what)
 {
 	if (*slot != NULL) {

@@ -192,6 +192,7 @@ int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)
 struct cli_show {
 	const char *id;
 	int width;
+	enum html_lang lang; /* of the image labels */
 	int status;
 };
 
@@ -205,6 +206,8 @@ static int cli_show_opt(int id, const char *arg, void *state)
 			return s->status;
 		s->width = (int)v;
 		return -1;
+	case CLI_OPT_SHOW_LANG:
+		return cli_lang(CLI_CMD_SHOW, arg, &s->lang);
 	default:
 		return cli_one_operand(CLI_CMD_SHOW, &s->id, arg, "article number");
 	}
@@ -212,7 +215,7 @@ static int cli_show_opt(int id, const char *arg, void *state)
 
 int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_show s = {0};
+	struct cli_show s = {.lang = cli_lang_default()};
 	int status = cli_options(CLI_CMD_SHOW, argc, argv, CLI_OPT_SHOW_HELP, cli_show_opt, &s);
 	if (status >= 0)
 		return status;
@@ -241,7 +244,7 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 	fputs(text, stdout);
 	free(text);
 	text_doc_free(head);
-	struct text_doc *body = html_article_doc(a.content, a.doc, a.summary, a.link);
+	struct text_doc *body = html_article_doc(a.content, a.doc, a.summary, a.link, s.lang);
 	if (body != NULL && body->nblocks > 0) {
 		putchar('\n');
 		text = text_doc_plain(body, width, false);

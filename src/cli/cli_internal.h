@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "core.h"
+#include "html.h"
 
 enum cli_command_id {
 #define CLI_COMMAND(id, fn, name, operands, help) CLI_CMD_##id,
@@ -56,6 +57,13 @@ void cli_error(const char *subject, const char *what);
 
 /* Reads a whole file (or standard input for "-") of at most max bytes; an exit status. */
 int cli_read_file(const char *path, size_t max, struct core_buf *b, const char *shown);
+
+/*
+ * --lang vi|en into *lang; -1 (go on) or, for another value, the usage
+ * error's status after saying it. The default is the locale's.
+ */
+int cli_lang(enum cli_command_id cmd, const char *arg, enum html_lang *lang);
+enum html_lang cli_lang_default(void);
 
 /* ---- cli_cache.c: what the cache commands share ---- */
 

@@ -1,5 +1,5 @@
 /*
- * bantin render FILE|- [--width N] [--url URL]
+ * bantin render FILE|- [--width N] [--url URL] [--lang vi|en]
  *
  * Lays out an HTML article (a file, or standard input) as the reader shows
  * it and prints it as plain text: the body at the width, then the numbered
@@ -20,6 +20,7 @@
 struct cli_render {
 	const char *path, *url;
 	int width;
+	enum html_lang lang;
 	int status;
 };
 
@@ -36,6 +37,8 @@ static int cli_render_opt(int id, const char *arg, void *state)
 	case CLI_OPT_RENDER_URL:
 		r->url = arg;
 		return -1;
+	case CLI_OPT_RENDER_LANG:
+		return cli_lang(CLI_CMD_RENDER, arg, &r->lang);
 	default:
 		return cli_one_operand(CLI_CMD_RENDER, &r->path, arg, "file");
 	}
@@ -44,7 +47,7 @@ static int cli_render_opt(int id, const char *arg, void *state)
 int cli_render_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	(void)ctx;
-	struct cli_render r = {0};
+	struct cli_render r = {.lang = cli_lang_default()};
 	int status =
 	    cli_options(CLI_CMD_RENDER, argc, argv, CLI_OPT_RENDER_HELP, cli_render_opt, &r);
 	if (status >= 0)
@@ -61,7 +64,7 @@ int cli_render_run(const struct cli_ctx *ctx, int argc, char **argv)
 		core_buf_free(&body);
 		return status;
 	}
-	struct text_doc *doc = html_to_doc(core_buf_str(&body), body.len, url);
+	struct text_doc *doc = html_to_doc(core_buf_str(&body), body.len, url, r.lang);
 	core_buf_free(&body);
 	char *text = text_doc_plain(doc, width, false);
 	text_doc_free(doc);

@@ -140,6 +140,11 @@ void core_buf_reset(struct core_buf *b);
 char *core_buf_take(struct core_buf *b);
 void core_buf_free(struct core_buf *b);
 
+/* ---- core_lang.c: the labels' language ---- */
+
+/* choice ("vi" or "en") if given, else the locale (LC_ALL, LC_MESSAGES, LANG): Vietnamese? */
+bool core_lang_vietnamese(const char *choice);
+
 /* ---- core_json.c: writing JSON ---- */
 
 /* Appends s as a JSON string, quotes included (s is UTF-8). */

@@ -24,7 +24,8 @@
 struct html_walk {
 	struct text_doc *doc;
 	const char *base;
-	struct core_buf text; /* the block being built */
+	const char *image_label; /* "Ảnh" or "Image" */
+	struct core_buf text;    /* the block being built */
 	struct text_span *spans;
 	size_t nspans, cap;
 	bool space; /* a collapsed space is due before the next word */
@@ -79,7 +80,8 @@ static void html_put_text(struct html_walk *w, const char *s)
 		unsigned char c = (unsigned char)*p;
 		if (!w->pre &&
 		    (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
-			w->space = w->text.len > 0;
+			/* no space at the start of the block, nor of a line a <br> began */
+			w->space = w->text.len > 0 && w->text.data[w->text.len - 1] != '\n';
 			continue;
 		}
 		if (w->space) {
@@ -182,8 +184,9 @@ static void html_figure(struct html_walk *w, uint32_t anchor, const char *img, c
 {
 	html_flush(w);
 	uint32_t link = anchor != 0 ? anchor : img != NULL ? text_doc_link(w->doc, img) : 0;
-	char *label = caption != NULL && caption[0] != '\0' ? xasprintf("[Ảnh: %s]", caption)
-							    : xstrdup("[Ảnh]");
+	char *label = caption != NULL && caption[0] != '\0'
+			  ? xasprintf("[%s: %s]", w->image_label, caption)
+			  : xasprintf("[%s]", w->image_label);
 	w->kind = TEXT_BLOCK_FIGURE;
 	core_buf_puts(&w->text, label);
 	if (link != 0) {
@@ -201,6 +204,57 @@ static void html_figure(struct html_walk *w, uint32_t anchor, const char *img, c
 }
 
 static void html_walk_children(struct html_walk *w, xmlNode *n, int depth);
+
+/* A length attribute in pixels ("16", "16px"); -1 when there is none or it is not one. */
+static long html_px(const xmlNode *n, const char *name)
+{
+	char *v = html_attr(n, name);
+	if (v == NULL)
+		return -1;
+	char *end;
+	long px = strtol(v, &end, 10);
+	bool ok = end != v && (*end == '\0' || strcmp(end, "px") == 0) && px >= 0;
+	free(v);
+	return ok ? px : -1;
+}
+
+/* Whether an image is part of the text: a smiley, an emoji, or no taller than a line. */
+static bool html_img_inline(const xmlNode *n)
+{
+	char *cls = html_attr(n, "class");
+	bool emoji =
+	    cls != NULL && (strstr(cls, "wp-smiley") != NULL || strstr(cls, "emoji") != NULL);
+	free(cls);
+	if (emoji)
+		return true;
+	long w = html_px(n, "width"), h = html_px(n, "height");
+	/* a line of text is some 16 to 24 pixels high */
+	return (h >= 0 && h <= 32 && (w < 0 || w <= 64)) || (h < 0 && w >= 0 && w <= 32);
+}
+
+/* Whether an <a> holds no text, only images (a thumbnail's link). */
+static bool html_only_images(const xmlNode *a)
+{
+	xmlChar *c = xmlNodeGetContent(a);
+	bool blank = true;
+	for (const xmlChar *p = c; p != NULL && *p != '\0' && blank; p++)
+		blank = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+	xmlFree(c);
+	return blank;
+}
+
+/* Whether url is the article's own (base), a fragment or a trailing '/' aside. */
+static bool html_is_self(const struct html_walk *w, const char *url)
+{
+	if (w->base == NULL || url == NULL)
+		return false;
+	size_t a = strcspn(url, "#"), b = strcspn(w->base, "#");
+	while (a > 0 && url[a - 1] == '/')
+		a--;
+	while (b > 0 && w->base[b - 1] == '/')
+		b--;
+	return a == b && strncmp(url, w->base, a) == 0;
+}
 
 /* Table rows: each <tr> a block, cells joined by tabs. */
 static void html_table(struct html_walk *w, xmlNode *table, int depth)
@@ -272,6 +326,17 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 		w->kind = TEXT_BLOCK_RULE;
 		html_flush(w);
 		w->kind = TEXT_BLOCK_PARAGRAPH;
+		return;
+	}
+	if (html_is(n, "img") && !w->in_figure && html_img_inline(n)) {
+		/* a smiley or an emoji in the sentence: its alt text, in the line */
+		char *alt = html_attr(n, "alt");
+		if (alt != NULL) {
+			char *clean = text_clean(alt, strlen(alt), TEXT_CLEAN_LINE);
+			html_put_text(w, clean);
+			free(clean);
+		}
+		free(alt);
 		return;
 	}
 	if (html_is(n, "img")) {
@@ -417,6 +482,10 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 		char *href = html_attr(n, "href");
 		url = html_url(w, href);
 		free(href);
+		if (html_is_self(w, url) && html_only_images(n)) {
+			free(url); /* a thumbnail linked to the article itself: no link to show */
+			url = NULL;
+		}
 	}
 	uint32_t saved_style = w->style, saved_link = w->link;
 	if (w->space) { /* a pending space goes before the styled run */
@@ -476,12 +545,13 @@ static bool html_is_byline(const char *text)
 	return words >= 2 && words <= 5 && strpbrk(text, ".,;:!?\"") == NULL;
 }
 
-struct text_doc *html_to_doc(const char *html, size_t len, const char *base)
+struct text_doc *html_to_doc(const char *html, size_t len, const char *base, enum html_lang lang)
 {
 	struct html_walk w;
 	memset(&w, 0, sizeof w);
 	w.doc = text_doc_new();
 	w.base = base != NULL && base[0] != '\0' ? base : NULL;
+	w.image_label = lang == HTML_LANG_EN ? "Image" : "Ảnh";
 	core_buf_init(&w.text, 0);
 	/* Escape sequences go before parsing (the parser would drop their ESC and keep
 	   the rest as text), each ending at markup; text nodes are cleaned as they are read. */
@@ -533,10 +603,10 @@ struct text_doc *html_to_doc(const char *html, size_t len, const char *base)
 }
 
 struct text_doc *html_article_doc(const char *content, const char *doc, const char *summary,
-				  const char *base)
+				  const char *base, enum html_lang lang)
 {
 	if (content != NULL && content[0] != '\0')
-		return html_to_doc(content, strlen(content), base);
+		return html_to_doc(content, strlen(content), base, lang);
 	if (doc != NULL && doc[0] != '\0')
 		return text_doc_deserialize(doc, NULL, 0);
 	if (summary == NULL || summary[0] == '\0')

@@ -2,9 +2,11 @@
  * html: article HTML to a text_doc (blocks with style spans and numbered
  * links) with libxml2's tolerant HTML parser. Scripts, styles, frames,
  * forms and comments are dropped; javascript: and data: URLs never become
- * links; images become "[Ảnh: caption]" lines with their URL in the link
- * list; the portal's closing author/photo line becomes a byline. All text
- * is cleaned by the text module.
+ * links; images become "[Ảnh: caption]" lines ("[Image: caption]" in
+ * English) with their URL in the link list, and small images inside a
+ * sentence (smileys, emoji) their alt text; the portal's closing
+ * author/photo line becomes a byline. All text is cleaned by the text
+ * module.
  */
 #ifndef BANTIN_HTML_H
 #define BANTIN_HTML_H
@@ -13,8 +15,18 @@
 
 #include "text.h"
 
-/* The document of html[0..len) (UTF-8); relative links resolve against base (may be NULL). */
-struct text_doc *html_to_doc(const char *html, size_t len, const char *base);
+/* The language of the labels a document gets ("[Ảnh: …]" or "[Image: …]"). */
+enum html_lang {
+	HTML_LANG_VI,
+	HTML_LANG_EN,
+};
+
+/*
+ * The document of html[0..len) (UTF-8). Relative links resolve against base
+ * (may be NULL), the article's own URL: an image whose only link is to it
+ * (a feed's thumbnail) is shown without that link.
+ */
+struct text_doc *html_to_doc(const char *html, size_t len, const char *base, enum html_lang lang);
 
 /*
  * The plain text of html[0..len), owned: a line a block, white space
@@ -39,6 +51,6 @@ char *html_text_line(const char *html, size_t len);
  * paragraph. NULL when it has none of them.
  */
 struct text_doc *html_article_doc(const char *content, const char *doc, const char *summary,
-				  const char *base);
+				  const char *base, enum html_lang lang);
 
 #endif

@@ -402,17 +402,6 @@ static bool ui_term_utf8(void)
 }
 
 /* Whether the user reads Vietnamese, by the locale's variables. */
-static bool ui_term_vietnamese(void)
-{
-	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-	for (size_t i = 0; i < CORE_NELEM(vars); i++) {
-		const char *v = getenv(vars[i]);
-		if (v != NULL && v[0] != '\0')
-			return strncmp(v, "vi", 2) == 0;
-	}
-	return false;
-}
-
 int ui_run(const struct ui_opts *o)
 {
 	bool utf8 = ui_term_utf8();
@@ -443,7 +432,7 @@ int ui_run(const struct ui_opts *o)
 	for (size_t i = 0; i < CORE_NELEM(crashes); i++)
 		sigaction(crashes[i], &sa, NULL);
 
-	bool vietnamese = o->lang != NULL ? strcmp(o->lang, "vi") == 0 : ui_term_vietnamese();
+	bool vietnamese = core_lang_vietnamese(o->lang);
 	struct ui *ui = ui_new(st, !utf8, vietnamese, o->offline);
 	struct ui_term_feeds tf = {.ui = ui, .settings = o->settings};
 	ui_term_sync_feeds(&tf, o);

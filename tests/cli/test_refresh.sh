@@ -104,7 +104,7 @@ assert_equal '{"id": '"$doan"', "feed_id": 2, "feed": "Đoàn Thanh niên", "tit
 {"id": '"$hienmau"', "feed_id": 2, "feed": "Đoàn Thanh niên", "title": "Hiến máu nhân đạo", "link": "https://doanthanhnien.example/hien-mau", "date": "2022-12-25T01:00:00Z", "read": false, "starred": false}' \
 	"$ASSERT_OUT" "list --feed ID --json: the feed's own title when it has no name"
 
-assert_status 0 bt show "$cang" --width 50
+assert_status 0 bt show "$cang" --width 50 --lang vi
 # The image's relative URL is resolved against the feed document's URL.
 want=$(cat << EOF
 Cảng Lạch Huyện đón tàu container lớn nhất
@@ -129,6 +129,13 @@ nhất.
 EOF
 )
 assert_equal "$want" "$ASSERT_OUT" "show: header in Vietnam time, body, links"
+# The image's label follows the labels' language: English by this locale (C.UTF-8).
+assert_status 0 bt show "$cang" --width 50
+assert_equal "[Image: Tàu cập cảng sáng 29/12][1]" "$(printf '%s\n' "$ASSERT_OUT" | grep '^\[Im')" \
+	"show: the image label in English without --lang"
+assert_status 2 bt show "$cang" --lang fr
+assert_equal "bantin show: option '--lang' needs vi or en, not 'fr' (see 'bantin show --help')" \
+	"$ASSERT_ERR" "show --lang: vi or en"
 
 assert_status 0 bt feeds
 printf '%s\n' "$ASSERT_OUT" | sed -n '1,4p' > "$ASSERT_TMP/feeds-head"

@@ -8,7 +8,7 @@ bantin=$1
 cd "$BANTIN_SOURCE_DIR/tests/fixtures/html"
 for f in *.html; do
 	for w in 40 80 120; do
-		assert_status 0 timeout 10 "$bantin" render --width "$w" --url https://portal.example.vn/tin/bai.html "$f"
+		assert_status 0 timeout 10 "$bantin" render --lang vi --width "$w" --url https://portal.example.vn/tin/bai.html "$f"
 		if [ -n "${BANTIN_REGEN:-}" ]; then
 			printf '%s\n' "$ASSERT_OUT" > "$f.w$w.expected"
 			continue
@@ -22,6 +22,14 @@ print(max([cells(l.rstrip('\n')) for l in sys.stdin] + [0]))")
 		[ "$widest" -le "$w" ] && assert_pass || assert_fail "$f at $w: a line of $widest cells"
 	done
 done
+# The image label follows the labels' language.
+assert_status 0 "$bantin" render --lang en --width 80 inline-images.html
+assert_equal "[Image: Cảng Lạch Huyện][2]" "$(printf '%s\n' "$ASSERT_OUT" | grep 'Cảng')" "render --lang en"
+assert_status 0 env LC_ALL=vi_VN.UTF-8 "$bantin" render --width 80 inline-images.html
+assert_equal "[Ảnh: Cảng Lạch Huyện][2]" "$(printf '%s\n' "$ASSERT_OUT" | grep 'Cảng')" \
+	"render: Vietnamese labels by the locale"
+assert_status 2 "$bantin" render --lang fr x.html
+assert_equal "bantin render: option '--lang' needs vi or en, not 'fr' (see 'bantin render --help')" "$ASSERT_ERR" "render --lang fr"
 assert_status 2 "$bantin" render --width 0 x.html
 assert_equal "bantin render: option '--width' needs a number from 1 to 10000, not '0' (see 'bantin render --help')" "$ASSERT_ERR" "width 0"
 assert_done

@@ -68,7 +68,7 @@ static char *fuzz_shown(const char *html)
 {
 	struct core_buf b;
 	core_buf_init(&b, 0);
-	struct text_doc *doc = html_to_doc(html, strlen(html), NULL);
+	struct text_doc *doc = html_to_doc(html, strlen(html), NULL, HTML_LANG_VI);
 	for (size_t i = 0; i < doc->nblocks; i++)
 		core_buf_printf(&b, "%s\n", doc->blocks[i].text);
 	text_doc_free(doc);

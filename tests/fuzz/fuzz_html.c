@@ -20,8 +20,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	int width = 1 + data[0] % 120;
-	struct text_doc *doc =
-	    html_to_doc((const char *)data + 1, size - 1, "https://portal.example.vn/a/");
+	struct text_doc *doc = html_to_doc((const char *)data + 1, size - 1,
+					   "https://portal.example.vn/a/", HTML_LANG_VI);
 	struct text_doc_layout l = {0};
 	text_doc_layout(doc, width, data[0] & 1, &l);
 	for (size_t i = 0; i < l.n; i++) {

@@ -26,7 +26,7 @@ static void test_blocks(void **state)
 {
 	(void)state;
 	struct text_doc *doc =
-	    html_to_doc(article, strlen(article), "https://portal.example.vn/a/");
+	    html_to_doc(article, strlen(article), "https://portal.example.vn/a/", HTML_LANG_VI);
 	static const enum text_block_kind kinds[] = {
 	    TEXT_BLOCK_HEADING,   TEXT_BLOCK_PARAGRAPH, TEXT_BLOCK_LIST_ITEM,
 	    TEXT_BLOCK_LIST_ITEM, TEXT_BLOCK_TABLE_ROW, TEXT_BLOCK_TABLE_ROW,
@@ -100,7 +100,7 @@ static void test_text_agrees_with_doc(void **state)
 	    "Tóm tắt</summary>Chi tiết</details><ul><li>một</li><li>hai</li></ul><video><p>"
 	    "phim</p></video><blockquote>Trích dẫn</blockquote><fieldset><legend>Nhóm</legend>"
 	    "</fieldset><script>var x;</script><p>Kết</p>";
-	struct text_doc *doc = html_to_doc(html, strlen(html), NULL);
+	struct text_doc *doc = html_to_doc(html, strlen(html), NULL, HTML_LANG_VI);
 	struct core_buf b;
 	core_buf_init(&b, 0);
 	for (size_t i = 0; i < doc->nblocks; i++) {
@@ -183,7 +183,7 @@ static void test_deserialize_rejects(void **state)
 static void test_layout_never_too_wide(void **state)
 {
 	(void)state;
-	struct text_doc *doc = html_to_doc(article, strlen(article), NULL);
+	struct text_doc *doc = html_to_doc(article, strlen(article), NULL, HTML_LANG_VI);
 	for (int w = 1; w <= 60; w++) {
 		struct text_doc_layout l = {0};
 		text_doc_layout(doc, w, w % 2 == 0, &l);
@@ -202,7 +202,7 @@ static void test_ascii_markers(void **state)
 {
 	(void)state;
 	static const char html[] = "<ul><li>m\xe1\xbb\x99t<ul><li>hai</li></ul></li></ul>";
-	struct text_doc *doc = html_to_doc(html, strlen(html), NULL);
+	struct text_doc *doc = html_to_doc(html, strlen(html), NULL, HTML_LANG_VI);
 	char *text = text_doc_plain(doc, 40, true);
 	assert_string_equal("* m\xe1\xbb\x99t\n  o hai\n", text);
 	free(text);
