@@ -10,8 +10,11 @@
  * cleaned the same way but keeping tabs and newlines. Contents are the
  * HTML as given, not cleaned: they are only shown through html_to_doc or
  * html_text, which clean what they make of them.
- * Links are absolute where the document allows it. No document can make
- * the parser read a file or the network (no external entities, no DTDs).
+ * Links are absolute where the document allows it, and so are the URLs
+ * inside summaries and contents (against their xml:base, else the
+ * document's URL). Entities the document declares are expanded within
+ * 64 KiB. No document can make the parser read a file or the network (no
+ * external entities, no DTDs).
  */
 #ifndef BANTIN_FEED_H
 #define BANTIN_FEED_H
@@ -55,8 +58,8 @@ struct feed_item {
 	int64_t updated;
 	char **categories;
 	size_t ncategories;
-	char *summary; /* HTML as given */
-	char *content; /* HTML as given, not cleaned: the richest body the item has */
+	char *summary; /* HTML as given, its URLs made absolute */
+	char *content; /* the same, not cleaned: the richest body the item has */
 	struct feed_enclosure *enclosures;
 	size_t nenclosures;
 };

@@ -2,11 +2,13 @@
  * RSS and Atom through libxml2's streaming reader (xmlTextReader): one
  * pass, memory bounded by the largest single item, never a DOM of the
  * whole document. Which element fills which field is the table fx_tags
- * (in the manner of sfeed's rsstags[]). Entities never reach libxml2 but
- * as the five predefined ones and character references: the input filter
- * (feed_input.c) rewrites HTML entities and makes any other literal text.
- * External entities and DTDs are never loaded, and libxml2's own depth and
- * amplification limits stay on.
+ * (in the manner of sfeed's rsstags[]). The root's local name tells the
+ * format whatever its namespace, and that namespace then counts as the
+ * format's own. Entities never reach libxml2 but as the five predefined
+ * ones and character references: the input filter (feed_filter.c) expands
+ * the DOCTYPE's own within a budget, rewrites HTML entities and makes any
+ * other literal text. External entities and DTDs are never loaded, and
+ * libxml2's own depth and amplification limits stay on.
  */
 #include <stdlib.h>
 #include <string.h>
