@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include "cli_internal.h"
+#include "refresh.h"
 #include "feed.h"
-#include "net.h"
 
 /* Each command's entry point, in the order of cli_commands.def. */
 static int (*const cli_runs[])(const struct cli_ctx *, int, char **) = {
@@ -195,13 +195,10 @@ int cli_read_file(const char *path, size_t max, struct core_buf *b, const char *
 
 void cli_init(void)
 {
-	feed_global_init();
-	/* libcurl sets itself up on first use when this fails, but not thread-safely. */
-	net_global_init(NULL, 0);
+	refresh_global_init();
 }
 
 void cli_cleanup(void)
 {
-	net_global_cleanup();
-	feed_global_cleanup();
+	refresh_global_cleanup();
 }

@@ -11,7 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "bantin_version.h"
 #include "cli_internal.h"
 #include "config.h"
 #include "refresh.h"
@@ -52,18 +51,17 @@ static int cli_refresh_opt(int id, const char *arg, void *state)
 	struct cli_refresh *r = state;
 	switch (id) {
 	case CLI_OPT_REFRESH_TIMEOUT:
-		return cli_refresh_seconds(r, "timeout", arg, &r->ro.net.timeout_ms);
+		return cli_refresh_seconds(r, "timeout", arg, &r->ro.timeout_ms);
 	case CLI_OPT_REFRESH_CONNECT_TIMEOUT:
-		return cli_refresh_seconds(r, "connect-timeout", arg,
-					   &r->ro.net.connect_timeout_ms);
+		return cli_refresh_seconds(r, "connect-timeout", arg, &r->ro.connect_timeout_ms);
 	case CLI_OPT_REFRESH_STALL_TIME: {
-		return cli_refresh_seconds(r, "stall-time", arg, &r->ro.net.stall_ms);
+		return cli_refresh_seconds(r, "stall-time", arg, &r->ro.stall_ms);
 	}
 	case CLI_OPT_REFRESH_PROXY:
-		r->ro.net.proxy = arg;
+		r->ro.proxy = arg;
 		return -1;
 	case CLI_OPT_REFRESH_MAX_SIZE:
-		return cli_size(CLI_CMD_REFRESH, "max-size", arg, &r->ro.net.max_size, &r->status)
+		return cli_size(CLI_CMD_REFRESH, "max-size", arg, &r->ro.max_size, &r->status)
 			   ? -1
 			   : r->status;
 	default:
@@ -143,10 +141,8 @@ static bool cli_refresh_add(struct cli_refresh *r, struct refresh *rf,
 
 int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	char ua[64];
-	core_err_set(ua, sizeof ua, "bantin/%s", BANTIN_VERSION);
 	struct cli_refresh r = {.bar = isatty(STDERR_FILENO) == 1};
-	refresh_opts_init(&r.ro, ctx->settings, ua); /* the options below say otherwise */
+	refresh_opts_init(&r.ro, ctx->settings); /* the options below say otherwise */
 	int status =
 	    cli_options(CLI_CMD_REFRESH, argc, argv, CLI_OPT_REFRESH_HELP, cli_refresh_opt, &r);
 	if (status >= 0)

@@ -29,7 +29,9 @@
 
 #include "core.h"
 #include "feed.h"
+#include "bantin_version.h"
 #include "html.h"
+#include "net.h"
 #include "refresh.h"
 #include "text.h"
 
@@ -382,18 +384,29 @@ static void refresh_on_fetched(struct net_result *res, void *arg)
 	pthread_mutex_unlock(&r->mu);
 }
 
-void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s,
-		       const char *user_agent)
+void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s)
 {
 	memset(o, 0, sizeof *o);
-	o->net.user_agent = user_agent;
 	if (s == NULL)
 		return;
-	o->net.timeout_ms = s->timeout_ms;
-	o->net.connect_timeout_ms = s->connect_timeout_ms;
-	o->net.stall_ms = s->stall_ms;
-	o->net.max_size = s->max_size;
-	o->net.proxy = s->proxy;
+	o->timeout_ms = s->timeout_ms;
+	o->connect_timeout_ms = s->connect_timeout_ms;
+	o->stall_ms = s->stall_ms;
+	o->max_size = s->max_size;
+	o->proxy = s->proxy;
+}
+
+void refresh_global_init(void)
+{
+	feed_global_init();
+	/* libcurl sets itself up on first use when this fails, but not thread-safely. */
+	net_global_init(NULL, 0);
+}
+
+void refresh_global_cleanup(void)
+{
+	net_global_cleanup();
+	feed_global_cleanup();
 }
 
 struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refresh_fn fn,
@@ -403,14 +416,25 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	r->st = st;
 	r->fn = fn;
 	r->arg = arg;
-	r->net = net_new(&o->net, refresh_on_fetched, r);
-	r->max_size = o->net.max_size != 0 ? o->net.max_size : FEED_MAX_SIZE_DEFAULT;
+	/* The one place the User-Agent is made: every refresh, the CLI's and the reader's. */
+	struct net_opts no = {
+	    .max_connections = o->max_connections,
+	    .max_host_connections = o->max_host_connections,
+	    .connect_timeout_ms = o->connect_timeout_ms,
+	    .timeout_ms = o->timeout_ms,
+	    .stall_ms = o->stall_ms,
+	    .max_size = o->max_size,
+	    .proxy = o->proxy,
+	    .user_agent = "bantin/" BANTIN_VERSION,
+	};
+	r->net = net_new(&no, refresh_on_fetched, r);
+	r->max_size = o->max_size != 0 ? o->max_size : FEED_MAX_SIZE_DEFAULT;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	int workers =
 	    o->workers != 0 ? o->workers : (int)(cpus > 1 ? (cpus < 9 ? cpus - 1 : 8) : 1);
 	if (workers < 0)
 		workers = 0;
-	long conns = o->net.max_connections > 0 ? o->net.max_connections : 16;
+	long conns = o->max_connections > 0 ? o->max_connections : 16;
 	r->max_body_fetching = conns < REFRESH_BODY_FETCHES ? (size_t)conns : REFRESH_BODY_FETCHES;
 	/* Each worker parses the next job while the last one is written: no more. */
 	r->max_ahead = workers > 0 ? (size_t)workers : 1;

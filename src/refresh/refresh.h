@@ -1,13 +1,14 @@
 /*
  * refresh: brings feeds in the cache up to date. net fetches (conditional
  * GET with the validators the store kept), feed parses each finished body,
- * html renders each article into a document, and store writes each feed
- * in one transaction. Progress is reported through a callback, one event
- * per finished feed, so the command line and the reader share it.
+ * html makes each article's plain text for the index, and store writes
+ * each feed in one transaction. Progress is reported through a callback,
+ * one event per finished feed, so the command line and the reader share it.
  *
- * Parsing and rendering run on worker threads while the calling thread
- * moves transfers on and writes to the store; the store is only touched
- * from the calling thread.
+ * Parsing (and the index text) runs on worker threads, each reading the
+ * store through a connection of its own; the calling thread moves
+ * transfers on and is the only one that writes to the store. net's types
+ * stay inside refresh: its users see refresh_opts only.
  */
 #ifndef BANTIN_REFRESH_H
 #define BANTIN_REFRESH_H
@@ -18,7 +19,6 @@
 #include <stdint.h>
 
 #include "config.h"
-#include "net.h"
 #include "store.h"
 
 enum refresh_outcome {
@@ -41,18 +41,28 @@ struct refresh_event {
 
 typedef void (*refresh_fn)(const struct refresh_event *e, void *arg);
 
+/* How a refresh fetches; 0 or NULL: the default. */
 struct refresh_opts {
-	struct net_opts net;
+	long connect_timeout_ms;   /* 15 s */
+	long timeout_ms;           /* the whole transfer: 60 s */
+	long stall_ms;             /* receiving nothing this long: 20 s */
+	size_t max_size;           /* a document, decoded: 16 MiB */
+	const char *proxy;         /* the environment's (http_proxy and the like); borrowed */
+	long max_connections;      /* in all: 16 */
+	long max_host_connections; /* to one host: 6 */
 	int workers; /* parsing threads; 0: one per processor but one (the store writes on its own)
 		      */
 };
 
 /*
  * Default options but what the settings file s says (timeouts, size limit,
- * proxy; s may be NULL); user_agent borrowed.
+ * proxy; s may be NULL). Every refresh says it is "bantin/VERSION".
  */
-void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s,
-		       const char *user_agent);
+void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s);
+
+/* Sets up the libraries a refresh uses (libcurl, libxml2), once, before any thread; and at exit. */
+void refresh_global_init(void);
+void refresh_global_cleanup(void);
 
 struct refresh;
 
@@ -86,7 +96,11 @@ bool refresh_add_feed(struct refresh *r, const struct refresh_feeds *f, int64_t 
 
 /* Whether feeds are still in progress. */
 bool refresh_busy(const struct refresh *r);
-/* Moves the refresh on for at most timeout_ms (extra: as net_step). */
+/*
+ * Moves the refresh on for at most timeout_ms: waits for network activity
+ * or one of extra's descriptors (revents filled in), then handles what
+ * finished.
+ */
 void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int timeout_ms);
 
 #endif

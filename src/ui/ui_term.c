@@ -19,7 +19,6 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "bantin_version.h"
 #include "refresh.h"
 #include "ui_internal.h"
 
@@ -249,10 +248,8 @@ static void ui_term_on_refresh(const struct refresh_event *e, void *arg)
 static void ui_term_start_refresh(struct ui_term_feeds *tf, int64_t feed)
 {
 	struct ui *ui = tf->ui;
-	char ua[64];
-	core_err_set(ua, sizeof ua, "bantin/%s", BANTIN_VERSION);
 	struct refresh_opts ro;
-	refresh_opts_init(&ro, tf->settings, ua);
+	refresh_opts_init(&ro, tf->settings);
 	tf->rf = refresh_new(ui->st, &ro, ui_term_on_refresh, tf);
 	tf->added = tf->failed = 0;
 	char err[CORE_ERRLEN];
