@@ -64,6 +64,41 @@ src/text/text_bad.c:12: gets() is not allowed: use fgets
 src/ui/ui_list.c:1: a curses header is included outside src/ui/ui_term.c
 tools/tool.h:1: <sqlite3.h> is included outside src/store/" "$ASSERT_OUT" "every broken rule reported"
 
+# The arrows between modules: a table written in the tree, checked through headers.
+rm -rf "$tmp/src" "$tmp/tools"
+mkdir -p "$tmp/src/core" "$tmp/src/text" "$tmp/src/html" "$tmp/src/store" "$tmp/src/net" \
+	"$tmp/src/refresh" "$tmp/src/ui"
+cat > "$tmp/src/ARROWS" <<'T'
+# comments and blank lines are allowed
+
+core:
+text: core
+html: text core
+store: text core
+net: core
+refresh: net store text core
+ui: refresh store text core
+T
+printf '#include "core.h"\n' > "$tmp/src/text/text.h"
+: > "$tmp/src/core/core.h"
+printf '#include "text.h"\n' > "$tmp/src/html/html.h"
+printf '#include "text.h"\n' > "$tmp/src/store/store.h"
+: > "$tmp/src/net/net.h"
+printf '#include "store.h"\n' > "$tmp/src/refresh/refresh.h"
+printf '#include "store.h"\n#include "refresh.h"\n' > "$tmp/src/ui/ui.c"
+printf '#include "refresh.h"\n#include "net.h"\n' > "$tmp/src/refresh/refresh.c"
+assert_status 0 "$PYTHON" "$check" "$tmp"
+assert_equal "" "$ASSERT_OUT" "arrows along the table pass"
+printf '#include "store.h"\n#include "html.h"\n' > "$tmp/src/store/store_articles.c"
+printf '#include "store.h"\n#include "net.h"\n' > "$tmp/src/refresh/refresh.h"
+mkdir -p "$tmp/src/extra"
+: > "$tmp/src/extra/extra.c"
+assert_status 1 "$PYTHON" "$check" "$tmp"
+assert_equal "src/extra/extra.c:1: module 'extra' is not in src/ARROWS
+src/store/store_articles.c:2: store may not include html (html.h)
+src/ui/ui.c:2: ui may not include net (net.h, through refresh.h)" "$ASSERT_OUT" \
+	"an arrow against the table, directly or through a header, names the file, line and arrow"
+
 # And the real tree is clean.
 assert_status 0 "$PYTHON" "$check" "$BANTIN_SOURCE_DIR"
 assert_done
