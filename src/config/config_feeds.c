@@ -85,7 +85,8 @@ static bool config_feeds_create(const char *path, const char *shown, char *err, 
 	return ok;
 }
 
-/* The next token of the line at *p into tok; 0 at the end, -1 on an unclosed quote. */
+/* The next token of the line at *p into tok: 1, or 2 when it was quoted; 0 at the end, -1 on an
+ * unclosed quote. */
 static int config_token(const char **p, struct core_buf *tok)
 {
 	const char *s = *p;
@@ -104,11 +105,11 @@ static int config_token(const char **p, struct core_buf *tok)
 				s++;
 			core_buf_putc(tok, *s);
 		}
-		s++;
-	} else {
-		for (; *s != '\0' && *s != '\n' && *s != ' ' && *s != '\t' && *s != '\r'; s++)
-			core_buf_putc(tok, *s);
+		*p = s + 1;
+		return 2;
 	}
+	for (; *s != '\0' && *s != '\n' && *s != ' ' && *s != '\t' && *s != '\r'; s++)
+		core_buf_putc(tok, *s);
 	*p = s;
 	return 1;
 }
@@ -183,9 +184,13 @@ static int config_feeds_line(const char *line, const char *path, const char *sho
 	c->line = lineno;
 	while ((rc = config_token(&p, &tok)) > 0) {
 		const char *t = core_buf_str(&tok);
+		bool quoted = rc == 2;
 		if (t[0] == '~' && t[1] != '\0') {
 			free(c->name);
 			c->name = text_clean(t + 1, strlen(t + 1), TEXT_CLEAN_LINE);
+		} else if (quoted) { /* a quoted word is a tag, '=' and all */
+			c->tags = xreallocarray(c->tags, c->ntags + 1, sizeof(char *));
+			c->tags[c->ntags++] = text_clean(t, strlen(t), TEXT_CLEAN_LINE);
 		} else if (strncmp(t, "cafile=", 7) == 0 && t[7] != '\0') {
 			free(c->cafile);
 			c->cafile = config_path(t + 7, path);
@@ -193,9 +198,8 @@ static int config_feeds_line(const char *line, const char *path, const char *sho
 			c->insecure = true;
 		} else if (strcmp(t, "tls-verify=yes") == 0) {
 			c->insecure = false;
-		} else if (strchr(t, '=') != NULL && t[0] != '"' &&
-			   strspn(t, "abcdefghijklmnopqrstuvwxyz-") ==
-			       (size_t)(strchr(t, '=') - t)) {
+		} else if (strchr(t, '=') != NULL && strspn(t, "abcdefghijklmnopqrstuvwxyz-") ==
+							 (size_t)(strchr(t, '=') - t)) {
 			char *s = core_str_printable(t);
 			core_err_set(err, errlen,
 				     "%s:%d: unknown feed option '%s' (known: cafile=FILE,"

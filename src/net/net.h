@@ -35,7 +35,7 @@ struct net_opts {
 	long retry_delay_ms; /* before a retry without Retry-After; 0: 2 s */
 	long max_retry_after_s; /* a longer Retry-After is not waited for; 0: 120 s */
 	const char *proxy;      /* NULL: the environment's (http_proxy and the like) */
-	const char *user_agent; /* NULL: "bantin/VERSION" must be given by the caller */
+	const char *user_agent; /* NULL: "bantin" (refresh gives "bantin/VERSION") */
 };
 
 struct net_request {

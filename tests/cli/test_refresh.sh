@@ -299,6 +299,9 @@ assert_equal "bantin: $ASSERT_TMP/badfeeds:1: a quote is not closed" "$ASSERT_ER
 printf '%s\n' "$U/a.xml colour=red" > "$ASSERT_TMP/badfeeds"
 assert_status 1 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" feeds
 assert_equal "bantin: $ASSERT_TMP/badfeeds:1: unknown feed option 'colour=red' (known: cafile=FILE, tls-verify=no; quote a tag that holds '=')" "$ASSERT_ERR" "feeds file: unknown option"
+printf '%s\n' "$U/a.xml \"colour=red\" \"~Tin A\"" > "$ASSERT_TMP/quotedtag"
+assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/quotedtag" feeds
+assert_equal "" "$ASSERT_ERR" "feeds file: a quoted tag may hold '=', as the message says"
 printf '%s\n' "query:unread:unread = \"yes\"" "$U/a.xml" "$U/a.xml" > "$ASSERT_TMP/nbfeeds"
 assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/nbfeeds" feeds
 assert_equal "bantin: $ASSERT_TMP/nbfeeds:1: query feeds are not supported; line skipped
