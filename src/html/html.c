@@ -204,6 +204,7 @@ static void html_figure(struct html_walk *w, uint32_t anchor, const char *img, c
 }
 
 static void html_walk_children(struct html_walk *w, xmlNode *n, int depth);
+static void html_walk(struct html_walk *w, xmlNode *n, int depth);
 
 /* A length attribute in pixels ("16", "16px"); -1 when there is none or it is not one. */
 static long html_px(const xmlNode *n, const char *name)
@@ -293,212 +294,232 @@ static void html_table(struct html_walk *w, xmlNode *table, int depth)
 	}
 }
 
-static void html_walk(struct html_walk *w, xmlNode *n, int depth)
+/* ---- the elements with a shape of their own: one handler each ---- */
+
+struct html_tag;
+typedef void (*html_handler)(struct html_walk *w, xmlNode *n, int depth,
+			     const struct html_tag *tag);
+
+struct html_tag {
+	const char *name;
+	html_handler fn;
+	uint32_t style; /* inline elements: the style they add */
+};
+
+static void html_on_br(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
 {
-	if (depth > HTML_MAX_DEPTH)
-		return;
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		/* Cleaned node by node: an escape sequence ends with the text it is in. */
-		if (n->content != NULL) {
-			const char *c = (const char *)n->content;
-			size_t len = strlen(c);
-			if (text_is_clean(c, len)) {
-				html_put_text(w, c);
-			} else {
-				char *clean = text_clean(c, len, TEXT_CLEAN_BLOCK);
-				html_put_text(w, clean);
-				free(clean);
-			}
-		}
-		return;
-	}
-	enum html_kind kind = n->type == XML_ELEMENT_NODE ? html_kind_of(n) : HTML_DROPPED;
-	if (kind != HTML_INLINE && kind != HTML_BLOCK)
-		return; /* comments, processing instructions, scripts... */
+	(void)n, (void)depth, (void)tag;
+	core_buf_putc(&w->text, '\n');
+	w->space = false;
+}
 
-	if (html_is(n, "br")) {
-		core_buf_putc(&w->text, '\n');
-		w->space = false;
+static void html_on_hr(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
+{
+	(void)n, (void)depth, (void)tag;
+	html_flush(w);
+	w->kind = TEXT_BLOCK_RULE;
+	html_flush(w);
+	w->kind = TEXT_BLOCK_PARAGRAPH;
+}
+
+/* An image: its alt text in the line (a smiley), a figure of its own, or the figure's. */
+static void html_on_img(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
+{
+	(void)depth, (void)tag;
+	char *alt = html_attr(n, "alt");
+	char *cap = alt != NULL ? text_clean(alt, strlen(alt), TEXT_CLEAN_LINE) : NULL;
+	free(alt);
+	if (!w->in_figure && html_img_inline(n)) {
+		if (cap != NULL)
+			html_put_text(w, cap);
+		free(cap);
 		return;
 	}
-	if (html_is(n, "hr")) {
-		html_flush(w);
-		w->kind = TEXT_BLOCK_RULE;
-		html_flush(w);
-		w->kind = TEXT_BLOCK_PARAGRAPH;
-		return;
-	}
-	if (html_is(n, "img") && !w->in_figure && html_img_inline(n)) {
-		/* a smiley or an emoji in the sentence: its alt text, in the line */
-		char *alt = html_attr(n, "alt");
-		if (alt != NULL) {
-			char *clean = text_clean(alt, strlen(alt), TEXT_CLEAN_LINE);
-			html_put_text(w, clean);
-			free(clean);
+	char *src = html_attr(n, "src");
+	char *url = html_url(w, src);
+	free(src);
+	if (w->link != 0)
+		w->figure_link = w->link; /* the image shows the link around it */
+	if (w->in_figure) {
+		free(w->figure_img);
+		w->figure_img = url;
+		w->figure_anchor = w->link;
+		if (w->figure_caption == NULL) {
+			w->figure_caption = cap;
+			cap = NULL;
 		}
-		free(alt);
+	} else {
+		html_figure(w, w->link, url, cap);
+		free(url);
+	}
+	free(cap);
+}
+
+static void html_on_figure(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
+{
+	(void)tag;
+	bool outer = !w->in_figure;
+	html_flush(w);
+	w->in_figure = true;
+	html_walk_children(w, n, depth);
+	if (!outer)
+		return;
+	html_flush(w); /* text in the figure that is not its caption */
+	if (w->figure_img != NULL || w->figure_caption != NULL)
+		html_figure(w, w->figure_anchor, w->figure_img, w->figure_caption);
+	free(w->figure_img);
+	free(w->figure_caption);
+	w->figure_img = w->figure_caption = NULL;
+	w->figure_anchor = 0;
+	w->in_figure = false;
+}
+
+static void html_on_block(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag);
+
+static void html_on_figcaption(struct html_walk *w, xmlNode *n, int depth,
+			       const struct html_tag *tag)
+{
+	if (!w->in_figure) { /* a caption outside a figure: a block like any */
+		html_on_block(w, n, depth, tag);
 		return;
 	}
-	if (html_is(n, "img")) {
-		char *src = html_attr(n, "src"), *alt = html_attr(n, "alt");
-		char *url = html_url(w, src);
-		if (w->link != 0)
-			w->figure_link = w->link; /* the image shows the link around it */
-		if (w->in_figure) {
-			free(w->figure_img);
-			w->figure_img = url;
-			w->figure_anchor = w->link;
-			if (w->figure_caption == NULL && alt != NULL)
-				w->figure_caption = text_clean(alt, strlen(alt), TEXT_CLEAN_LINE);
-		} else {
-			char *cap =
-			    alt != NULL ? text_clean(alt, strlen(alt), TEXT_CLEAN_LINE) : NULL;
-			html_figure(w, w->link, url, cap);
-			free(cap);
-			free(url);
+	free(w->figure_caption);
+	w->figure_caption = html_plain(n);
+}
+
+static void html_on_table(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
+{
+	(void)tag;
+	html_table(w, n, depth);
+}
+
+static void html_on_pre(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
+{
+	(void)tag;
+	html_flush(w);
+	bool was = w->pre;
+	w->pre = true;
+	w->kind = TEXT_BLOCK_PRE;
+	html_walk_children(w, n, depth);
+	html_flush(w);
+	w->pre = was;
+}
+
+static void html_on_quote(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
+{
+	(void)tag;
+	html_flush(w);
+	w->quote++;
+	html_walk_children(w, n, depth);
+	html_flush(w);
+	w->quote--;
+}
+
+/* A list's first number: its start attribute, held to nine digits. */
+static long html_list_start(const xmlNode *n)
+{
+	char *start = html_attr(n, "start");
+	char *end = NULL;
+	long num = start != NULL ? strtol(start, &end, 10) : 1;
+	if (start != NULL && end == start)
+		num = 1; /* not a number: as if there were none */
+	free(start);
+	if (num > HTML_LIST_MAX)
+		return HTML_LIST_MAX;
+	return num < -HTML_LIST_MAX ? -HTML_LIST_MAX : num;
+}
+
+static void html_on_list(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
+{
+	(void)tag;
+	html_flush(w);
+	bool ordered = html_is(n, "ol");
+	long num = html_list_start(n);
+	w->list_depth++;
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !html_is(c, "li")) {
+			html_walk(w, c, depth + 1);
+			continue;
 		}
-		free(src);
-		free(alt);
-		return;
-	}
-	if (html_is(n, "figure")) {
-		bool outer = !w->in_figure;
 		html_flush(w);
-		w->in_figure = true;
-		html_walk_children(w, n, depth);
-		if (outer) {
-			html_flush(w); /* text in the figure that is not its caption */
-			if (w->figure_img != NULL || w->figure_caption != NULL)
-				html_figure(w, w->figure_anchor, w->figure_img, w->figure_caption);
-			free(w->figure_img);
-			free(w->figure_caption);
-			w->figure_img = w->figure_caption = NULL;
-			w->figure_anchor = 0;
-			w->in_figure = false;
-		}
-		return;
-	}
-	if (html_is(n, "figcaption") && w->in_figure) {
-		free(w->figure_caption);
-		w->figure_caption = html_plain(n);
-		return;
-	}
-	if (html_is(n, "table")) {
-		html_table(w, n, depth);
-		return;
-	}
-	if (html_is(n, "pre")) {
-		html_flush(w);
-		bool was = w->pre;
-		w->pre = true;
-		w->kind = TEXT_BLOCK_PRE;
-		html_walk_children(w, n, depth);
-		html_flush(w);
-		w->pre = was;
-		return;
-	}
-	if (html_is(n, "blockquote")) {
-		html_flush(w);
-		w->quote++;
-		html_walk_children(w, n, depth);
-		html_flush(w);
-		w->quote--;
-		return;
-	}
-	if (html_is(n, "ul") || html_is(n, "ol")) {
-		html_flush(w);
-		bool ordered = html_is(n, "ol");
-		char *start = html_attr(n, "start");
-		char *end = NULL;
-		long num = start != NULL ? strtol(start, &end, 10) : 1;
-		if (start != NULL && end == start)
-			num = 1; /* not a number: as if there were none */
-		/* A start of any size is a number a list can show: held to nine digits. */
-		if (num > HTML_LIST_MAX)
-			num = HTML_LIST_MAX;
-		else if (num < -HTML_LIST_MAX)
-			num = -HTML_LIST_MAX;
-		free(start);
-		w->list_depth++;
-		for (xmlNode *c = n->children; c != NULL; c = c->next) {
-			if (c->type != XML_ELEMENT_NODE || !html_is(c, "li")) {
-				html_walk(w, c, depth + 1);
-				continue;
-			}
-			html_flush(w);
-			static const char *const bullets[] = {"•", "◦", "▪"};
-			char *marker = ordered ? xasprintf("%ld.", num)
-					       : xstrdup(bullets[(w->list_depth - 1) % 3]);
-			if (num < HTML_LIST_MAX)
-				num++;
-			w->kind = TEXT_BLOCK_LIST_ITEM;
-			w->level = w->list_depth;
-			free(w->marker);
-			w->marker = marker;
-			html_walk_children(w, c, depth);
-			html_flush(w);
-		}
-		w->list_depth--;
-		return;
-	}
-	if (n->name != NULL && (n->name[0] == 'h' || n->name[0] == 'H') && n->name[1] >= '1' &&
-	    n->name[1] <= '6' && n->name[2] == '\0') {
-		html_flush(w);
-		w->kind = TEXT_BLOCK_HEADING;
-		w->level = n->name[1] - '0';
-		html_walk_children(w, n, depth);
-		html_flush(w);
-		return;
-	}
-	if (html_is(n, "li")) { /* an item outside a list */
-		html_flush(w);
+		static const char *const bullets[] = {"•", "◦", "▪"};
+		char *marker =
+		    ordered ? xasprintf("%ld.", num) : xstrdup(bullets[(w->list_depth - 1) % 3]);
+		if (num < HTML_LIST_MAX)
+			num++;
 		w->kind = TEXT_BLOCK_LIST_ITEM;
-		w->level = w->list_depth > 0 ? w->list_depth : 1;
-		w->marker = xstrdup("•");
-		html_walk_children(w, n, depth);
+		w->level = w->list_depth;
+		free(w->marker);
+		w->marker = marker;
+		html_walk_children(w, c, depth);
 		html_flush(w);
-		return;
 	}
-	if (kind == HTML_BLOCK) { /* the blocks not shaped above */
-		/* a list item's own paragraphs stay in the item */
-		if (w->kind != TEXT_BLOCK_LIST_ITEM)
-			html_flush(w);
-		html_walk_children(w, n, depth);
-		if (w->kind != TEXT_BLOCK_LIST_ITEM)
-			html_flush(w);
-		return;
-	}
+	w->list_depth--;
+}
 
-	/* Inline elements: styles and links. */
-	uint32_t add = 0;
-	if (html_is(n, "b") || html_is(n, "strong"))
-		add = TEXT_STYLE_BOLD;
-	else if (html_is(n, "i") || html_is(n, "em") || html_is(n, "cite") || html_is(n, "var"))
-		add = TEXT_STYLE_ITALIC;
-	else if (html_is(n, "u") || html_is(n, "ins"))
-		add = TEXT_STYLE_UNDERLINE;
-	char *url = NULL;
-	if (html_is(n, "a")) {
-		char *href = html_attr(n, "href");
-		url = html_url(w, href);
-		free(href);
-		if (html_is_self(w, url) && html_only_images(n)) {
-			free(url); /* a thumbnail linked to the article itself: no link to show */
-			url = NULL;
-		}
+static void html_on_heading(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
+{
+	html_flush(w);
+	w->kind = TEXT_BLOCK_HEADING;
+	w->level = tag->name[1] - '0';
+	html_walk_children(w, n, depth);
+	html_flush(w);
+}
+
+/* An item outside a list. */
+static void html_on_li(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
+{
+	(void)tag;
+	html_flush(w);
+	w->kind = TEXT_BLOCK_LIST_ITEM;
+	w->level = w->list_depth > 0 ? w->list_depth : 1;
+	free(w->marker);
+	w->marker = xstrdup("•");
+	html_walk_children(w, n, depth);
+	html_flush(w);
+}
+
+/* The blocks with no shape of their own (div, p, section...). */
+static void html_on_block(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
+{
+	(void)tag;
+	/* a list item's own paragraphs stay in the item */
+	if (w->kind != TEXT_BLOCK_LIST_ITEM)
+		html_flush(w);
+	html_walk_children(w, n, depth);
+	if (w->kind != TEXT_BLOCK_LIST_ITEM)
+		html_flush(w);
+}
+
+/* The link an <a> makes, owned; NULL when it makes none. */
+static char *html_anchor_url(const struct html_walk *w, const xmlNode *n)
+{
+	char *href = html_attr(n, "href");
+	char *url = html_url(w, href);
+	free(href);
+	if (html_is_self(w, url) && html_only_images(n)) {
+		free(url); /* a thumbnail linked to the article itself: no link to show */
+		return NULL;
 	}
+	return url;
+}
+
+/* Inline elements: the style they add, and links. */
+static void html_on_inline(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
+{
+	char *url = html_is(n, "a") ? html_anchor_url(w, n) : NULL;
 	uint32_t saved_style = w->style, saved_link = w->link;
 	if (w->space) { /* a pending space goes before the styled run */
 		core_buf_putc(&w->text, ' ');
 		w->space = false;
 	}
 	html_close_run(w);
-	w->style |= add;
+	w->style |= tag != NULL ? tag->style : 0;
 	if (url != NULL && w->link == 0) {
 		w->link = text_doc_link(w->doc, url);
 		w->style |= TEXT_STYLE_LINK;
-		w->figure_link =
-		    0; /* an earlier link to the same place showed nothing of this one */
+		/* an earlier link to the same place showed nothing of this one */
+		w->figure_link = 0;
 	}
 	html_walk_children(w, n, depth);
 	/* The link's number after its text; not again alone after an image that showed it. */
@@ -511,6 +532,82 @@ static void html_walk(struct html_walk *w, xmlNode *n, int depth)
 	w->style = saved_style;
 	w->link = saved_link;
 	free(url);
+}
+
+/* By name, for bsearch: keep it sorted. */
+static const struct html_tag html_tags[] = {
+    {"a", html_on_inline, 0},
+    {"b", html_on_inline, TEXT_STYLE_BOLD},
+    {"blockquote", html_on_quote, 0},
+    {"br", html_on_br, 0},
+    {"cite", html_on_inline, TEXT_STYLE_ITALIC},
+    {"em", html_on_inline, TEXT_STYLE_ITALIC},
+    {"figcaption", html_on_figcaption, 0},
+    {"figure", html_on_figure, 0},
+    {"h1", html_on_heading, 0},
+    {"h2", html_on_heading, 0},
+    {"h3", html_on_heading, 0},
+    {"h4", html_on_heading, 0},
+    {"h5", html_on_heading, 0},
+    {"h6", html_on_heading, 0},
+    {"hr", html_on_hr, 0},
+    {"i", html_on_inline, TEXT_STYLE_ITALIC},
+    {"img", html_on_img, 0},
+    {"ins", html_on_inline, TEXT_STYLE_UNDERLINE},
+    {"li", html_on_li, 0},
+    {"ol", html_on_list, 0},
+    {"pre", html_on_pre, 0},
+    {"strong", html_on_inline, TEXT_STYLE_BOLD},
+    {"table", html_on_table, 0},
+    {"u", html_on_inline, TEXT_STYLE_UNDERLINE},
+    {"ul", html_on_list, 0},
+    {"var", html_on_inline, TEXT_STYLE_ITALIC},
+};
+
+static int html_tag_cmp(const void *key, const void *elem)
+{
+	return strcasecmp(key, ((const struct html_tag *)elem)->name);
+}
+
+static const struct html_tag *html_tag_find(const char *name)
+{
+	return bsearch(name, html_tags, CORE_NELEM(html_tags), sizeof html_tags[0], html_tag_cmp);
+}
+
+/* Text: cleaned node by node, so an escape sequence ends with the text it is in. */
+static void html_on_text(struct html_walk *w, const xmlNode *n)
+{
+	if (n->content == NULL)
+		return;
+	const char *c = (const char *)n->content;
+	size_t len = strlen(c);
+	if (text_is_clean(c, len)) {
+		html_put_text(w, c);
+		return;
+	}
+	char *clean = text_clean(c, len, TEXT_CLEAN_BLOCK);
+	html_put_text(w, clean);
+	free(clean);
+}
+
+static void html_walk(struct html_walk *w, xmlNode *n, int depth)
+{
+	if (depth > HTML_MAX_DEPTH)
+		return;
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		html_on_text(w, n);
+		return;
+	}
+	enum html_kind kind = n->type == XML_ELEMENT_NODE ? html_kind_of(n) : HTML_DROPPED;
+	if (kind != HTML_INLINE && kind != HTML_BLOCK)
+		return; /* comments, processing instructions, scripts... */
+	const struct html_tag *tag = n->name != NULL ? html_tag_find((const char *)n->name) : NULL;
+	if (tag != NULL)
+		tag->fn(w, n, depth, tag);
+	else if (kind == HTML_BLOCK)
+		html_on_block(w, n, depth, NULL);
+	else
+		html_on_inline(w, n, depth, NULL);
 }
 
 static void html_walk_children(struct html_walk *w, xmlNode *n, int depth)
