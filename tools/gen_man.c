@@ -3,11 +3,12 @@
  * program itself uses, so man/bantin.1 cannot drift from --help.
  * scripts/man-lists.py splices the output into the page, or checks it.
  *
- * Usage: gen_man options|commands|keys
+ * Usage: gen_man options|commands|keys|settings
  */
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct gen_man_option {
@@ -132,8 +133,40 @@ static void gen_man_key_list(void)
 	}
 }
 
+/* The settings file's settings, as config_settings.def declares them. */
+static const struct {
+	const char *name, *value, *def, *option, *help;
+} gen_man_settings[] = {
+#define CONFIG_SETTING(id, name, type, field, min, max, value, def, option, help)                  \
+	{name, value, def, option, help},
+#include "config_settings.def"
+#undef CONFIG_SETTING
+};
+
+static void gen_man_setting_list(void)
+{
+	for (size_t i = 0; i < sizeof gen_man_settings / sizeof gen_man_settings[0]; i++) {
+		printf(".It Cm %s = Ar %s\n", gen_man_settings[i].name, gen_man_settings[i].value);
+		char *line = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&line, &len);
+		fprintf(m, "%s (default: %s", gen_man_settings[i].help, gen_man_settings[i].def);
+		fputc(')', m);
+		fclose(m);
+		gen_man_sentence(line);
+		free(line);
+		if (gen_man_settings[i].option != NULL)
+			printf("The command line's\n.Fl \\-%s\nwins over it.\n",
+			       gen_man_settings[i].option + 2);
+	}
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "settings") == 0) {
+		gen_man_setting_list();
+		return 0;
+	}
 	if (argc == 2 && strcmp(argv[1], "keys") == 0) {
 		gen_man_key_list();
 		return 0;

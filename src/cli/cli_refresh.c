@@ -36,11 +36,13 @@ struct cli_refresh {
 	size_t nnotes;
 };
 
-static int cli_refresh_seconds(struct cli_refresh *r, const char *opt, const char *arg,
+/* A setting's option (--timeout...), in the range the settings table gives it. */
+static int cli_refresh_seconds(struct cli_refresh *r, enum config_setting_id id, const char *arg,
 			       long *out_ms)
 {
+	const struct config_setting_info *t = &config_setting_table[id];
 	long long v;
-	if (!cli_number(CLI_CMD_REFRESH, opt, arg, 1, 86400, &v, &r->status))
+	if (!cli_number(CLI_CMD_REFRESH, t->name, arg, t->min, t->max, &v, &r->status))
 		return r->status;
 	*out_ms = (long)v * 1000;
 	return -1;
@@ -51,11 +53,12 @@ static int cli_refresh_opt(int id, const char *arg, void *state)
 	struct cli_refresh *r = state;
 	switch (id) {
 	case CLI_OPT_REFRESH_TIMEOUT:
-		return cli_refresh_seconds(r, "timeout", arg, &r->ro.timeout_ms);
+		return cli_refresh_seconds(r, CONFIG_SETTING_TIMEOUT, arg, &r->ro.timeout_ms);
 	case CLI_OPT_REFRESH_CONNECT_TIMEOUT:
-		return cli_refresh_seconds(r, "connect-timeout", arg, &r->ro.connect_timeout_ms);
+		return cli_refresh_seconds(r, CONFIG_SETTING_CONNECT_TIMEOUT, arg,
+					   &r->ro.connect_timeout_ms);
 	case CLI_OPT_REFRESH_STALL_TIME: {
-		return cli_refresh_seconds(r, "stall-time", arg, &r->ro.stall_ms);
+		return cli_refresh_seconds(r, CONFIG_SETTING_STALL_TIME, arg, &r->ro.stall_ms);
 	}
 	case CLI_OPT_REFRESH_PROXY:
 		r->ro.proxy = arg;

@@ -50,6 +50,45 @@ struct config_settings {
 	int mouse, hyperlinks;                         /* 1 yes, 0 no, -1 not said */
 };
 
+/* The settings, declared once in config_settings.def. */
+enum config_setting_id {
+#define CONFIG_SETTING(id, name, type, field, min, max, value, def, option, help)                  \
+	CONFIG_SETTING_##id,
+#include "config_settings.def"
+#undef CONFIG_SETTING
+	CONFIG_SETTING_COUNT
+};
+
+enum config_type {
+	CONFIG_TYPE_SECONDS,
+	CONFIG_TYPE_SIZE,
+	CONFIG_TYPE_TEXT,
+	CONFIG_TYPE_NAME,
+	CONFIG_TYPE_LANG,
+	CONFIG_TYPE_BOOL,
+};
+
+/* One setting as the table declares it. */
+struct config_setting_info {
+	const char *name;
+	enum config_type type;
+	long long min, max; /* SECONDS: the range */
+	const char *value;  /* what the value is, for help: "SECONDS", "yes|no" */
+	const char *def;    /* the default, as words */
+	const char *option; /* the command-line option that overrides it, or NULL */
+	const char *help;   /* one line, no full stop */
+};
+
+/* The table, CONFIG_SETTING_COUNT entries in the order of config_settings.def. */
+extern const struct config_setting_info config_setting_table[CONFIG_SETTING_COUNT];
+
+/*
+ * Sets setting id in s from value (as the file or the command line writes
+ * it); false with what is wrong ("'timeout' needs ...") in what.
+ */
+bool config_setting_set(struct config_settings *s, enum config_setting_id id, const char *value,
+			char *what, size_t whatlen);
+
 /*
  * Reads the settings file at path. A missing file is no error unless
  * must_exist (a file the user named); err is "FILE:LINE: what is wrong"

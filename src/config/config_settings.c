@@ -1,9 +1,11 @@
 /*
  * config_settings.c: the settings file, "key = value" a line (# starts a
- * comment line). Its keys are the long options they stand for; what the
- * command line gives wins over it. Every value is checked when the file is
- * read, and a wrong one names the file and the line.
+ * comment line). Its keys, their types and ranges are the table of
+ * config_settings.def; what the command line gives wins over it. Every
+ * value is checked when the file is read, and a wrong one names the file
+ * and the line.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -44,71 +46,91 @@ static int config_bool(const char *v)
 	return -1;
 }
 
-static bool config_seconds(const char *v, long *out_ms)
+const struct config_setting_info config_setting_table[CONFIG_SETTING_COUNT] = {
+#define CONFIG_SETTING(id, name, type, field, min, max, value, def, option, help)                  \
+	[CONFIG_SETTING_##id] = {name, CONFIG_TYPE_##type, min, max, value, def, option, help},
+#include "config_settings.def"
+#undef CONFIG_SETTING
+};
+
+/* Where each setting's value lives in struct config_settings. */
+static const size_t config_setting_offset[CONFIG_SETTING_COUNT] = {
+#define CONFIG_SETTING(id, name, type, field, min, max, value, def, option, help)                  \
+	[CONFIG_SETTING_##id] = offsetof(struct config_settings, field),
+#include "config_settings.def"
+#undef CONFIG_SETTING
+};
+
+bool config_setting_set(struct config_settings *s, enum config_setting_id id, const char *value,
+			char *what, size_t whatlen)
 {
+	const struct config_setting_info *t = &config_setting_table[id];
+	void *field = (char *)s + config_setting_offset[id];
+	char *shown = core_str_printable(value);
+	bool ok = true;
 	long long n;
-	if (!core_parse_number(v, 1, 86400, &n))
-		return false;
-	*out_ms = (long)n * 1000;
-	return true;
+	switch (t->type) {
+	case CONFIG_TYPE_SECONDS:
+		ok = core_parse_number(value, t->min, t->max, &n);
+		if (ok)
+			*(long *)field = (long)n * 1000;
+		else
+			core_err_set(what, whatlen,
+				     "'%s' needs a number of seconds from %lld to %lld, not '%s'",
+				     t->name, t->min, t->max, shown);
+		break;
+	case CONFIG_TYPE_SIZE:
+		ok = core_parse_size(value, (size_t *)field);
+		if (!ok)
+			core_err_set(what, whatlen, "'%s' needs a size such as 16M, not '%s'",
+				     t->name, shown);
+		break;
+	case CONFIG_TYPE_NAME:
+		ok = value[0] != '\0' && strchr(value, '/') == NULL;
+		if (!ok)
+			core_err_set(what, whatlen, "'%s' needs a %s's name, not '%s'", t->name,
+				     t->name, shown);
+		break;
+	case CONFIG_TYPE_LANG:
+		ok = strcmp(value, "vi") == 0 || strcmp(value, "en") == 0;
+		if (!ok)
+			core_err_set(what, whatlen, "'%s' needs vi or en, not '%s'", t->name,
+				     shown);
+		break;
+	case CONFIG_TYPE_BOOL:
+		n = config_bool(value);
+		ok = n >= 0;
+		if (ok)
+			*(int *)field = (int)n;
+		else
+			core_err_set(what, whatlen, "'%s' needs yes or no, not '%s'", t->name,
+				     shown);
+		break;
+	case CONFIG_TYPE_TEXT:
+		break;
+	}
+	if (ok && (t->type == CONFIG_TYPE_TEXT || t->type == CONFIG_TYPE_NAME ||
+		   t->type == CONFIG_TYPE_LANG)) {
+		free(*(char **)field);
+		*(char **)field = xstrdup(value);
+	}
+	free(shown);
+	return ok;
 }
 
 /* Takes key = value into s; false with what is wrong with it. */
 static bool config_setting(struct config_settings *s, const char *key, const char *value,
 			   char *what, size_t whatlen)
 {
-	char *shown = core_str_printable(value);
-	bool ok = true;
-	if (strcmp(key, "timeout") == 0 || strcmp(key, "connect-timeout") == 0 ||
-	    strcmp(key, "stall-time") == 0) {
-		long *out = key[0] == 't'   ? &s->timeout_ms
-			    : key[0] == 'c' ? &s->connect_timeout_ms
-					    : &s->stall_ms;
-		ok = config_seconds(value, out);
-		if (!ok)
-			core_err_set(what, whatlen,
-				     "'%s' needs a number of seconds from 1 to 86400, not '%s'",
-				     key, shown);
-	} else if (strcmp(key, "max-size") == 0) {
-		ok = core_parse_size(value, &s->max_size);
-		if (!ok)
-			core_err_set(what, whatlen, "'max-size' needs a size such as 16M, not '%s'",
-				     shown);
-	} else if (strcmp(key, "proxy") == 0) {
-		free(s->proxy);
-		s->proxy = xstrdup(value);
-	} else if (strcmp(key, "theme") == 0) {
-		ok = value[0] != '\0' && strchr(value, '/') == NULL;
-		if (ok) {
-			free(s->theme);
-			s->theme = xstrdup(value);
-		} else {
-			core_err_set(what, whatlen, "'theme' needs a theme's name, not '%s'",
-				     shown);
-		}
-	} else if (strcmp(key, "lang") == 0) {
-		ok = strcmp(value, "vi") == 0 || strcmp(value, "en") == 0;
-		if (ok) {
-			free(s->lang);
-			s->lang = xstrdup(value);
-		} else {
-			core_err_set(what, whatlen, "'lang' needs vi or en, not '%s'", shown);
-		}
-	} else if (strcmp(key, "mouse") == 0 || strcmp(key, "hyperlinks") == 0) {
-		int b = config_bool(value);
-		ok = b >= 0;
-		if (ok)
-			*(key[0] == 'm' ? &s->mouse : &s->hyperlinks) = b;
-		else
-			core_err_set(what, whatlen, "'%s' needs yes or no, not '%s'", key, shown);
-	} else {
-		char *k = core_str_printable(key);
-		core_err_set(what, whatlen, "unknown setting '%s'", k);
-		free(k);
-		ok = false;
+	for (size_t i = 0; i < CONFIG_SETTING_COUNT; i++) {
+		if (strcmp(key, config_setting_table[i].name) == 0)
+			return config_setting_set(s, (enum config_setting_id)i, value, what,
+						  whatlen);
 	}
-	free(shown);
-	return ok;
+	char *k = core_str_printable(key);
+	core_err_set(what, whatlen, "unknown setting '%s'", k);
+	free(k);
+	return false;
 }
 
 /* One line of the file; false with err. */

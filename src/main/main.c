@@ -47,6 +47,14 @@ static void main_help(FILE *fp)
 		int w = (int)(strlen(c->name) + 1 + strlen(c->operands));
 		fprintf(fp, "  %s %s%*s  %s\n", c->name, c->operands, (int)widest - w, "", c->help);
 	}
+	fputs("\nSettings (key = value lines of the settings file, man 5 bantin.conf):\n", fp);
+	for (size_t i = 0; i < CONFIG_SETTING_COUNT; i++) {
+		const struct config_setting_info *t = &config_setting_table[i];
+		int w = (int)(strlen(t->name) + 3 + strlen(t->value));
+		fprintf(fp, "  %s = %s%*s  default: %s%s%s\n", t->name, t->value,
+			w < 26 ? 26 - w : 0, "", t->def, t->option != NULL ? "; option " : "",
+			t->option != NULL ? t->option : "");
+	}
 	fputs("\n"
 	      "The manual: man bantin\n",
 	      fp);
