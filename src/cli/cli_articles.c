@@ -244,7 +244,7 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 	fputs(text, stdout);
 	free(text);
 	text_doc_free(head);
-	struct text_doc *body = html_article_doc(a.content, a.doc, a.summary, a.link, s.lang);
+	struct text_doc *body = html_article_doc(a.content, a.summary, a.link, s.lang);
 	if (body != NULL && body->nblocks > 0) {
 		putchar('\n');
 		text = text_doc_plain(body, width, false);

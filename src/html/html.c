@@ -699,13 +699,11 @@ struct text_doc *html_to_doc(const char *html, size_t len, const char *base, enu
 	return w.doc;
 }
 
-struct text_doc *html_article_doc(const char *content, const char *doc, const char *summary,
-				  const char *base, enum html_lang lang)
+struct text_doc *html_article_doc(const char *content, const char *summary, const char *base,
+				  enum html_lang lang)
 {
 	if (content != NULL && content[0] != '\0')
 		return html_to_doc(content, strlen(content), base, lang);
-	if (doc != NULL && doc[0] != '\0')
-		return text_doc_deserialize(doc, NULL, 0);
 	if (summary == NULL || summary[0] == '\0')
 		return NULL;
 	/* The summary is plain text (a "<" in it is a "<"): one paragraph of it. */

@@ -45,12 +45,11 @@ char *html_text_line(const char *html, size_t len);
 
 /*
  * An article's body as the cache keeps it: its HTML (content) rendered; for
- * an article an older bantin cached with only a serialized document, that
- * document; for one whose feed gives only a summary (RSS descriptions, as
- * VnExpress's), that summary (plain text, as the cache keeps it) as a
- * paragraph. NULL when it has none of them.
+ * one whose feed gives only a summary (RSS descriptions, as VnExpress's),
+ * that summary (plain text, as the cache keeps it) as a paragraph. NULL
+ * when it has neither.
  */
-struct text_doc *html_article_doc(const char *content, const char *doc, const char *summary,
-				  const char *base, enum html_lang lang);
+struct text_doc *html_article_doc(const char *content, const char *summary, const char *base,
+				  enum html_lang lang);
 
 #endif

@@ -1,10 +1,10 @@
 /*
- * store.c: opening the cache, its schema and migrations, and the cache of
- * prepared statements every other file of the module uses.
+ * store.c: opening the cache, its schema, and the cache of prepared
+ * statements every other file of the module uses.
  *
- * The schema's version is PRAGMA user_version: migration N takes a cache
- * from version N to N + 1 inside one transaction, so an old cache is
- * brought up to date on open and a half-migrated one cannot exist.
+ * The schema's version is PRAGMA user_version, 1: a new cache gets the
+ * whole schema in one transaction, and a cache of any other version is
+ * refused with a line saying what to do, and never changed.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -18,9 +18,14 @@
 /* Waits this long for another writer (a cron refresh, say) before giving up. */
 #define STORE_BUSY_MS 30000
 
-/* migrations[N] takes the schema from version N to N + 1. */
-static const char *const store_migrations[] = {
-    /* 0 → 1: feeds, articles, the folded full-text index. */
+/*
+ * The schema, version 1: feeds, articles (the small columns first: SQLite
+ * reads a column by walking the record from its start, so read and starred
+ * behind an article's text would cost a walk through its overflow pages
+ * for every row a list counts or shows), their indexes, the folded
+ * full-text index and its vocabulary.
+ */
+static const char store_schema[] =
     "CREATE TABLE feeds ("
     " id INTEGER PRIMARY KEY,"
     " url TEXT NOT NULL UNIQUE," /* as the feeds file says */
@@ -37,76 +42,39 @@ static const char *const store_migrations[] = {
     "CREATE TABLE articles ("
     " id INTEGER PRIMARY KEY,"
     " feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
-    " guid TEXT NOT NULL,"
-    " link TEXT,"
-    " title TEXT,"
-    " author TEXT,"
+    " read INTEGER NOT NULL DEFAULT 0,"
+    " starred INTEGER NOT NULL DEFAULT 0,"
+    " time INTEGER NOT NULL," /* published, else updated, else first seen: the sort key */
+    " hash INTEGER NOT NULL," /* of what the feed said, to see changes cheaply */
     " published INTEGER,"
     " updated INTEGER,"
     " first_seen INTEGER NOT NULL,"
-    " time INTEGER NOT NULL," /* published, else updated, else first seen: the sort key */
+    " guid TEXT NOT NULL,"
+    " title TEXT,"
+    " link TEXT,"
+    " author TEXT,"
     " categories TEXT,"
     " summary TEXT,"
     " content TEXT,"
-    " doc TEXT,"
-    " hash INTEGER NOT NULL," /* of what the feed said, to see changes cheaply */
-    " read INTEGER NOT NULL DEFAULT 0,"
-    " starred INTEGER NOT NULL DEFAULT 0,"
     " UNIQUE (feed_id, guid));"
     "CREATE INDEX articles_by_time ON articles (time DESC, id DESC);"
     "CREATE INDEX articles_by_feed ON articles (feed_id, time DESC, id DESC);"
     "CREATE INDEX articles_unread ON articles (time DESC, id DESC) WHERE read = 0;"
+    "CREATE INDEX articles_feed_read ON articles (feed_id, read);"
     "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, summary, body, content='',"
-    " tokenize='unicode61 remove_diacritics 2');",
-    /* 1 → 2: how many articles hold each word, for choosing related articles' terms. */
+    " tokenize='unicode61 remove_diacritics 2');"
+    /* how many articles hold each word, for choosing related articles' terms */
     "CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, 'row');"
     /* Ranking: a match in the title counts ten times one in the body, the summary four. */
-    "INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');",
-    /*
-     * 2 → 3: the small columns first. SQLite reads a column by walking the
-     * record from its start, so read and starred behind an article's text
-     * cost a walk through its overflow pages for every row a list counts or
-     * shows.
-     */
-    "CREATE TABLE articles_new ("
-    " id INTEGER PRIMARY KEY,"
-    " feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
-    " read INTEGER NOT NULL DEFAULT 0,"
-    " starred INTEGER NOT NULL DEFAULT 0,"
-    " time INTEGER NOT NULL,"
-    " hash INTEGER NOT NULL,"
-    " published INTEGER,"
-    " updated INTEGER,"
-    " first_seen INTEGER NOT NULL,"
-    " guid TEXT NOT NULL,"
-    " title TEXT,"
-    " link TEXT,"
-    " author TEXT,"
-    " categories TEXT,"
-    " summary TEXT,"
-    " content TEXT,"
-    " doc TEXT,"
-    " UNIQUE (feed_id, guid));"
-    "INSERT INTO articles_new (id, feed_id, read, starred, time, hash, published, updated,"
-    " first_seen, guid, title, link, author, categories, summary, content, doc)"
-    " SELECT id, feed_id, read, starred, time, hash, published, updated, first_seen, guid,"
-    " title, link, author, categories, summary, content, doc FROM articles;"
-    "DROP TABLE articles;"
-    "ALTER TABLE articles_new RENAME TO articles;"
-    "CREATE INDEX articles_by_time ON articles (time DESC, id DESC);"
-    "CREATE INDEX articles_by_feed ON articles (feed_id, time DESC, id DESC);"
-    "CREATE INDEX articles_unread ON articles (time DESC, id DESC) WHERE read = 0;"
-    "CREATE INDEX articles_feed_read ON articles (feed_id, read);",
-    /*
-     * 3 → 4: the index merges its segments less eagerly while it is written
-     * (16 of a size before merging them, not 4): a third less work for a
-     * refresh, a few more segments for a search to look in.
-     */
+    "INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');"
+    /* The index merges its segments less eagerly while it is written (16 of a size
+       before merging them, not 4): a third less work for a refresh, a few more
+       segments for a search to look in. */
     "INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);"
-    "INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 64);",
-};
+    "INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 64);"
+    "PRAGMA user_version = 1;";
 
-#define STORE_VERSION ((int)CORE_NELEM(store_migrations))
+#define STORE_VERSION 1
 
 /* An article's title as lists and the reader show it: an untitled one's stand-in otherwise. */
 #define STORE_TITLE "coalesce(nullif(a.title, ''), bantin_untitled(a.summary, a.content, a.link))"
@@ -137,21 +105,7 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" last_error = NULL, title = coalesce(?4, title), site = coalesce(?5, site),"
 	" etag = ?6, last_modified = ?7 WHERE id = ?1",
     [STORE_SQL_ARTICLE_FIND] = "SELECT id, hash FROM articles WHERE feed_id = ?1 AND guid = ?2",
-/* Whether article ?1 says what an item's fields ?2 to ?9 say (store_bind_item); and
-   whether it does but for a body it lacks. */
-#define STORE_SAME_HEAD                                                                            \
-	"link IS ?2 AND title IS ?3 AND author IS ?4 AND published IS ?5 AND updated IS ?6"        \
-	" AND categories IS ?7 AND summary IS ?8"
-    [STORE_SQL_ARTICLE_SAME] = "SELECT " STORE_SAME_HEAD " AND content IS ?9, " STORE_SAME_HEAD
-			       " AND coalesce(content, '') = '' FROM articles WHERE id = ?1",
-#undef STORE_SAME_HEAD
-    [STORE_SQL_ARTICLE_SET_HASH] = "UPDATE articles SET hash = ?2 WHERE id = ?1",
-    /*
-     * ?2 to ?9 are an item's fields in both (store_bind_item), ?10 its
-     * fingerprint. The document
-     * is rendered from the content when shown: doc is only kept by articles
-     * an older bantin cached, until they change.
-     */
+    /* ?2 to ?9 are an item's fields in both (store_bind_item), ?10 its fingerprint. */
     [STORE_SQL_ARTICLE_INSERT] =
 	"INSERT INTO articles (feed_id, guid, first_seen, link, title, author, published, updated,"
 	" time, categories, summary, content, hash)"
@@ -159,7 +113,7 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_ARTICLE_UPDATE] =
 	"UPDATE articles SET link = ?2, title = ?3, author = ?4, published = ?5, updated = ?6,"
 	" time = coalesce(?5, ?6, first_seen), categories = ?7, summary = ?8, content = ?9,"
-	" doc = NULL, hash = ?10 WHERE id = ?1",
+	" hash = ?10 WHERE id = ?1",
     [STORE_SQL_FTS_INSERT] =
 	"INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?1, ?2, ?3, ?4)",
     [STORE_SQL_FTS_DELETE] = "INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
@@ -196,7 +150,7 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_ARTICLE_GET] =
 	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.guid, a.link, " STORE_TITLE
 	", a.author,"
-	" a.published, a.updated, a.first_seen, a.categories, a.summary, a.content, a.doc,"
+	" a.published, a.updated, a.first_seen, a.categories, a.summary, a.content,"
 	" a.read, a.starred FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
     [STORE_SQL_MARK_READ] = "UPDATE articles SET read = ?2 WHERE id = ?1",
     [STORE_SQL_MARK_ALL_READ] = "UPDATE articles SET read = 1 WHERE read = 0",
@@ -253,8 +207,8 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 
     [STORE_SQL_INDEX_COUNT] = "SELECT count(*) FROM articles_fts_docsize",
     /* What an article's index row is made of (store_index_text), and snippets. */
-    [STORE_SQL_ARTICLE_TEXT] = "SELECT title, summary, content, doc FROM articles WHERE id = ?1",
-    [STORE_SQL_REINDEX_ROWS] = "SELECT id, title, summary, content, doc FROM articles WHERE id > ?1"
+    [STORE_SQL_ARTICLE_TEXT] = "SELECT title, summary, content FROM articles WHERE id = ?1",
+    [STORE_SQL_REINDEX_ROWS] = "SELECT id, title, summary, content FROM articles WHERE id > ?1"
 			       " ORDER BY id LIMIT 256",
     [STORE_SQL_FTS_DELETE_ALL] = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
     [STORE_SQL_FTS_CHECK] = "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
@@ -405,38 +359,38 @@ static int store_version(struct store *st, char *err, size_t errlen)
 	return version;
 }
 
-/* Brings the schema to STORE_VERSION, one transaction per step. */
-static bool store_migrate(struct store *st, char *err, size_t errlen)
+/* A cache of another version: one line naming the file and what to do. */
+static bool store_version_refused(struct store *st, int version, char *err, size_t errlen)
+{
+	core_err_set(err, errlen,
+		     "%s: a cache of another bantin (version %d; this one reads version %d):"
+		     " move it away and run 'bantin refresh' to make a new one",
+		     st->shown, version, STORE_VERSION);
+	return false;
+}
+
+/* Gives a new cache its schema; false for a cache of another version. */
+static bool store_create(struct store *st, char *err, size_t errlen)
 {
 	int version = store_version(st, err, errlen);
 	if (version < 0)
 		return false;
-	if (version > STORE_VERSION) {
-		core_err_set(err, errlen,
-			     "%s: made by a newer bantin (cache version %d; this one knows %d)",
-			     st->shown, version, STORE_VERSION);
-		return false;
-	}
 	if (version == STORE_VERSION)
 		return true;
-	/* Another process may be migrating too: take the write lock, then look again. */
+	if (version != 0)
+		return store_version_refused(st, version, err, errlen);
+	/* Another process may be creating it too: take the write lock, then look again. */
 	if (!store_exec(st, "BEGIN IMMEDIATE", "cannot start a transaction", err, errlen))
 		return false;
 	version = store_version(st, err, errlen);
-	for (; version >= 0 && version < STORE_VERSION; version++) {
-		char *bump = xasprintf("PRAGMA user_version = %d", version + 1);
-		bool ok = store_exec(st, store_migrations[version], "cannot create the tables", err,
-				     errlen) &&
-			  store_exec(st, bump, "cannot record the cache version", err, errlen);
-		free(bump);
-		if (!ok) {
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-			return false;
-		}
-	}
-	if (version < 0) {
+	bool ok =
+	    version == STORE_VERSION ||
+	    (version == 0 && store_exec(st, store_schema, "cannot create the tables", err, errlen));
+	if (!ok) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		return false;
+		return version > 0 && version != STORE_VERSION
+			   ? store_version_refused(st, version, err, errlen)
+			   : false;
 	}
 	return store_exec(st, "COMMIT", "cannot commit the new tables", err, errlen);
 }
@@ -511,8 +465,13 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				store_sql_untitled, NULL, NULL);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
-	if (store_version(st, err, errlen) < 0)
+	int version = store_version(st, err, errlen);
+	if (version < 0)
 		goto fail;
+	if (version != 0 && version != STORE_VERSION) { /* refused before anything is written */
+		store_version_refused(st, version, err, errlen);
+		goto fail;
+	}
 	if (!store_rank_register(st->db)) {
 		core_err_set(err, errlen, "%s: this SQLite has no usable FTS5", st->shown);
 		goto fail;
@@ -529,7 +488,7 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 			" PRAGMA journal_size_limit = " STORE_LOG_LIMIT,
 			"cannot set up the connection", err, errlen))
 		goto fail;
-	if (!store_migrate(st, err, errlen))
+	if (!store_create(st, err, errlen))
 		goto fail;
 	return st;
 fail:

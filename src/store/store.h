@@ -31,9 +31,9 @@ enum store_open_flags {
 };
 
 /*
- * Opens (and creates or migrates) the cache at path. err names the file
- * and the problem, e.g. "cache.db: not a bantin cache (file is not a
- * database)".
+ * Opens (and creates) the cache at path. err names the file and the
+ * problem, e.g. "cache.db: not a bantin cache (file is not a database)";
+ * a cache of another schema version is refused and left as it is.
  */
 struct store *store_open(const char *path, int flags, char *err, size_t errlen);
 void store_close(struct store *st);
@@ -187,7 +187,7 @@ struct store_article {
 	char *feed_title;
 	char *guid, *link, *title, *author;
 	int64_t published, updated, first_seen;
-	char *categories, *summary, *content, *doc;
+	char *categories, *summary, *content;
 	bool read, starred;
 };
 

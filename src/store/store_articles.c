@@ -129,7 +129,6 @@ void store_article_free(struct store_article *a)
 	free(a->categories);
 	free(a->summary);
 	free(a->content);
-	free(a->doc);
 }
 
 bool store_article_get(struct store *st, int64_t id, struct store_article *a, char *err,
@@ -154,9 +153,8 @@ bool store_article_get(struct store *st, int64_t id, struct store_article *a, ch
 		a->categories = store_col_text(s, 10);
 		a->summary = store_col_text(s, 11);
 		a->content = store_col_text(s, 12);
-		a->doc = store_col_text(s, 13);
-		a->read = sqlite3_column_int(s, 14) != 0;
-		a->starred = sqlite3_column_int(s, 15) != 0;
+		a->read = sqlite3_column_int(s, 13) != 0;
+		a->starred = sqlite3_column_int(s, 14) != 0;
 	} else if (rc == SQLITE_DONE) {
 		core_err_set(err, errlen, "no article %lld", (long long)id);
 	} else {

@@ -21,8 +21,6 @@ enum store_sql {
 	STORE_SQL_FEED_UNCHANGED,
 	STORE_SQL_FEED_UPDATED,
 	STORE_SQL_ARTICLE_FIND,
-	STORE_SQL_ARTICLE_SAME,
-	STORE_SQL_ARTICLE_SET_HASH,
 	STORE_SQL_ARTICLE_INSERT,
 	STORE_SQL_ARTICLE_UPDATE,
 	STORE_SQL_FTS_INSERT,
@@ -113,15 +111,12 @@ void store_sql_untitled(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void store_row_clear(struct store_row *r);
 /* Runs a statement that returns no rows; false with err. */
 bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *err, size_t errlen);
-/*
- * An article's body text, owned: html_text of its content (html_text_raw
- * when raw: what its index row is made of), or for an article an older
- * bantin cached with a serialized document, that document's text.
- */
-char *store_body_text(const char *content, const char *doc, bool raw);
+/* An article's body text, owned: html_text of its content (html_text_raw when raw: what its
+   index row is made of). */
+char *store_body_text(const char *content, bool raw);
 /* Adds article id's text to the index, or (remove) takes it out: both from the same values. */
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
-		     const char *content, const char *doc, bool remove, char *err, size_t errlen);
+		     const char *content, bool remove, char *err, size_t errlen);
 /* One unit of a query: its folded words. */
 struct store_unit {
 	char **words;

@@ -7,9 +7,8 @@
  * one function (store_index_put) from what the articles table keeps: the
  * body's text is html_text_raw of the content, made again when a row comes
  * out. So html_text_raw must stay what it is for the rows already indexed: a
- * bantin whose html_text says otherwise must rebuild the index (a
- * migration that runs store_reindex). Articles an older bantin cached
- * with a serialized document come out with that document's text.
+ * bantin whose html_text says otherwise must rebuild the index
+ * (store_reindex).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -47,10 +46,8 @@ void store_index_text(const char *title, const char *summary, const char *text, 
 	out[2] = text_fold(text != NULL ? text : "", text != NULL ? strlen(text) : 0, NULL);
 }
 
-char *store_body_text(const char *content, const char *doc, bool raw)
+char *store_body_text(const char *content, bool raw)
 {
-	if (doc != NULL)
-		return text_doc_serialized_text(doc);
 	const char *c = content != NULL ? content : "";
 	return raw ? html_text_raw(c, strlen(c)) : html_text(c, strlen(c));
 }
@@ -71,10 +68,10 @@ static bool store_index_write(struct store *st, int64_t id, const char *const te
 }
 
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
-		     const char *content, const char *doc, bool remove, char *err, size_t errlen)
+		     const char *content, bool remove, char *err, size_t errlen)
 {
 	char *index[3];
-	char *body = store_body_text(content, doc, true);
+	char *body = store_body_text(content, true);
 	store_index_text(title, summary, body, index);
 	free(body);
 	bool ok = store_index_write(st, id, (const char *const *)index, remove, err, errlen);
@@ -96,8 +93,7 @@ static bool store_index_remove(struct store *st, int64_t id, char *err, size_t e
 	else /* the row's values stay good until this statement is reset */
 		ok = store_index_put(st, id, (const char *)sqlite3_column_text(s, 0),
 				     (const char *)sqlite3_column_text(s, 1),
-				     (const char *)sqlite3_column_text(s, 2),
-				     (const char *)sqlite3_column_text(s, 3), true, err, errlen);
+				     (const char *)sqlite3_column_text(s, 2), true, err, errlen);
 	sqlite3_reset(s);
 	return ok;
 }
@@ -108,12 +104,10 @@ static bool store_index_item(struct store *st, int64_t id, const struct store_it
 {
 	if (it->index[0] != NULL && it->index[1] != NULL && it->index[2] != NULL)
 		return store_index_write(st, id, it->index, false, err, errlen);
-	return store_index_put(st, id, it->title, it->summary, it->content, NULL, false, err,
-			       errlen);
+	return store_index_put(st, id, it->title, it->summary, it->content, false, err, errlen);
 }
 
-/* Binds ?2 to ?9 of ARTICLE_INSERT, ARTICLE_UPDATE and ARTICLE_SAME: what the feed says of an item.
- */
+/* Binds ?2 to ?9 of ARTICLE_INSERT and ARTICLE_UPDATE: what the feed says of an item. */
 static void store_bind_item(sqlite3_stmt *s, const struct store_item *it)
 {
 	store_bind_text(s, 2, it->link);
@@ -126,54 +120,7 @@ static void store_bind_item(sqlite3_stmt *s, const struct store_item *it)
 	store_bind_text(s, 9, it->content);
 }
 
-enum store_put {
-	STORE_PUT_ADDED,
-	STORE_PUT_UPDATED,
-	STORE_PUT_UNCHANGED,
-	STORE_PUT_FILLED, /* written again, yet the same article: it gains the body it lacked */
-	STORE_PUT_ERROR
-};
-
-/*
- * Whether article id, whose fingerprint differs from the item's, says
- * something else: UPDATED when it does; UNCHANGED when only the way of
- * fingerprinting or of storing changed (an older bantin's), the new
- * fingerprint then kept; FILLED when it lacks only the body the item has
- * (an older bantin kept no body for an RSS description alone).
- */
-static enum store_put store_same_item(struct store *st, int64_t id, const struct store_item *it,
-				      int64_t hash, char *err, size_t errlen)
-{
-	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_SAME, err, errlen);
-	if (s == NULL)
-		return STORE_PUT_ERROR;
-	sqlite3_bind_int64(s, 1, id);
-	store_bind_item(s, it);
-	int rc = sqlite3_step(s);
-	bool same = rc == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
-	bool bodiless = rc == SQLITE_ROW && sqlite3_column_int(s, 1) == 1;
-	sqlite3_reset(s);
-	size_t len = it->content != NULL ? strlen(it->content) : 0;
-	if (!same && bodiless && len > 0)
-		return STORE_PUT_FILLED;
-	if (!same && len > 0 && !text_is_clean(it->content, len)) {
-		/* An older bantin stored a body cleaned (NFC, no controls): the same body then. */
-		char *cleaned = text_clean(it->content, len, TEXT_CLEAN_BLOCK);
-		store_bind_text(s, 9, cleaned);
-		same = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
-		sqlite3_reset(s);
-		sqlite3_bind_null(s, 9); /* bound without a copy */
-		free(cleaned);
-	}
-	if (!same)
-		return STORE_PUT_UPDATED;
-	if ((s = store_stmt(st, STORE_SQL_ARTICLE_SET_HASH, err, errlen)) == NULL)
-		return STORE_PUT_ERROR;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, hash);
-	return store_exec_stmt(st, s, "cannot update an article", err, errlen) ? STORE_PUT_UNCHANGED
-									       : STORE_PUT_ERROR;
-}
+enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_PUT_ERROR };
 
 /* Feed feed_id's article with this guid: 1 with its id and fingerprint, 0 if none, -1 with err. */
 static int store_article_find(struct store *st, int64_t feed_id, const char *guid, int64_t *id,
@@ -212,11 +159,8 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 		return STORE_PUT_ERROR;
 	sqlite3_stmt *s;
 	if (found == 1) {
-		if (had == hash)
+		if (had == hash) /* the fingerprint covers every field the feed gives */
 			return STORE_PUT_UNCHANGED;
-		enum store_put same = store_same_item(st, id, it, hash, err, errlen);
-		if (same != STORE_PUT_UPDATED && same != STORE_PUT_FILLED)
-			return same;
 		if (!store_index_remove(st, id, err, errlen) ||
 		    (s = store_stmt(st, STORE_SQL_ARTICLE_UPDATE, err, errlen)) == NULL)
 			return STORE_PUT_ERROR;
@@ -226,7 +170,7 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 		if (!store_exec_stmt(st, s, "cannot update an article", err, errlen) ||
 		    !store_index_item(st, id, it, err, errlen))
 			return STORE_PUT_ERROR;
-		return same;
+		return STORE_PUT_UPDATED;
 	}
 	if ((s = store_stmt(st, STORE_SQL_ARTICLE_INSERT, err, errlen)) == NULL)
 		return STORE_PUT_ERROR;
@@ -258,7 +202,6 @@ bool store_update(struct store *st, const struct store_update *u, struct store_u
 			res.updated++;
 			break;
 		case STORE_PUT_UNCHANGED:
-		case STORE_PUT_FILLED:
 			res.unchanged++;
 			break;
 		case STORE_PUT_ERROR:
@@ -313,8 +256,7 @@ bool store_reindex(struct store *st, int64_t *n, char *err, size_t errlen)
 		while (np < 256 && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
 			char *title = store_col_text(rows, 1), *summary = store_col_text(rows, 2);
 			char *body =
-			    store_body_text((const char *)sqlite3_column_text(rows, 3),
-					    (const char *)sqlite3_column_text(rows, 4), true);
+			    store_body_text((const char *)sqlite3_column_text(rows, 3), true);
 			page[np].id = sqlite3_column_int64(rows, 0);
 			store_index_text(title, summary, body, page[np].text);
 			free(title);

@@ -276,20 +276,6 @@ void text_block_add_span(struct text_block *b, uint32_t start, uint32_t end, uin
 uint32_t text_doc_link(struct text_doc *doc, const char *url);
 
 /*
- * Reads a document in the line-based form older bantins kept in the cache
- * ("bantin-doc 1": B kind level quote marker spans, S start end style
- * link, T text, L link; \\ \n \t escaped); NULL (err set) when it is not
- * one. Nothing writes that form any more: articles are rendered from their
- * HTML when shown.
- */
-struct text_doc *text_doc_deserialize(const char *s, char *err, size_t errlen);
-/*
- * The text of a serialized document's blocks, one block a line, owned
- * ("" for anything that is not a serialized document). For indexing.
- */
-char *text_doc_serialized_text(const char *s);
-
-/*
  * The header of an article as a document: the title as a heading; the
  * feed and the date as the portal writes it, in Vietnam time; the author
  * and the link, each on its own line; a rule. Strings may be NULL.

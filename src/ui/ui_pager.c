@@ -58,7 +58,7 @@ void ui_pager_layout(struct ui *ui, int cols)
 	struct text_doc *head = text_doc_header(a->title, a->feed_title, t, a->author, a->link);
 	text_doc_layout(head, width, ui->ascii, &ui->lines->head);
 	text_doc_free(head);
-	struct text_doc *body = html_article_doc(a->content, a->doc, a->summary, a->link,
+	struct text_doc *body = html_article_doc(a->content, a->summary, a->link,
 						 ui->vietnamese ? HTML_LANG_VI : HTML_LANG_EN);
 	if (body == NULL)
 		body = text_doc_new();

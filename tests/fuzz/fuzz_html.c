@@ -2,8 +2,7 @@
  * libFuzzer target for html → document → layout: any bytes as an article,
  * laid out at a width taken from the input; no line may be wider. The
  * same bytes through html_text: what comes out is printable text (no
- * controls but newlines); and as a document an older bantin kept, which
- * may be refused but never crashes.
+ * controls but newlines).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -30,12 +29,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	text_doc_layout_free(&l);
 	text_doc_free(doc);
-	/* The same bytes as a document an older bantin kept: read, or refused. */
-	char *kept = xstrndup((const char *)data + 1, size - 1);
-	char err[CORE_ERRLEN];
-	text_doc_free(text_doc_deserialize(kept, err, sizeof err));
-	free(text_doc_serialized_text(kept));
-	free(kept);
 	char *t = html_text((const char *)data + 1, size - 1);
 	for (const unsigned char *p = (const unsigned char *)t; *p != '\0'; p++) {
 		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)

@@ -1,4 +1,4 @@
-/* Unit tests for html_to_doc and the document's serialised form. */
+/* Unit tests for html_to_doc and html_text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -117,69 +117,6 @@ static void test_text_agrees_with_doc(void **state)
 	text_doc_free(doc);
 }
 
-/* A document as an older bantin kept it in the cache reads back whole. */
-static void test_deserialize(void **state)
-{
-	(void)state;
-	static const char kept[] = "bantin-doc 1\n"
-				   "B h 2 0 . 0\n"
-				   "T Tiêu đề\n"
-				   "B p 0 0 . 2\n"
-				   "S 6 13 1 0\n"
-				   "S 14 28 8 1\n"
-				   "T Một đoạn liên kết[1]\\\\ ngắt\\ndòng\n"
-				   "B l 1 0 :• 0\n"
-				   "T một\n"
-				   "B r 0 0 . 0\n"
-				   "T a\\tb\n"
-				   "L https://portal.example.vn/x\n";
-	char err[CORE_ERRLEN] = "";
-	struct text_doc *doc = text_doc_deserialize(kept, err, sizeof err);
-	assert_non_null(doc);
-	assert_int_equal(doc->nblocks, 4);
-	assert_int_equal(doc->blocks[0].kind, TEXT_BLOCK_HEADING);
-	assert_int_equal(doc->blocks[0].level, 2);
-	assert_string_equal(doc->blocks[1].text, "Một đoạn liên kết[1]\\ ngắt\ndòng");
-	assert_int_equal(doc->blocks[1].nspans, 2);
-	assert_int_equal(doc->blocks[1].spans[1].style, TEXT_STYLE_LINK);
-	assert_int_equal(doc->blocks[1].spans[1].link, 1);
-	assert_int_equal(doc->blocks[2].kind, TEXT_BLOCK_LIST_ITEM);
-	assert_string_equal(doc->blocks[2].marker, "•");
-	assert_string_equal(doc->blocks[3].text, "a\tb");
-	assert_int_equal(doc->nlinks, 1);
-	assert_string_equal(doc->links[0], "https://portal.example.vn/x");
-	/* what the index took of it */
-	char *text = text_doc_serialized_text(kept);
-	assert_string_equal(text, "Tiêu đề\nMột đoạn liên kết[1]\\ ngắt\ndòng\nmột\na\tb");
-	free(text);
-	text_doc_free(doc);
-}
-
-static void test_deserialize_rejects(void **state)
-{
-	(void)state;
-	static const struct {
-		const char *in, *err;
-	} cases[] = {
-	    {"", "not a serialised document"},
-	    {"bantin-doc 2\n", "not a serialised document"},
-	    {"bantin-doc 1\nX\n", "broken document: unexpected line"},
-	    {"bantin-doc 1\nB z 0 0 . 0\nT x\n", "broken document: unknown block kind"},
-	    {"bantin-doc 1\nB p 0 0 . 1\nT x\n", "broken document: missing span"},
-	    {"bantin-doc 1\nB p 0 0 . 1\nS 0 9 1 0\nT x\n", "broken document: a span out of range"},
-	    {"bantin-doc 1\nB p 0 0 . 1\nS 0 1 8 2\nT x\n", "broken document: a span out of range"},
-	    {"bantin-doc 1\nB p 0 0 . 0\n", "broken document: missing text"},
-	};
-	for (size_t i = 0; i < CORE_NELEM(cases); i++) {
-		char err[CORE_ERRLEN] = "";
-		struct text_doc *d = text_doc_deserialize(cases[i].in, err, sizeof err);
-		if (d != NULL)
-			fail_msg("case %zu: accepted", i);
-		if (strcmp(err, cases[i].err) != 0)
-			fail_msg("case %zu: \"%s\", want \"%s\"", i, err, cases[i].err);
-	}
-}
-
 static void test_layout_never_too_wide(void **state)
 {
 	(void)state;
@@ -219,8 +156,6 @@ int main(void)
 	    cmocka_unit_test(test_blocks),
 	    cmocka_unit_test(test_text),
 	    cmocka_unit_test(test_text_agrees_with_doc),
-	    cmocka_unit_test(test_deserialize),
-	    cmocka_unit_test(test_deserialize_rejects),
 	    cmocka_unit_test(test_layout_never_too_wide),
 	};
 	return cmocka_run_group_tests_name("html_doc", tests, NULL, NULL);
