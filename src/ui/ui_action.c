@@ -147,186 +147,297 @@ static void ui_mark_all_read(struct ui *ui)
 	ui_view_load_feeds(ui);
 }
 
+/* ---- the handlers: one an action, or one an action in a view ---- */
+
+static void ui_on_move(struct ui *ui, enum ui_action_id act)
+{
+	long long page = (long long)ui_view_body_rows(ui);
+	static const long long far = 1LL << 40;
+	long long delta = act == UI_ACT_DOWN        ? 1
+			  : act == UI_ACT_UP        ? -1
+			  : act == UI_ACT_PAGE_DOWN ? page
+			  : act == UI_ACT_PAGE_UP   ? -page
+			  : act == UI_ACT_TOP       ? -far
+						    : far;
+	ui_move_by(ui, delta);
+}
+
+static void ui_on_open_feed(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui_open_feed(ui);
+}
+
+static void ui_on_open_article(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui_pager_open(ui, ui->asel);
+}
+
+static void ui_on_open_hit(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	if (ui->hitsel >= ui->nhits)
+		return;
+	ui->nback = 0;
+	ui_pager_show(ui, ui->hits[ui->hitsel].row.id);
+	ui->pager_from = UI_VIEW_RESULTS;
+}
+
+/* In the pager: the related article selected in the pane; q comes back here. */
+static void ui_on_open_related(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	if (!ui->related_focus || ui->rsel >= ui->nrelated)
+		return;
+	if (ui->nback == CORE_NELEM(ui->back)) {
+		memmove(ui->back, ui->back + 1, sizeof ui->back - sizeof ui->back[0]);
+		ui->nback--;
+	}
+	ui->back[ui->nback++] = ui->art.id;
+	ui_pager_show(ui, ui->related[ui->rsel].row.id);
+}
+
+static void ui_on_back_help(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui->view = ui->help_from;
+}
+
+static void ui_on_back_pager(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	if (ui->nback > 0)
+		ui_pager_show(ui, ui->back[--ui->nback]);
+	else
+		ui->view = ui->pager_from;
+}
+
+static void ui_on_back_results(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui->view = ui->list_title != NULL ? UI_VIEW_ARTICLES : UI_VIEW_FEEDS;
+}
+
+static void ui_on_back_articles(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui->view = UI_VIEW_FEEDS;
+	ui_view_load_feeds(ui);
+}
+
+static void ui_on_quit(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui->quit = true;
+}
+
+/* The next or previous article of the list (or the results) the pager came from. */
+static void ui_on_next_article(struct ui *ui, enum ui_action_id act)
+{
+	bool next = act == UI_ACT_NEXT_ARTICLE;
+	if (ui->pager_from == UI_VIEW_RESULTS) {
+		size_t h = ui->hitsel;
+		if (next && h + 1 < ui->nhits)
+			h++;
+		else if (!next && h > 0)
+			h--;
+		if (h != ui->hitsel) {
+			ui->hitsel = h;
+			ui_pager_show(ui, ui->hits[h].row.id);
+			ui->pager_from = UI_VIEW_RESULTS;
+			return;
+		}
+	}
+	size_t i = ui->asel;
+	bool in_list = ui->pager_from != UI_VIEW_RESULTS;
+	if (in_list && next && ui->total > 0 && i + 1 < (size_t)ui->total)
+		ui_pager_open(ui, i + 1);
+	else if (in_list && !next && i > 0)
+		ui_pager_open(ui, i - 1);
+	else
+		ui_view_status(
+		    ui, false, "%s",
+		    next ? ui_view_label(ui, "Đây là bài cuối", "This is the last article")
+			 : ui_view_label(ui, "Đây là bài đầu", "This is the first article"));
+}
+
+static void ui_on_toggle_unread(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui->q.unread_only = !ui->q.unread_only;
+	ui_view_drop_rows(ui);
+	ui->asel = ui->atop = 0;
+}
+
+static void ui_on_flag(struct ui *ui, enum ui_action_id act)
+{
+	ui_toggle_flag(ui, act == UI_ACT_STAR);
+}
+
+static void ui_on_mark_all_read(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui_mark_all_read(ui);
+}
+
+static void ui_on_help(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	if (ui->view == UI_VIEW_HELP)
+		return;
+	ui->help_from = ui->view;
+	ui->htop = 0;
+	ui->view = UI_VIEW_HELP;
+}
+
+static void ui_on_search(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui->prompt_find = ui->view == UI_VIEW_PAGER;
+	ui_prompt_open(&ui->prompt, ui->prompt_find ? ui_view_label(ui, "Tìm trong bài: ", "Find: ")
+						    : ui_view_label(ui, "Tìm: ", "Search: "));
+}
+
+static void ui_on_find_next(struct ui *ui, enum ui_action_id act)
+{
+	if (ui->nmatches == 0) {
+		ui_view_status(
+		    ui, false, "%s",
+		    ui_view_label(ui, "Chưa tìm gì (/ để tìm)", "Nothing to find (/ to find)"));
+		return;
+	}
+	ui_pager_find_show(ui,
+			   act == UI_ACT_FIND_NEXT ? ui->mcur + 1 : ui->mcur + ui->nmatches - 1);
+}
+
+/* open-link and copy-link: the loop (ui_term.c) hands the URL over. */
+static void ui_on_link(struct ui *ui, enum ui_action_id act)
+{
+	char *url = ui_pager_link(ui);
+	if (url == NULL)
+		return;
+	char **to = act == UI_ACT_OPEN_LINK ? &ui->open_url : &ui->copy_url;
+	free(*to);
+	*to = url;
+	if (act == UI_ACT_COPY_LINK)
+		ui_view_status(ui, false, "%s",
+			       ui_view_label(ui, "Đã chép liên kết", "Link copied"));
+}
+
+static void ui_on_toggle_related(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui->show_related = !ui->show_related;
+	ui->related_focus = ui->related_focus && ui->show_related;
+	ui->laid_width = 0;
+}
+
+static void ui_on_focus(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	if (ui->show_related && ui->nrelated > 0)
+		ui->related_focus = !ui->related_focus;
+	else
+		ui_view_status(ui, false, "%s",
+			       ui_view_label(ui, "Không có tin liên quan", "No related articles"));
+}
+
+/* The feed a refresh-feed means in the current view; 0 for every feed. */
+static int64_t ui_refresh_target(const struct ui *ui)
+{
+	if (ui->view == UI_VIEW_FEEDS)
+		return ui->fsel > 0 ? ui->feeds[ui->fsel - 1].id : 0;
+	if (ui->view == UI_VIEW_PAGER && ui->have_art)
+		return ui->art.feed_id;
+	return ui->q.feed_id;
+}
+
+/* Asks the loop (ui_term.c) for a refresh. */
+static void ui_on_refresh(struct ui *ui, enum ui_action_id act)
+{
+	if (ui->offline)
+		ui_view_status(ui, true, "%s",
+			       ui_view_label(ui, "Đang ngoại tuyến (--offline): không cập nhật",
+					     "Offline (--offline): no refresh"));
+	else if (ui->refreshing)
+		ui_view_status(ui, false, "%s",
+			       ui_view_label(ui, "Đang cập nhật rồi", "A refresh is under way"));
+	else
+		ui->want_refresh = act == UI_ACT_REFRESH_ALL ? 0 : ui_refresh_target(ui);
+}
+
+/* redraw: the loop redraws after every key anyway. */
+static void ui_on_nothing(struct ui *ui, enum ui_action_id act)
+{
+	(void)ui;
+	(void)act;
+}
+
+typedef void (*ui_handler)(struct ui *ui, enum ui_action_id act);
+
+/*
+ * What each action does, by view: the first row whose action it is and
+ * whose views hold the current one (UI_IN_* flags) handles it, so the rows
+ * of one view come before an action's row for every view.
+ */
+static const struct {
+	enum ui_action_id act;
+	unsigned views;
+	ui_handler fn;
+} ui_handlers[] = {
+    {UI_ACT_DOWN, UI_IN_ALL, ui_on_move},
+    {UI_ACT_UP, UI_IN_ALL, ui_on_move},
+    {UI_ACT_PAGE_DOWN, UI_IN_ALL, ui_on_move},
+    {UI_ACT_PAGE_UP, UI_IN_ALL, ui_on_move},
+    {UI_ACT_TOP, UI_IN_ALL, ui_on_move},
+    {UI_ACT_BOTTOM, UI_IN_ALL, ui_on_move},
+    {UI_ACT_OPEN, UI_IN_FEEDS, ui_on_open_feed},
+    {UI_ACT_OPEN, UI_IN_ARTICLES, ui_on_open_article},
+    {UI_ACT_OPEN, UI_IN_RESULTS, ui_on_open_hit},
+    {UI_ACT_OPEN, UI_IN_PAGER, ui_on_open_related},
+    {UI_ACT_BACK, UI_IN_HELP, ui_on_back_help},
+    {UI_ACT_BACK, UI_IN_PAGER, ui_on_back_pager},
+    {UI_ACT_BACK, UI_IN_RESULTS, ui_on_back_results},
+    {UI_ACT_BACK, UI_IN_ARTICLES, ui_on_back_articles},
+    {UI_ACT_BACK, UI_IN_FEEDS, ui_on_quit},
+    {UI_ACT_QUIT, UI_IN_ALL, ui_on_quit},
+    {UI_ACT_NEXT_ARTICLE, UI_IN_ALL, ui_on_next_article},
+    {UI_ACT_PREV_ARTICLE, UI_IN_ALL, ui_on_next_article},
+    {UI_ACT_TOGGLE_UNREAD, UI_IN_ALL, ui_on_toggle_unread},
+    {UI_ACT_TOGGLE_READ, UI_IN_ALL, ui_on_flag},
+    {UI_ACT_STAR, UI_IN_ALL, ui_on_flag},
+    {UI_ACT_MARK_ALL_READ, UI_IN_ALL, ui_on_mark_all_read},
+    {UI_ACT_HELP, UI_IN_ALL, ui_on_help},
+    {UI_ACT_SEARCH, UI_IN_ALL, ui_on_search},
+    {UI_ACT_FIND_NEXT, UI_IN_ALL, ui_on_find_next},
+    {UI_ACT_FIND_PREV, UI_IN_ALL, ui_on_find_next},
+    {UI_ACT_OPEN_LINK, UI_IN_ALL, ui_on_link},
+    {UI_ACT_COPY_LINK, UI_IN_ALL, ui_on_link},
+    {UI_ACT_TOGGLE_RELATED, UI_IN_ALL, ui_on_toggle_related},
+    {UI_ACT_FOCUS, UI_IN_ALL, ui_on_focus},
+    {UI_ACT_REFRESH_ALL, UI_IN_ALL, ui_on_refresh},
+    {UI_ACT_REFRESH_FEED, UI_IN_ALL, ui_on_refresh},
+    {UI_ACT_REDRAW, UI_IN_ALL, ui_on_nothing},
+};
+
+bool ui_action_handled(enum ui_action_id act, unsigned view)
+{
+	for (size_t i = 0; i < CORE_NELEM(ui_handlers); i++) {
+		if (ui_handlers[i].act == act && (ui_handlers[i].views & view) != 0)
+			return true;
+	}
+	return false;
+}
+
 void ui_do(struct ui *ui, enum ui_action_id act)
 {
-	size_t page = ui_view_body_rows(ui);
-	switch (act) {
-	case UI_ACT_DOWN:
-		ui_move_by(ui, 1);
-		break;
-	case UI_ACT_UP:
-		ui_move_by(ui, -1);
-		break;
-	case UI_ACT_PAGE_DOWN:
-		ui_move_by(ui, (long long)page);
-		break;
-	case UI_ACT_PAGE_UP:
-		ui_move_by(ui, -(long long)page);
-		break;
-	case UI_ACT_TOP:
-		ui_move_by(ui, -(1LL << 40));
-		break;
-	case UI_ACT_BOTTOM:
-		ui_move_by(ui, 1LL << 40);
-		break;
-	case UI_ACT_OPEN:
-		if (ui->view == UI_VIEW_FEEDS)
-			ui_open_feed(ui);
-		else if (ui->view == UI_VIEW_ARTICLES)
-			ui_pager_open(ui, ui->asel);
-		else if (ui->view == UI_VIEW_RESULTS && ui->hitsel < ui->nhits) {
-			ui->nback = 0;
-			ui_pager_show(ui, ui->hits[ui->hitsel].row.id);
-			ui->pager_from = UI_VIEW_RESULTS;
-		} else if (ui->view == UI_VIEW_PAGER && ui->related_focus &&
-			   ui->rsel < ui->nrelated) {
-			/* q comes back here. */
-			if (ui->nback == CORE_NELEM(ui->back)) {
-				memmove(ui->back, ui->back + 1,
-					sizeof ui->back - sizeof ui->back[0]);
-				ui->nback--;
-			}
-			ui->back[ui->nback++] = ui->art.id;
-			ui_pager_show(ui, ui->related[ui->rsel].row.id);
+	unsigned view = ui_view_flag(ui->view);
+	for (size_t i = 0; i < CORE_NELEM(ui_handlers); i++) {
+		if (ui_handlers[i].act == act && (ui_handlers[i].views & view) != 0) {
+			ui_handlers[i].fn(ui, act);
+			return;
 		}
-		break;
-	case UI_ACT_BACK:
-		if (ui->view == UI_VIEW_HELP) {
-			ui->view = ui->help_from;
-		} else if (ui->view == UI_VIEW_PAGER && ui->nback > 0) {
-			ui_pager_show(ui, ui->back[--ui->nback]);
-		} else if (ui->view == UI_VIEW_PAGER) {
-			ui->view = ui->pager_from;
-		} else if (ui->view == UI_VIEW_RESULTS) {
-			ui->view = ui->list_title != NULL ? UI_VIEW_ARTICLES : UI_VIEW_FEEDS;
-		} else if (ui->view == UI_VIEW_ARTICLES) {
-			ui->view = UI_VIEW_FEEDS;
-			ui_view_load_feeds(ui);
-		} else {
-			ui->quit = true;
-		}
-		break;
-	case UI_ACT_QUIT:
-		ui->quit = true;
-		break;
-	case UI_ACT_NEXT_ARTICLE:
-	case UI_ACT_PREV_ARTICLE: {
-		if (ui->pager_from == UI_VIEW_RESULTS) {
-			size_t h = ui->hitsel;
-			if (act == UI_ACT_NEXT_ARTICLE && h + 1 < ui->nhits)
-				h++;
-			else if (act == UI_ACT_PREV_ARTICLE && h > 0)
-				h--;
-			if (h != ui->hitsel) {
-				ui->hitsel = h;
-				ui_pager_show(ui, ui->hits[h].row.id);
-				ui->pager_from = UI_VIEW_RESULTS;
-				break;
-			}
-		}
-		size_t i = ui->asel;
-		if (ui->pager_from != UI_VIEW_RESULTS && act == UI_ACT_NEXT_ARTICLE &&
-		    ui->total > 0 && i + 1 < (size_t)ui->total)
-			ui_pager_open(ui, i + 1);
-		else if (ui->pager_from != UI_VIEW_RESULTS && act == UI_ACT_PREV_ARTICLE && i > 0)
-			ui_pager_open(ui, i - 1);
-		else
-			ui_view_status(
-			    ui, false, "%s",
-			    act == UI_ACT_NEXT_ARTICLE
-				? ui_view_label(ui, "Đây là bài cuối", "This is the last article")
-				: ui_view_label(ui, "Đây là bài đầu", "This is the first article"));
-		break;
-	}
-	case UI_ACT_TOGGLE_UNREAD:
-		ui->q.unread_only = !ui->q.unread_only;
-		ui_view_drop_rows(ui);
-		ui->asel = ui->atop = 0;
-		break;
-	case UI_ACT_TOGGLE_READ:
-		ui_toggle_flag(ui, false);
-		break;
-	case UI_ACT_MARK_ALL_READ:
-		ui_mark_all_read(ui);
-		break;
-	case UI_ACT_STAR:
-		ui_toggle_flag(ui, true);
-		break;
-	case UI_ACT_HELP:
-		if (ui->view != UI_VIEW_HELP) {
-			ui->help_from = ui->view;
-			ui->htop = 0;
-			ui->view = UI_VIEW_HELP;
-		}
-		break;
-	case UI_ACT_SEARCH:
-		ui->prompt_find = ui->view == UI_VIEW_PAGER;
-		ui_prompt_open(&ui->prompt, ui->prompt_find
-						? ui_view_label(ui, "Tìm trong bài: ", "Find: ")
-						: ui_view_label(ui, "Tìm: ", "Search: "));
-		break;
-	case UI_ACT_FIND_NEXT:
-	case UI_ACT_FIND_PREV:
-		if (ui->nmatches == 0)
-			ui_view_status(ui, false, "%s",
-				       ui_view_label(ui, "Chưa tìm gì (/ để tìm)",
-						     "Nothing to find (/ to find)"));
-		else
-			ui_pager_find_show(ui, act == UI_ACT_FIND_NEXT
-						   ? ui->mcur + 1
-						   : ui->mcur + ui->nmatches - 1);
-		break;
-	case UI_ACT_OPEN_LINK:
-	case UI_ACT_COPY_LINK: {
-		char *url = ui_pager_link(ui);
-		if (url == NULL)
-			break;
-		char **to = act == UI_ACT_OPEN_LINK ? &ui->open_url : &ui->copy_url;
-		free(*to);
-		*to = url;
-		if (act == UI_ACT_COPY_LINK)
-			ui_view_status(ui, false, "%s",
-				       ui_view_label(ui, "Đã chép liên kết", "Link copied"));
-		break;
-	}
-	case UI_ACT_TOGGLE_RELATED:
-		ui->show_related = !ui->show_related;
-		ui->related_focus = ui->related_focus && ui->show_related;
-		ui->laid_width = 0;
-		break;
-	case UI_ACT_FOCUS:
-		if (ui->show_related && ui->nrelated > 0)
-			ui->related_focus = !ui->related_focus;
-		else
-			ui_view_status(
-			    ui, false, "%s",
-			    ui_view_label(ui, "Không có tin liên quan", "No related articles"));
-		break;
-	case UI_ACT_REFRESH_ALL:
-	case UI_ACT_REFRESH_FEED:
-		if (ui->offline) {
-			ui_view_status(ui, true, "%s",
-				       ui_view_label(ui,
-						     "Đang ngoại tuyến (--offline): không cập nhật",
-						     "Offline (--offline): no refresh"));
-		} else if (ui->refreshing) {
-			ui_view_status(
-			    ui, false, "%s",
-			    ui_view_label(ui, "Đang cập nhật rồi", "A refresh is under way"));
-		} else if (act == UI_ACT_REFRESH_ALL) {
-			ui->want_refresh = 0;
-		} else {
-			int64_t feed = ui->view == UI_VIEW_FEEDS
-					   ? (ui->fsel > 0 ? ui->feeds[ui->fsel - 1].id : 0)
-				       : ui->view == UI_VIEW_PAGER && ui->have_art ? ui->art.feed_id
-										   : ui->q.feed_id;
-			ui->want_refresh = feed;
-		}
-		break;
-	case UI_ACT_REDRAW:
-	case UI_ACT_COUNT:
-	case UI_ACT_NONE:
-		break;
 	}
 }
 

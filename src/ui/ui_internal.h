@@ -314,7 +314,9 @@ enum ui_mouse { UI_MOUSE_CLICK, UI_MOUSE_DOUBLE, UI_MOUSE_WHEEL_UP, UI_MOUSE_WHE
 void ui_mouse(struct ui *ui, enum ui_mouse what, int row, int col);
 /* Handles a key. */
 void ui_key(struct ui *ui, int key);
-/* Carries out an action. */
+/* Carries out an action, by the handler the current view has for it. */
 void ui_do(struct ui *ui, enum ui_action_id act);
+/* Whether action act has a handler in view (a UI_IN_* flag). */
+bool ui_action_handled(enum ui_action_id act, unsigned view);
 
 #endif

@@ -419,13 +419,30 @@ static void test_themes(void **state)
 	assert_int_equal(UI_ATTR_UNDERLINE | UI_ATTR_REVERSE, t.slot[UI_SLOT_DIM].attr);
 }
 
+/* Every action has a handler in every view its keys work in. */
+static void test_every_action_handled(void **state)
+{
+	(void)state;
+	for (int a = 0; a < UI_ACT_COUNT; a++) {
+		for (unsigned v = 1; v <= UI_IN_ALL; v <<= 1) {
+			if ((ui_actions[a].views & v) != 0 && !ui_action_handled(a, v))
+				fail_msg("%s has no handler in view %#x", ui_actions[a].name, v);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_feeds),           cmocka_unit_test(test_articles),
-	    cmocka_unit_test(test_pager),           cmocka_unit_test(test_help_and_small),
-	    cmocka_unit_test(test_ascii),           cmocka_unit_test(test_prompt),
-	    cmocka_unit_test(test_search_and_find), cmocka_unit_test(test_themes),
+	    cmocka_unit_test(test_every_action_handled),
+	    cmocka_unit_test(test_feeds),
+	    cmocka_unit_test(test_articles),
+	    cmocka_unit_test(test_pager),
+	    cmocka_unit_test(test_help_and_small),
+	    cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_prompt),
+	    cmocka_unit_test(test_search_and_find),
+	    cmocka_unit_test(test_themes),
 	    cmocka_unit_test(test_mouse),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
