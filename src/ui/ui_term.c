@@ -399,19 +399,38 @@ static bool ui_term_utf8(void)
 }
 
 /* Whether the user reads Vietnamese, by the locale's variables. */
-int ui_run(const struct ui_opts *o)
+/* What the reader's stages set up, and the loop uses. */
+struct ui_term_run {
+	const struct ui_opts *o;
+	bool utf8;
+	struct store *st;
+	struct ui *ui;
+	struct ui_term_feeds tf;
+	SCREEN *scr;
+	bool links; /* OSC 8 hyperlinks in articles */
+};
+
+static bool ui_term_up_cache(struct ui_term_run *r)
 {
-	bool utf8 = ui_term_utf8();
 	char err[CORE_ERRLEN];
-	struct store *st = store_open(o->db, STORE_OPEN_CREATE, err, sizeof err);
-	if (st == NULL) {
+	r->st = store_open(r->o->db, STORE_OPEN_CREATE, err, sizeof err);
+	if (r->st == NULL)
 		fprintf(stderr, "bantin: %s\n", err);
-		return 1;
-	}
+	return r->st != NULL;
+}
+
+static void ui_term_down_cache(struct ui_term_run *r)
+{
+	store_close(r->st);
+}
+
+/* The signal self-pipe and the handlers: signals only set a flag and wake the loop. */
+static bool ui_term_up_signals(struct ui_term_run *r)
+{
+	(void)r;
 	if (pipe(ui_term_pipe) != 0) {
 		fprintf(stderr, "bantin: cannot start: %s\n", strerror(errno));
-		store_close(st);
-		return 1;
+		return false;
 	}
 	fcntl(ui_term_pipe[0], F_SETFL, O_NONBLOCK);
 	fcntl(ui_term_pipe[1], F_SETFL, O_NONBLOCK);
@@ -428,25 +447,49 @@ int ui_run(const struct ui_opts *o)
 	static const int crashes[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 	for (size_t i = 0; i < CORE_NELEM(crashes); i++)
 		sigaction(crashes[i], &sa, NULL);
+	return true;
+}
 
-	bool vietnamese = core_lang_vietnamese(o->lang);
-	struct ui *ui = ui_new(st, !utf8, vietnamese, o->offline);
-	struct ui_term_feeds tf = {.ui = ui, .settings = o->settings};
-	ui_term_sync_feeds(&tf, o);
+static void ui_term_down_signals(struct ui_term_run *r)
+{
+	(void)r;
+	close(ui_term_pipe[0]);
+	close(ui_term_pipe[1]);
+	ui_term_pipe[0] = ui_term_pipe[1] = -1;
+}
+
+/* The reader's state on the cache, its feeds, and the first refresh asked for. */
+static bool ui_term_up_reader(struct ui_term_run *r)
+{
+	const struct ui_opts *o = r->o;
+	struct ui *ui = ui_new(r->st, !r->utf8, core_lang_vietnamese(o->lang), o->offline);
+	r->ui = ui;
+	r->tf = (struct ui_term_feeds){.ui = ui, .settings = o->settings};
+	ui_term_sync_feeds(&r->tf, o);
 	if (!o->offline)
 		ui->want_refresh = 0; /* the first frame comes from the cache, then the refresh */
-	if (!utf8 && ui->status[0] == '\0')
+	if (!r->utf8 && ui->status[0] == '\0')
 		core_err_set(ui->status, sizeof ui->status, "%s",
 			     ui->vietnamese ? "Không có locale UTF-8: hiện tiếng Việt không dấu"
 					    : "No UTF-8 locale: Vietnamese is shown without marks");
+	return true;
+}
 
-	SCREEN *scr = newterm(NULL, stdout, stdin);
-	if (scr == NULL) {
+static void ui_term_down_reader(struct ui_term_run *r)
+{
+	refresh_free(r->tf.rf); /* a refresh cut short keeps what it wrote */
+	if (r->tf.loaded)
+		refresh_feeds_free(&r->tf.feeds);
+	ui_free(r->ui);
+}
+
+static bool ui_term_up_terminal(struct ui_term_run *r)
+{
+	r->scr = newterm(NULL, stdout, stdin);
+	if (r->scr == NULL) {
 		fprintf(stderr, "bantin: cannot use this terminal (TERM=%s)\n",
 			getenv("TERM") != NULL ? getenv("TERM") : "");
-		ui_free(ui);
-		store_close(st);
-		return 1;
+		return false;
 	}
 	cbreak();
 	noecho();
@@ -455,44 +498,113 @@ int ui_run(const struct ui_opts *o)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	ui_term_colors(ui, o);
-	bool links = ui_term_hyperlinks(o);
-	if (!o->no_mouse) {
+	ui_term_colors(r->ui, r->o);
+	r->links = ui_term_hyperlinks(r->o);
+	if (!r->o->no_mouse) {
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED |
 			      BUTTON5_PRESSED,
 			  NULL);
 		mouseinterval(300);
 	}
+	return true;
+}
 
-	while (!ui->quit && ui_term_signal == 0) {
-		/* Drawing is cheap: curses sends only the cells that changed. */
-		int rows, cols;
-		getmaxyx(stdscr, rows, cols);
-		ui_draw(ui, rows, cols);
-		ui_term_render(&ui->grid);
-		if (links && ui->view == UI_VIEW_PAGER && ui->nlinks > 0) {
-			/* The links again, as hyperlinks, then the cursor back where curses left
-			 * it. */
-			struct core_buf b;
-			core_buf_init(&b, 0);
-			ui_grid_hyperlinks(&ui->grid, ui->links, ui->nlinks, &b);
-			core_buf_printf(&b, "\033[%d;1H", rows);
-			fflush(stdout);
-			ssize_t w = write(STDOUT_FILENO, b.data != NULL ? b.data : "", b.len);
-			(void)w;
-			core_buf_free(&b);
+static void ui_term_down_terminal(struct ui_term_run *r)
+{
+	endwin();
+	delscreen(r->scr);
+}
+
+/* The reader's start-up, in order; tear-down is the same in reverse. */
+static const struct {
+	bool (*up)(struct ui_term_run *r);
+	void (*down)(struct ui_term_run *r);
+} ui_term_stages[] = {
+    {ui_term_up_cache, ui_term_down_cache},
+    {ui_term_up_signals, ui_term_down_signals},
+    {ui_term_up_reader, ui_term_down_reader},
+    {ui_term_up_terminal, ui_term_down_terminal},
+};
+
+/* Draws the screen: curses sends only the cells that changed; then the hyperlinks. */
+static void ui_term_frame(struct ui_term_run *r)
+{
+	struct ui *ui = r->ui;
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	ui_draw(ui, rows, cols);
+	ui_term_render(&ui->grid);
+	if (!r->links || ui->view != UI_VIEW_PAGER || ui->nlinks == 0)
+		return;
+	/* The links again, as hyperlinks, then the cursor back where curses left it. */
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	ui_grid_hyperlinks(&ui->grid, ui->links, ui->nlinks, &b);
+	core_buf_printf(&b, "\033[%d;1H", rows);
+	fflush(stdout);
+	ssize_t w = write(STDOUT_FILENO, b.data != NULL ? b.data : "", b.len);
+	(void)w;
+	core_buf_free(&b);
+}
+
+/* A mouse event curses has for us. */
+static void ui_term_mouse(struct ui *ui)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED))
+		ui_mouse(ui, UI_MOUSE_WHEEL_UP, ev.y, ev.x);
+	else if (ev.bstate & BUTTON5_PRESSED)
+		ui_mouse(ui, UI_MOUSE_WHEEL_DOWN, ev.y, ev.x);
+	else if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+		ui_mouse(ui, UI_MOUSE_DOUBLE, ev.y, ev.x);
+	else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+		ui_mouse(ui, UI_MOUSE_CLICK, ev.y, ev.x);
+}
+
+/* Every key waiting, and what the actions asked of the terminal. */
+static void ui_term_keys(struct ui *ui)
+{
+	int key;
+	while ((key = ui_term_key()) >= 0 && !ui->quit) {
+		if (key == UI_KEY_MOUSE) {
+			ui_term_mouse(ui);
+			continue;
 		}
-		if (ui->want_refresh >= 0 && tf.rf == NULL) {
-			ui_term_start_refresh(&tf, ui->want_refresh);
+		ui_key(ui, key);
+		if (key == UI_KEY_CTRL('l'))
+			clearok(curscr, TRUE);
+		if (ui->open_url != NULL) {
+			ui_term_browse(ui, ui->open_url);
+			free(ui->open_url);
+			ui->open_url = NULL;
+		}
+		if (ui->copy_url != NULL) {
+			ui_term_copy(ui->copy_url);
+			free(ui->copy_url);
+			ui->copy_url = NULL;
+		}
+	}
+}
+
+/* The event loop: keys, the signal pipe and a refresh's transfers share one wait. */
+static void ui_term_loop(struct ui_term_run *r)
+{
+	struct ui *ui = r->ui;
+	while (!ui->quit && ui_term_signal == 0) {
+		ui_term_frame(r);
+		if (ui->want_refresh >= 0 && r->tf.rf == NULL) {
+			ui_term_start_refresh(&r->tf, ui->want_refresh);
 			ui->want_refresh = -1;
 			continue;
 		}
 		struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {ui_term_pipe[0], POLLIN, 0}};
-		if (tf.rf != NULL) {
+		if (r->tf.rf != NULL) {
 			/* Transfers, parsing and writing go on while keys are waited for. */
-			refresh_step(tf.rf, fds, 2, 250);
-			if (!refresh_busy(tf.rf))
-				ui_term_end_refresh(&tf);
+			refresh_step(r->tf.rf, fds, 2, 250);
+			if (!refresh_busy(r->tf.rf))
+				ui_term_end_refresh(&r->tf);
 		} else if (poll(fds, 2, -1) < 0 && errno != EINTR) {
 			break;
 		}
@@ -501,46 +613,22 @@ int ui_run(const struct ui_opts *o)
 			while (read(ui_term_pipe[0], buf, sizeof buf) > 0)
 				;
 		}
-		int key;
-		while ((key = ui_term_key()) >= 0 && !ui->quit) {
-			MEVENT ev;
-			if (key == UI_KEY_MOUSE) {
-				if (getmouse(&ev) != OK)
-					continue;
-				if (ev.bstate & (BUTTON4_PRESSED))
-					ui_mouse(ui, UI_MOUSE_WHEEL_UP, ev.y, ev.x);
-				else if (ev.bstate & BUTTON5_PRESSED)
-					ui_mouse(ui, UI_MOUSE_WHEEL_DOWN, ev.y, ev.x);
-				else if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
-					ui_mouse(ui, UI_MOUSE_DOUBLE, ev.y, ev.x);
-				else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
-					ui_mouse(ui, UI_MOUSE_CLICK, ev.y, ev.x);
-				continue;
-			}
-			ui_key(ui, key);
-			if (key == UI_KEY_CTRL('l'))
-				clearok(curscr, TRUE);
-			if (ui->open_url != NULL) {
-				ui_term_browse(ui, ui->open_url);
-				free(ui->open_url);
-				ui->open_url = NULL;
-			}
-			if (ui->copy_url != NULL) {
-				ui_term_copy(ui->copy_url);
-				free(ui->copy_url);
-				ui->copy_url = NULL;
-			}
-		}
+		ui_term_keys(ui);
 	}
-	endwin();
-	delscreen(scr);
-	refresh_free(tf.rf); /* a refresh cut short keeps what it wrote */
-	if (tf.loaded)
-		refresh_feeds_free(&tf.feeds);
-	ui_free(ui);
-	store_close(st);
-	close(ui_term_pipe[0]);
-	close(ui_term_pipe[1]);
-	ui_term_pipe[0] = ui_term_pipe[1] = -1;
+}
+
+int ui_run(const struct ui_opts *o)
+{
+	struct ui_term_run r = {.o = o, .utf8 = ui_term_utf8()};
+	size_t up = 0;
+	while (up < CORE_NELEM(ui_term_stages) && ui_term_stages[up].up(&r))
+		up++;
+	bool started = up == CORE_NELEM(ui_term_stages);
+	if (started)
+		ui_term_loop(&r);
+	while (up > 0) /* what was set up, undone in reverse */
+		ui_term_stages[--up].down(&r);
+	if (!started)
+		return 1;
 	return ui_term_signal != 0 ? 128 + ui_term_signal : 0;
 }
