@@ -86,49 +86,52 @@ static bool main_settings(const char *given, struct config_settings *s)
 	return ok;
 }
 
-int main(int argc, char **argv)
+/* What the command line says. */
+struct main_args {
+	bool help, version;
+	struct cli_ctx ctx;
+	const char *config, *theme, *lang;
+	bool no_mouse, no_links;
+	const struct cli_command *command; /* NULL: the reader */
+	int command_at;                    /* its index in argv */
+};
+
+/* Reads the whole command line before anything is done: -1 to go on, else the exit status. */
+static int main_parse(int argc, char **argv, struct main_args *a)
 {
 	struct core_opt_state st;
 	char err[CORE_ERRLEN];
-	bool help = false, version = false;
-	struct cli_ctx ctx = {NULL, NULL, false, NULL};
-	const char *config = NULL;
-	const char *theme = NULL;
-	bool no_mouse = false, no_links = false;
-	const char *lang = NULL;
 	int id;
-
-	/* The whole command line is checked before anything is done. */
 	core_opt_init(&st, argc, argv, 1, true);
 	while ((id = core_opt_next(&st, main_options, CORE_NELEM(main_options), err, sizeof err)) !=
 	       CORE_OPT_END) {
 		switch (id) {
 		case MAIN_OPT_HELP:
-			help = true;
+			a->help = true;
 			break;
 		case MAIN_OPT_VERSION:
-			version = true;
+			a->version = true;
 			break;
 		case MAIN_OPT_DB:
-			ctx.db = st.arg;
+			a->ctx.db = st.arg;
 			break;
 		case MAIN_OPT_FEEDS:
-			ctx.feeds = st.arg;
+			a->ctx.feeds = st.arg;
 			break;
 		case MAIN_OPT_CONFIG:
-			config = st.arg;
+			a->config = st.arg;
 			break;
 		case MAIN_OPT_OFFLINE:
-			ctx.offline = true;
+			a->ctx.offline = true;
 			break;
 		case MAIN_OPT_THEME:
-			theme = st.arg;
+			a->theme = st.arg;
 			break;
 		case MAIN_OPT_NO_MOUSE:
-			no_mouse = true;
+			a->no_mouse = true;
 			break;
 		case MAIN_OPT_NO_HYPERLINKS:
-			no_links = true;
+			a->no_links = true;
 			break;
 		case MAIN_OPT_LANG:
 			if (strcmp(st.arg, "vi") != 0 && strcmp(st.arg, "en") != 0) {
@@ -138,62 +141,117 @@ int main(int argc, char **argv)
 				free(shown);
 				return main_usage_error(err);
 			}
-			lang = st.arg;
+			a->lang = st.arg;
 			break;
 		default:
 			return main_usage_error(err);
 		}
 	}
-	const struct cli_command *c = NULL;
-	if (st.index < argc && (c = cli_find(argv[st.index])) == NULL) {
+	if (st.index < argc && (a->command = cli_find(argv[st.index])) == NULL) {
 		char *shown = core_str_printable(argv[st.index]);
 		core_err_set(err, sizeof err, "unknown command '%s'", shown);
 		free(shown);
 		return main_usage_error(err);
 	}
-	if (help) {
+	a->command_at = st.index;
+	if (a->help) {
 		main_help(stdout);
 		return EXIT_SUCCESS;
 	}
-	if (version) {
+	if (a->version) {
 		printf("bantin %s\n", BANTIN_VERSION);
 		return EXIT_SUCCESS;
 	}
+	return -1;
+}
+
+/* What main's stages set up. */
+struct main_run {
+	struct main_args a;
 	struct config_settings settings;
-	if (!main_settings(config, &settings))
-		return EXIT_FAILURE;
-	ctx.settings = &settings;
-	int status;
-	if (c != NULL) {
-		cli_init();
-		status = cli_run(c, &ctx, argc - st.index, argv + st.index);
-		cli_cleanup();
-		config_settings_free(&settings);
-		return status;
-	}
-	/* No command: the reader, on a terminal; elsewhere, what there is to do. */
-	char *db = NULL;
+};
+
+static bool main_up_settings(struct main_run *r)
+{
+	if (!main_settings(r->a.config, &r->settings))
+		return false;
+	r->a.ctx.settings = &r->settings;
+	return true;
+}
+
+static void main_down_settings(struct main_run *r)
+{
+	config_settings_free(&r->settings);
+}
+
+/* The libraries every command and the reader use (libcurl, libxml2). */
+static bool main_up_libraries(struct main_run *r)
+{
+	(void)r;
+	cli_init();
+	return true;
+}
+
+static void main_down_libraries(struct main_run *r)
+{
+	(void)r;
+	cli_cleanup();
+}
+
+/* main's start-up, in order; tear-down is the same in reverse. */
+static const struct {
+	bool (*up)(struct main_run *r);
+	void (*down)(struct main_run *r);
+} main_stages[] = {
+    {main_up_settings, main_down_settings},
+    {main_up_libraries, main_down_libraries},
+};
+
+/* No command: the reader, on a terminal; elsewhere, what there is to do. */
+static int main_reader(struct main_run *r)
+{
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		main_help(stdout);
-		status = EXIT_SUCCESS;
-	} else if ((db = config_file_path(CONFIG_FILE_CACHE, ctx.db, err, sizeof err)) == NULL) {
-		fprintf(stderr, "bantin: %s\n", err);
-		status = EXIT_FAILURE;
-	} else {
-		/* What the command line says wins over the settings file. */
-		struct ui_opts uo = {db,
-				     ctx.feeds,
-				     ctx.offline,
-				     theme != NULL ? theme : settings.theme,
-				     no_mouse || settings.mouse == 0,
-				     no_links || settings.hyperlinks == 0,
-				     lang != NULL ? lang : settings.lang,
-				     &settings};
-		cli_init();
-		status = ui_run(&uo);
-		cli_cleanup();
+		return EXIT_SUCCESS;
 	}
+	char err[CORE_ERRLEN];
+	char *db = config_file_path(CONFIG_FILE_CACHE, r->a.ctx.db, err, sizeof err);
+	if (db == NULL) {
+		fprintf(stderr, "bantin: %s\n", err);
+		return EXIT_FAILURE;
+	}
+	/* What the command line says wins over the settings file. */
+	const struct config_settings *s = &r->settings;
+	struct ui_opts uo = {db,
+			     r->a.ctx.feeds,
+			     r->a.ctx.offline,
+			     r->a.theme != NULL ? r->a.theme : s->theme,
+			     r->a.no_mouse || s->mouse == 0,
+			     r->a.no_links || s->hyperlinks == 0,
+			     r->a.lang != NULL ? r->a.lang : s->lang,
+			     s};
+	int status = ui_run(&uo);
 	free(db);
-	config_settings_free(&settings);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct main_run r = {0};
+	int status = main_parse(argc, argv, &r.a);
+	if (status >= 0)
+		return status;
+	size_t up = 0;
+	while (up < CORE_NELEM(main_stages) && main_stages[up].up(&r))
+		up++;
+	if (up < CORE_NELEM(main_stages))
+		status = EXIT_FAILURE;
+	else if (r.a.command != NULL)
+		status =
+		    cli_run(r.a.command, &r.a.ctx, argc - r.a.command_at, argv + r.a.command_at);
+	else
+		status = main_reader(&r);
+	while (up > 0) /* what was set up, undone in reverse */
+		main_stages[--up].down(&r);
 	return status;
 }
