@@ -762,6 +762,46 @@ static int fx_io_read(void *ctx, char *buf, int len)
 	return n == 0 && in->failed ? -1 : (int)n;
 }
 
+/* What the parse comes to: OK, PARTIAL (what was read is kept) or ERROR, with err. */
+static enum feed_status fx_verdict(struct fx *fx, struct feed_input *in, int ret, bool not_feed,
+				   char *err, size_t errlen)
+{
+	enum feed_status status = FEED_OK;
+	/* What the channel said before the document broke off counts, items or not. */
+	bool channel_read =
+	    fx->feed_title != NULL || fx->feed_link != NULL || fx->feed_desc != NULL;
+	if (fx->html_root) {
+		core_err_set(err, errlen, "not a feed (an HTML page)");
+		status = FEED_ERROR;
+	} else if (not_feed || (fx->root_guessed && fx->nitems == 0 && !channel_read)) {
+		char *shown = core_str_printable(fx->root_name);
+		core_err_set(err, errlen, "not a feed (the root element is <%s>)", shown);
+		free(shown);
+		status = FEED_ERROR;
+	} else if (ret != 0 || fx->error[0] != '\0') {
+		const char *what = fx->error[0] != '\0' ? fx->error : "the XML is broken";
+		/* libxml2 words a document cut short as "extra content" at its end */
+		size_t left;
+		feed_input_peek(in, 1, &left);
+		if (left == 0 && !in->failed && strstr(what, "Extra content at the end") != NULL)
+			what = "the document ends too soon";
+		if (fx->nitems > 0 || (channel_read && !in->failed)) {
+			core_err_set(err, errlen,
+				     "the XML is broken at line %d (%s); kept %zu item%s",
+				     fx->error_line, what, fx->nitems, fx->nitems == 1 ? "" : "s");
+			status = FEED_PARTIAL;
+		} else {
+			core_err_set(err, errlen, "not a feed (broken XML at line %d: %s)",
+				     fx->error_line, what);
+			status = FEED_ERROR;
+		}
+	} else if (fx->info->format == FEED_FORMAT_UNKNOWN) {
+		core_err_set(err, errlen, "not a feed (no XML elements)");
+		status = FEED_ERROR;
+	}
+	return status;
+}
+
 enum feed_status feed_xml_parse(struct feed_input *in, const struct feed_parse_opts *opts,
 				struct feed_info *info, feed_item_cb cb, void *arg, char *err,
 				size_t errlen)
@@ -820,38 +860,7 @@ enum feed_status feed_xml_parse(struct feed_input *in, const struct feed_parse_o
 	}
 	xmlFreeTextReader(fx.r);
 
-	enum feed_status status = FEED_OK;
-	/* What the channel said before the document broke off counts, items or not. */
-	bool channel_read = fx.feed_title != NULL || fx.feed_link != NULL || fx.feed_desc != NULL;
-	if (fx.html_root) {
-		core_err_set(err, errlen, "not a feed (an HTML page)");
-		status = FEED_ERROR;
-	} else if (not_feed || (fx.root_guessed && fx.nitems == 0 && !channel_read)) {
-		char *shown = core_str_printable(fx.root_name);
-		core_err_set(err, errlen, "not a feed (the root element is <%s>)", shown);
-		free(shown);
-		status = FEED_ERROR;
-	} else if (ret != 0 || fx.error[0] != '\0') {
-		const char *what = fx.error[0] != '\0' ? fx.error : "the XML is broken";
-		/* libxml2 words a document cut short as "extra content" at its end */
-		size_t left;
-		feed_input_peek(in, 1, &left);
-		if (left == 0 && !in->failed && strstr(what, "Extra content at the end") != NULL)
-			what = "the document ends too soon";
-		if (fx.nitems > 0 || (channel_read && !in->failed)) {
-			core_err_set(err, errlen,
-				     "the XML is broken at line %d (%s); kept %zu item%s",
-				     fx.error_line, what, fx.nitems, fx.nitems == 1 ? "" : "s");
-			status = FEED_PARTIAL;
-		} else {
-			core_err_set(err, errlen, "not a feed (broken XML at line %d: %s)",
-				     fx.error_line, what);
-			status = FEED_ERROR;
-		}
-	} else if (info->format == FEED_FORMAT_UNKNOWN) {
-		core_err_set(err, errlen, "not a feed (no XML elements)");
-		status = FEED_ERROR;
-	}
+	enum feed_status status = fx_verdict(&fx, in, ret, not_feed, err, errlen);
 	if (status != FEED_ERROR) {
 		info->title = fx.feed_title_is_text ? feed_text_line(fx.feed_title)
 						    : feed_text_plain(fx.feed_title);

@@ -130,6 +130,46 @@ const char *net_error_reason(long status)
 }
 
 /* Turns curl's code into the result's one-line error. */
+/* Could not connect: to the host, or to the proxy (named by its host and port only). */
+static void net_error_connect(struct net *n, struct net_xfer *x, const char *eurl, const char *host)
+{
+	struct net_result *r = x->res;
+	long os = 0;
+	curl_easy_getinfo(x->easy, CURLINFO_OS_ERRNO, &os);
+	/* With a proxy given, it is the proxy that could not be reached (its URL may
+	   hold a password). */
+	char *ph = NULL;
+	if (n->proxy != NULL && n->proxy[0] != '\0')
+		ph = net_host(n->proxy, false);
+	else
+		ph = net_env_proxy(x->errbuf, eurl != NULL ? eurl : x->url);
+	char *to = ph != NULL ? xasprintf("the proxy %s", ph) : xstrdup(host);
+	free(ph);
+	if (os != 0)
+		core_err_set(r->error, sizeof r->error, "cannot connect to %s: %s", to,
+			     strerror((int)os));
+	else
+		core_err_set(r->error, sizeof r->error, "cannot connect to %s", to);
+	free(to);
+}
+
+/* Which time limit a timed-out transfer passed. */
+static void net_error_timeout(struct net *n, struct net_xfer *x, const char *host)
+{
+	struct net_result *r = x->res;
+	char size[32];
+	if (x->stalled)
+		core_err_set(r->error, sizeof r->error, "%s stalled: nothing received for %s", host,
+			     net_duration(n->o.stall_ms, size));
+	else if (strstr(x->errbuf, "onnect") != NULL || strstr(x->errbuf, "esolv") != NULL)
+		core_err_set(r->error, sizeof r->error, "connecting to %s timed out after %s", host,
+			     net_duration(n->o.connect_timeout_ms, size));
+	else
+		core_err_set(r->error, sizeof r->error,
+			     "%s timed out after %s (%zu bytes received)", host,
+			     net_duration(n->o.timeout_ms, size), r->size);
+}
+
 void net_error_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 {
 	struct net_result *r = x->res;
@@ -145,39 +185,11 @@ void net_error_describe(struct net *n, struct net_xfer *x, CURLcode rc)
 	case CURLE_COULDNT_RESOLVE_PROXY:
 		core_err_set(r->error, sizeof r->error, "cannot resolve the proxy's host");
 		break;
-	case CURLE_COULDNT_CONNECT: {
-		long os = 0;
-		curl_easy_getinfo(x->easy, CURLINFO_OS_ERRNO, &os);
-		/* With a proxy given, it is the proxy that could not be reached: named
-		   by its host and port only (its URL may hold a password). */
-		char *to, *ph = NULL;
-		if (n->proxy != NULL && n->proxy[0] != '\0')
-			ph = net_host(n->proxy, false);
-		else
-			ph = net_env_proxy(x->errbuf, eurl != NULL ? eurl : x->url);
-		to = ph != NULL ? xasprintf("the proxy %s", ph) : xstrdup(host);
-		free(ph);
-		if (os != 0)
-			core_err_set(r->error, sizeof r->error, "cannot connect to %s: %s", to,
-				     strerror((int)os));
-		else
-			core_err_set(r->error, sizeof r->error, "cannot connect to %s", to);
-		free(to);
+	case CURLE_COULDNT_CONNECT:
+		net_error_connect(n, x, eurl, host);
 		break;
-	}
 	case CURLE_OPERATION_TIMEDOUT:
-		if (x->stalled)
-			core_err_set(r->error, sizeof r->error,
-				     "%s stalled: nothing received for %s", host,
-				     net_duration(n->o.stall_ms, size));
-		else if (strstr(x->errbuf, "onnect") != NULL || strstr(x->errbuf, "esolv") != NULL)
-			core_err_set(r->error, sizeof r->error,
-				     "connecting to %s timed out after %s", host,
-				     net_duration(n->o.connect_timeout_ms, size));
-		else
-			core_err_set(r->error, sizeof r->error,
-				     "%s timed out after %s (%zu bytes received)", host,
-				     net_duration(n->o.timeout_ms, size), r->size);
+		net_error_timeout(n, x, host);
 		break;
 	case CURLE_TOO_MANY_REDIRECTS:
 		core_err_set(r->error, sizeof r->error, "too many redirects (more than %d)",

@@ -165,14 +165,14 @@ static size_t text_table_cells(char *row, char **cells, size_t max)
 #define TEXT_TABLE_MIN_COL  6
 
 /* Table rows doc->blocks[from..to) at width, after the quote prefix. */
-static void text_layout_table(struct text_doc_layout *out, const struct text_doc *doc, size_t from,
-			      size_t to, const char *qprefix, int width, bool ascii)
+/*
+ * The widths of the columns of the table rows [from, to) into w (ncols of
+ * them), shrunk to fit avail cells if they can: whether they fit.
+ */
+static bool text_table_widths(const struct text_doc *doc, size_t from, size_t to, int avail,
+			      int sepw, int w[TEXT_TABLE_MAX_COLS], size_t *ncols)
 {
-	int avail = width - text_width_str(qprefix);
-	const char *sep = text_glyph(&text_g_colsep, ascii);
-	int sepw = text_width_str(sep);
-	size_t ncols = 0;
-	int w[TEXT_TABLE_MAX_COLS] = {0};
+	*ncols = 0;
 	for (size_t r = from; r < to; r++) {
 		char *copy = xstrdup(doc->blocks[r].text);
 		char *cells[TEXT_TABLE_MAX_COLS];
@@ -181,23 +181,107 @@ static void text_layout_table(struct text_doc_layout *out, const struct text_doc
 			int cw = text_width_str(cells[c]);
 			w[c] = cw > w[c] ? cw : w[c];
 		}
-		ncols = n > ncols ? n : ncols;
+		*ncols = n > *ncols ? n : *ncols;
 		free(copy);
 	}
-	int total = sepw * (int)(ncols - 1);
-	for (size_t c = 0; c < ncols; c++)
+	int total = sepw * (int)(*ncols - 1);
+	for (size_t c = 0; c < *ncols; c++)
 		total += w[c];
 	/* Shrink the widest columns until the grid fits, if it can. */
 	while (total > avail) {
 		size_t widest = 0;
-		for (size_t c = 1; c < ncols; c++)
+		for (size_t c = 1; c < *ncols; c++)
 			widest = w[c] > w[widest] ? c : widest;
 		if (w[widest] <= TEXT_TABLE_MIN_COL)
 			break;
 		w[widest]--;
 		total--;
 	}
-	bool grid = total <= avail;
+	return total <= avail;
+}
+
+/* One row of a grid: each cell wrapped in its column, as tall as its tallest cell. */
+static void text_layout_grid_row(struct text_doc_layout *out, char **cells, size_t n, size_t ncols,
+				 const int *w, const char *sep, const char *qprefix, int avail,
+				 uint32_t style, size_t r)
+{
+	struct text_lines lines[TEXT_TABLE_MAX_COLS];
+	size_t height = 1;
+	for (size_t c = 0; c < ncols; c++) {
+		memset(&lines[c], 0, sizeof lines[c]);
+		if (c < n)
+			text_wrap(cells[c], strlen(cells[c]), w[c], 0, 0, &lines[c]);
+		height = lines[c].n > height ? lines[c].n : height;
+	}
+	for (size_t h = 0; h < height; h++) {
+		struct core_buf row;
+		core_buf_init(&row, 0);
+		for (size_t c = 0; c < ncols; c++) {
+			if (c > 0)
+				core_buf_puts(&row, sep);
+			struct text_drawn d = {0};
+			core_buf_init(&d.text, 0);
+			if (h < lines[c].n)
+				text_line_cells(cells[c], &lines[c].v[h], text_drawn_cell, &d);
+			char *cell = text_fit(core_buf_str(&d.text), w[c], "", true);
+			core_buf_puts(&row, cell);
+			free(cell);
+			free(d.src);
+			free(d.dst);
+			core_buf_free(&d.text);
+		}
+		/* no trailing spaces */
+		while (row.len > 0 && row.data[row.len - 1] == ' ')
+			row.data[--row.len] = '\0';
+		/* Cells drawn side by side can join into wider clusters: fit the row. */
+		char *fitted = text_fit(core_buf_str(&row), avail, "", false);
+		text_layout_push(out, qprefix, fitted, style, r);
+		free(fitted);
+		core_buf_free(&row);
+	}
+	for (size_t c = 0; c < ncols; c++)
+		text_lines_free(&lines[c]);
+}
+
+/* The rule under a header row. */
+static void text_layout_grid_rule(struct text_doc_layout *out, size_t ncols, const int *w,
+				  const char *qprefix, bool ascii, size_t r)
+{
+	struct core_buf rule;
+	core_buf_init(&rule, 0);
+	for (size_t c = 0; c < ncols; c++) {
+		if (c > 0)
+			core_buf_puts(&rule, text_glyph(&text_g_cross, ascii));
+		char *dash = text_layout_repeat(text_glyph(&text_g_rule, ascii), w[c]);
+		core_buf_puts(&rule, dash);
+		free(dash);
+	}
+	text_layout_push(out, qprefix, core_buf_str(&rule), 0, r);
+	core_buf_free(&rule);
+}
+
+/* A row when no grid fits: one cell per line, named by its header. */
+static void text_layout_cells_row(struct text_doc_layout *out, char **cells, size_t n,
+				  char **hcells, size_t nh, const char *qprefix, int width,
+				  size_t r)
+{
+	text_layout_blank(out);
+	for (size_t c = 0; c < n; c++) {
+		char *t = c < nh && hcells[c][0] != '\0' ? xasprintf("%s: %s", hcells[c], cells[c])
+							 : xstrdup(cells[c]);
+		text_layout_wrap(out, t, NULL, 0, qprefix, qprefix, width, 0, r);
+		free(t);
+	}
+}
+
+static void text_layout_table(struct text_doc_layout *out, const struct text_doc *doc, size_t from,
+			      size_t to, const char *qprefix, int width, bool ascii)
+{
+	int avail = width - text_width_str(qprefix);
+	const char *sep = text_glyph(&text_g_colsep, ascii);
+	size_t ncols;
+	int w[TEXT_TABLE_MAX_COLS] = {0};
+	bool grid = text_table_widths(doc, from, to, avail, text_width_str(sep), w, &ncols);
 	char *header_copy = NULL; /* the header row's cells live here */
 	char *hcells[TEXT_TABLE_MAX_COLS];
 	size_t nh = 0;
@@ -210,75 +294,14 @@ static void text_layout_table(struct text_doc_layout *out, const struct text_doc
 		char *copy = xstrdup(b->text);
 		char *cells[TEXT_TABLE_MAX_COLS];
 		size_t n = text_table_cells(copy, cells, TEXT_TABLE_MAX_COLS);
-		uint32_t style = b->level == 1 ? TEXT_STYLE_BOLD : 0;
-		if (!grid) {
-			/* Too narrow: one cell per line, named by its header. */
-			if (b->level == 1) {
-				free(copy);
-				continue;
-			}
-			text_layout_blank(out);
-			for (size_t c = 0; c < n; c++) {
-				char *t = c < nh && hcells[c][0] != '\0'
-					      ? xasprintf("%s: %s", hcells[c], cells[c])
-					      : xstrdup(cells[c]);
-				text_layout_wrap(out, t, NULL, 0, qprefix, qprefix, width, 0, r);
-				free(t);
-			}
-			free(copy);
-			continue;
-		}
-		/* Each cell wrapped in its column; the row is as tall as its tallest cell. */
-		struct text_lines lines[TEXT_TABLE_MAX_COLS];
-		size_t height = 1;
-		for (size_t c = 0; c < ncols; c++) {
-			memset(&lines[c], 0, sizeof lines[c]);
-			if (c < n)
-				text_wrap(cells[c], strlen(cells[c]), w[c], 0, 0, &lines[c]);
-			height = lines[c].n > height ? lines[c].n : height;
-		}
-		for (size_t h = 0; h < height; h++) {
-			struct core_buf row;
-			core_buf_init(&row, 0);
-			for (size_t c = 0; c < ncols; c++) {
-				if (c > 0)
-					core_buf_puts(&row, sep);
-				struct text_drawn d = {0};
-				core_buf_init(&d.text, 0);
-				if (h < lines[c].n)
-					text_line_cells(cells[c], &lines[c].v[h], text_drawn_cell,
-							&d);
-				char *cell = text_fit(core_buf_str(&d.text), w[c], "", true);
-				core_buf_puts(&row, cell);
-				free(cell);
-				free(d.src);
-				free(d.dst);
-				core_buf_free(&d.text);
-			}
-			/* no trailing spaces */
-			while (row.len > 0 && row.data[row.len - 1] == ' ')
-				row.data[--row.len] = '\0';
-			/* Cells drawn side by side can join into wider clusters: fit the row. */
-			char *fitted = text_fit(core_buf_str(&row), avail, "", false);
-			text_layout_push(out, qprefix, fitted, style, r);
-			free(fitted);
-			core_buf_free(&row);
-		}
-		for (size_t c = 0; c < ncols; c++)
-			text_lines_free(&lines[c]);
-		if (b->level == 1) {
-			struct core_buf rule;
-			core_buf_init(&rule, 0);
-			for (size_t c = 0; c < ncols; c++) {
-				if (c > 0)
-					core_buf_puts(&rule, text_glyph(&text_g_cross, ascii));
-				char *dash =
-				    text_layout_repeat(text_glyph(&text_g_rule, ascii), w[c]);
-				core_buf_puts(&rule, dash);
-				free(dash);
-			}
-			text_layout_push(out, qprefix, core_buf_str(&rule), 0, r);
-			core_buf_free(&rule);
+		if (!grid && b->level != 1) {
+			text_layout_cells_row(out, cells, n, hcells, nh, qprefix, width, r);
+		} else if (grid) {
+			uint32_t style = b->level == 1 ? TEXT_STYLE_BOLD : 0;
+			text_layout_grid_row(out, cells, n, ncols, w, sep, qprefix, avail, style,
+					     r);
+			if (b->level == 1)
+				text_layout_grid_rule(out, ncols, w, qprefix, ascii, r);
 		}
 		free(copy);
 	}
