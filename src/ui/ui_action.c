@@ -432,6 +432,12 @@ bool ui_action_handled(enum ui_action_id act, unsigned view)
 
 void ui_do(struct ui *ui, enum ui_action_id act)
 {
+	/* What the handler reads of the view is up to date, drawn or not (never drawn:
+	   at a terminal's usual 80x24). */
+	if (ui->recalc)
+		ui_recalc(ui, ui->grid.rows > 0 ? ui->grid.rows : 24,
+			  ui->grid.cols > 0 ? ui->grid.cols : 80);
+	ui->recalc = true;
 	unsigned view = ui_view_flag(ui->view);
 	for (size_t i = 0; i < CORE_NELEM(ui_handlers); i++) {
 		if (ui_handlers[i].act == act && (ui_handlers[i].views & view) != 0) {
@@ -443,6 +449,7 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 
 void ui_reload(struct ui *ui)
 {
+	ui->recalc = true;
 	ui_view_load_feeds(ui);
 	const struct store_row *row = ui_view_row(ui, ui->asel);
 	int64_t id = row != NULL ? row->id : 0;
@@ -462,6 +469,7 @@ void ui_reload(struct ui *ui)
 void ui_mouse(struct ui *ui, enum ui_mouse what, int row, int col)
 {
 	(void)col;
+	ui->recalc = true;
 	ui->status[0] = '\0';
 	if (ui->prompt.active)
 		return;
@@ -497,6 +505,7 @@ void ui_mouse(struct ui *ui, enum ui_mouse what, int row, int col)
 
 void ui_key(struct ui *ui, int key)
 {
+	ui->recalc = true;
 	ui->status[0] = '\0';
 	if (ui->prompt.active) {
 		if (ui_prompt_key(&ui->prompt, key) == UI_PROMPT_DONE && ui->prompt.len > 0) {

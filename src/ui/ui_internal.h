@@ -195,6 +195,8 @@ struct ui {
 	bool vietnamese; /* labels in Vietnamese */
 	bool offline;
 	bool quit;
+	bool recalc; /* what is shown must be asked of the store and laid out again */
+	bool dirty;  /* the screen must be drawn again */
 	int64_t now; /* the time "5 min ago" counts from; 0: the clock's (tests set it) */
 	char status[CORE_ERRLEN]; /* the latest message; "" for none */
 	bool status_error;
@@ -267,7 +269,12 @@ struct ui_pager_area {
 /* A reader on st (borrowed), showing the feeds. */
 struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline);
 void ui_free(struct ui *ui);
-/* Draws the current view into ui->grid at rows x cols. */
+/*
+ * Recalc: asks the store for what the current view shows at rows x cols,
+ * lays it out, clamps the scroll (ui->grid takes the size, blank).
+ */
+void ui_recalc(struct ui *ui, int rows, int cols);
+/* Draws the current view into ui->grid at rows x cols: recalc first when it is due. */
 void ui_draw(struct ui *ui, int rows, int cols);
 /* What the views share (ui_view.c). */
 const char *ui_view_label(const struct ui *ui, const char *vi, const char *en);
@@ -296,6 +303,7 @@ size_t ui_view_help_lines(struct ui *ui);
 size_t ui_pager_lines(const struct ui *ui);
 void ui_pager_area(const struct ui *ui, struct ui_pager_area *a);
 void ui_pager_layout(struct ui *ui, int cols);
+void ui_pager_recalc(struct ui *ui);
 void ui_pager_draw(struct ui *ui);
 /* Shows article id, marks it read, finds its related articles. */
 void ui_pager_show(struct ui *ui, int64_t id);

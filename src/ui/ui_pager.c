@@ -227,9 +227,8 @@ static void ui_pager_draw_related(struct ui *ui, const struct ui_pager_area *a)
 	}
 }
 
-void ui_pager_draw(struct ui *ui)
+void ui_pager_recalc(struct ui *ui)
 {
-	struct ui_grid *g = &ui->grid;
 	if (!ui->have_art)
 		return;
 	struct ui_pager_area a;
@@ -238,6 +237,16 @@ void ui_pager_draw(struct ui *ui)
 	size_t height = (size_t)a.rows, n = ui_pager_lines(ui);
 	if (ui->ptop + height > n)
 		ui->ptop = n > height ? n - height : 0;
+}
+
+void ui_pager_draw(struct ui *ui)
+{
+	struct ui_grid *g = &ui->grid;
+	if (!ui->have_art)
+		return;
+	struct ui_pager_area a;
+	ui_pager_area(ui, &a);
+	size_t height = (size_t)a.rows, n = ui_pager_lines(ui);
 	for (size_t r = 0; r < height && ui->ptop + r < n; r++) {
 		size_t i = ui->ptop + r;
 		const struct text_doc_line *l = i < ui->lines->head.n
@@ -311,6 +320,7 @@ char *ui_pager_link(struct ui *ui)
 /* Shows article id in the pager, marks it read and finds its related articles. */
 void ui_pager_show(struct ui *ui, int64_t id)
 {
+	ui->recalc = true;
 	char err[CORE_ERRLEN];
 	free(ui->find);
 	ui->find = NULL;

@@ -237,6 +237,7 @@ static void ui_term_on_refresh(const struct refresh_event *e, void *arg)
 	struct ui_term_feeds *tf = arg;
 	tf->ui->refresh_done = e->done;
 	tf->ui->refresh_total = e->total;
+	tf->ui->dirty = true; /* the progress on the status line */
 	if (e->outcome == REFRESH_FAILED)
 		tf->failed++;
 	tf->added += e->added;
@@ -264,6 +265,7 @@ static void ui_term_start_refresh(struct ui_term_feeds *tf, int64_t feed)
 	ui->refreshing = n > 0;
 	ui->refresh_done = 0;
 	ui->refresh_total = n;
+	ui->dirty = true;
 	if (n == 0) {
 		refresh_free(tf->rf);
 		tf->rf = NULL;
@@ -532,6 +534,8 @@ static void ui_term_frame(struct ui_term_run *r)
 	struct ui *ui = r->ui;
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
+	if (!ui->dirty && !ui->recalc && rows == ui->grid.rows && cols == ui->grid.cols)
+		return; /* nothing changed: nothing to draw */
 	ui_draw(ui, rows, cols);
 	ui_term_render(&ui->grid);
 	if (!r->links || ui->view != UI_VIEW_PAGER || ui->nlinks == 0)

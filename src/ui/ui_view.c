@@ -31,6 +31,7 @@ const char *ui_view_label(const struct ui *ui, const char *vi, const char *en)
 
 void ui_view_status(struct ui *ui, bool error, const char *fmt, ...)
 {
+	ui->dirty = true;
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
@@ -88,11 +89,13 @@ struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline)
 	ui->lines = xcalloc(1, sizeof *ui->lines);
 	ui->want_refresh = -1;
 	ui->show_related = true;
+	ui->recalc = ui->dirty = true;
 	return ui;
 }
 
 void ui_view_drop_rows(struct ui *ui)
 {
+	ui->recalc = true;
 	store_rows_free(ui->rows, ui->nrows);
 	ui->rows = NULL;
 	ui->nrows = 0;
@@ -158,6 +161,7 @@ void ui_view_scroll_to(size_t sel, size_t *top, size_t height)
 
 void ui_view_load_feeds(struct ui *ui)
 {
+	ui->recalc = true;
 	char err[CORE_ERRLEN];
 	struct store_feed *f;
 	size_t n;
@@ -193,13 +197,18 @@ static void ui_ago(const struct ui *ui, int64_t t, char out[48])
 			     (long long)(d / 86400));
 }
 
-static void ui_draw_feeds(struct ui *ui)
+/* Recalc: the feeds from the store when there are none yet; the selection on screen. */
+static void ui_recalc_feeds(struct ui *ui)
 {
 	if (ui->feeds == NULL)
 		ui_view_load_feeds(ui);
+	ui_view_scroll_to(ui->fsel, &ui->ftop, ui_view_body_rows(ui));
+}
+
+static void ui_draw_feeds(struct ui *ui)
+{
 	struct ui_grid *g = &ui->grid;
 	size_t height = ui_view_body_rows(ui), n = ui->nfeeds + 1;
-	ui_view_scroll_to(ui->fsel, &ui->ftop, height);
 	int64_t unread = 0, total = 0;
 	for (size_t i = 0; i < ui->nfeeds; i++) {
 		unread += ui->feeds[i].unread;
@@ -284,9 +293,9 @@ const struct store_row *ui_view_row(const struct ui *ui, size_t i)
 	return &ui->rows[i - ui->rows_from];
 }
 
-static void ui_draw_articles(struct ui *ui)
+/* Recalc: the rows on screen asked of the store, the selection kept in the list and on screen. */
+static void ui_recalc_articles(struct ui *ui)
 {
-	struct ui_grid *g = &ui->grid;
 	size_t height = ui_view_body_rows(ui);
 	ui_view_load_rows(ui, ui->atop, height);
 	if (ui->total > 0 && ui->asel >= (size_t)ui->total)
@@ -296,6 +305,12 @@ static void ui_draw_articles(struct ui *ui)
 	if (ui->total > 0 && ui->atop + height > (size_t)ui->total)
 		ui->atop = (size_t)ui->total > height ? (size_t)ui->total - height : 0;
 	ui_view_load_rows(ui, ui->atop, height);
+}
+
+static void ui_draw_articles(struct ui *ui)
+{
+	struct ui_grid *g = &ui->grid;
+	size_t height = ui_view_body_rows(ui);
 	bool all = ui->q.feed_id == 0;
 	int feedw = all ? (g->cols >= 100 ? 20 : g->cols >= 60 ? 14 : 0) : 0;
 	for (size_t r = 0; r < height; r++) {
@@ -392,13 +407,22 @@ static int ui_put_marked(struct ui *ui, int row, int col, int end, const char *s
 	return col;
 }
 
+/* Two rows a result. */
+static size_t ui_results_height(const struct ui *ui)
+{
+	size_t height = ui_view_body_rows(ui) / 2;
+	return height > 0 ? height : 1;
+}
+
+static void ui_recalc_results(struct ui *ui)
+{
+	ui_view_scroll_to(ui->hitsel, &ui->hittop, ui_results_height(ui));
+}
+
 static void ui_draw_results(struct ui *ui)
 {
 	struct ui_grid *g = &ui->grid;
-	size_t height = ui_view_body_rows(ui) / 2; /* two rows a result */
-	if (height == 0)
-		height = 1;
-	ui_view_scroll_to(ui->hitsel, &ui->hittop, height);
+	size_t height = ui_results_height(ui);
 	for (size_t r = 0; r < height && ui->hittop + r < ui->nhits; r++) {
 		const struct store_hit *h = &ui->hits[ui->hittop + r];
 		int y = 1 + 2 * (int)r;
@@ -438,6 +462,7 @@ static void ui_draw_results(struct ui *ui)
 /* Searches the cache for the prompt's text and shows the results. */
 void ui_view_search(struct ui *ui, const char *query)
 {
+	ui->recalc = true;
 	struct store_hit *hits;
 	size_t n;
 	char err[CORE_ERRLEN];
@@ -519,12 +544,17 @@ static void ui_help_line(struct ui *ui, size_t k, int act, const char *text, voi
 	ui_grid_str(g, y, UI_HELP_COL, g->cols - 1, text, UI_SLOT_NORMAL, 0);
 }
 
-static void ui_draw_help(struct ui *ui)
+static void ui_recalc_help(struct ui *ui)
 {
-	struct ui_grid *g = &ui->grid;
 	size_t height = ui_view_body_rows(ui), n = ui_view_help_lines(ui);
 	if (ui->htop + height > n)
 		ui->htop = n > height ? n - height : 0;
+}
+
+static void ui_draw_help(struct ui *ui)
+{
+	struct ui_grid *g = &ui->grid;
+	size_t height = ui_view_body_rows(ui);
 	ui_help_each(ui, ui_help_line, &height);
 	ui_view_put(ui, 0, 1, g->cols, ui_view_label(ui, "Trợ giúp — phím", "Help — keys"),
 		    UI_SLOT_BAR, UI_ATTR_BOLD);
@@ -532,10 +562,38 @@ static void ui_draw_help(struct ui *ui)
 
 /* ---- drawing ---- */
 
+/*
+ * The views: recalc asks the store for what is shown, lays out text and
+ * clamps the scroll; draw only draws what recalc computed, into the grid.
+ */
+static const struct {
+	void (*recalc)(struct ui *ui);
+	void (*draw)(struct ui *ui);
+} ui_views[] = {
+    [UI_VIEW_FEEDS] = {ui_recalc_feeds, ui_draw_feeds},
+    [UI_VIEW_ARTICLES] = {ui_recalc_articles, ui_draw_articles},
+    [UI_VIEW_PAGER] = {ui_pager_recalc, ui_pager_draw},
+    [UI_VIEW_HELP] = {ui_recalc_help, ui_draw_help},
+    [UI_VIEW_RESULTS] = {ui_recalc_results, ui_draw_results},
+};
+
+void ui_recalc(struct ui *ui, int rows, int cols)
+{
+	if (rows != ui->grid.rows || cols != ui->grid.cols)
+		ui_grid_resize(&ui->grid, rows, cols);
+	if (rows >= UI_MIN_ROWS && cols >= UI_MIN_COLS)
+		ui_views[ui->view].recalc(ui);
+	ui->recalc = false;
+	ui->dirty = true;
+}
+
 void ui_draw(struct ui *ui, int rows, int cols)
 {
 	struct ui_grid *g = &ui->grid;
-	ui_grid_resize(g, rows, cols);
+	if (ui->recalc || rows != g->rows || cols != g->cols)
+		ui_recalc(ui, rows, cols);
+	ui_grid_clear(g);
+	ui->dirty = false;
 	if (rows < UI_MIN_ROWS || cols < UI_MIN_COLS) {
 		const char *msg = ui_view_label(ui, "Cửa sổ quá nhỏ", "Window too small");
 		ui_view_put(ui, rows / 2, 0, cols, msg, UI_SLOT_ERROR, UI_ATTR_BOLD);
@@ -543,23 +601,7 @@ void ui_draw(struct ui *ui, int rows, int cols)
 	}
 	ui_grid_fill(g, 0, 0, cols, UI_SLOT_BAR, 0);
 	ui_grid_fill(g, rows - 1, 0, cols, UI_SLOT_STATUS, 0);
-	switch (ui->view) {
-	case UI_VIEW_FEEDS:
-		ui_draw_feeds(ui);
-		break;
-	case UI_VIEW_ARTICLES:
-		ui_draw_articles(ui);
-		break;
-	case UI_VIEW_PAGER:
-		ui_pager_draw(ui);
-		break;
-	case UI_VIEW_HELP:
-		ui_draw_help(ui);
-		break;
-	case UI_VIEW_RESULTS:
-		ui_draw_results(ui);
-		break;
-	}
+	ui_views[ui->view].draw(ui);
 	int end = cols - 1;
 	if (ui->refreshing) {
 		char prog[64];

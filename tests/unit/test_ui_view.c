@@ -188,6 +188,21 @@ static void test_articles(void **state)
 	ui_free(ui);
 }
 
+/* Actions work on what recalc computed: nothing need be drawn between them. */
+static void test_actions_without_drawing(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_do(ui, UI_ACT_OPEN); /* all articles */
+	ui_do(ui, UI_ACT_OPEN); /* the first */
+	assert_int_equal(ui->view, UI_VIEW_PAGER);
+	assert_true(ui->have_art);
+	snapshot(ui, 24, 80, "pager-80x24");
+	char err[CORE_ERRLEN]; /* opening it marked it read: as it was for the tests after */
+	assert_true(store_mark_read(st, ui->art.id, false, err, sizeof err));
+	ui_free(ui);
+}
+
 static void test_pager(void **state)
 {
 	(void)state;
@@ -435,6 +450,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_every_action_handled),
+	    cmocka_unit_test(test_actions_without_drawing),
 	    cmocka_unit_test(test_feeds),
 	    cmocka_unit_test(test_articles),
 	    cmocka_unit_test(test_pager),
