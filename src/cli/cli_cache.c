@@ -72,7 +72,7 @@ struct store *cli_store_open(const struct cli_ctx *ctx)
 	if (path == NULL)
 		return NULL;
 	char err[CORE_ERRLEN];
-	struct store *st = store_open(path, STORE_OPEN_CREATE, err, sizeof err);
+	struct store *st = refresh_store_open(path, STORE_OPEN_CREATE, err, sizeof err);
 	if (st == NULL)
 		cli_fail(err);
 	free(path);

@@ -396,6 +396,20 @@ void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s)
 	o->proxy = s->proxy;
 }
 
+/* store_text_fn: html_text_raw for the index, html_text for what is shown. */
+static char *refresh_text(const char *html, size_t len, bool raw)
+{
+	return raw ? html_text_raw(html, len) : html_text(html, len);
+}
+
+struct store *refresh_store_open(const char *path, int flags, char *err, size_t errlen)
+{
+	struct store *st = store_open(path, flags, err, errlen);
+	if (st != NULL)
+		store_set_text(st, refresh_text);
+	return st;
+}
+
 void refresh_global_init(void)
 {
 	feed_global_init();

@@ -60,6 +60,13 @@ struct refresh_opts {
  */
 void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s);
 
+/*
+ * store_open, the store then handed html's way of making an article's text
+ * from its HTML (store_set_text): how the command line and the reader open
+ * the cache.
+ */
+struct store *refresh_store_open(const char *path, int flags, char *err, size_t errlen);
+
 /* Sets up the libraries a refresh uses (libcurl, libxml2), once, before any thread; and at exit. */
 void refresh_global_init(void);
 void refresh_global_cleanup(void);

@@ -462,7 +462,7 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				store_sql_fold, NULL, NULL);
 	sqlite3_create_function(st->db, "bantin_untitled", 3,
-				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, st,
 				store_sql_untitled, NULL, NULL);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	int version = store_version(st, err, errlen);
@@ -496,9 +496,15 @@ fail:
 	return NULL;
 }
 
+void store_set_text(struct store *st, store_text_fn fn)
+{
+	st->text = fn;
+}
+
 struct store *store_open_reader(const struct store *st)
 {
 	struct store *rd = xcalloc(1, sizeof *rd);
+	rd->text = st->text;
 	rd->path = xstrdup(st->path);
 	rd->shown = xstrdup(st->shown);
 	rd->reader = true;

@@ -36,6 +36,15 @@ enum store_open_flags {
  * a cache of another schema version is refused and left as it is.
  */
 struct store *store_open(const char *path, int flags, char *err, size_t errlen);
+/*
+ * What makes an article's plain text from its HTML: raw for the index
+ * (folded after, so not cleaned), else cleaned (search snippets, an
+ * untitled article's stand-in). Owned. The store parses no HTML: whoever
+ * opens it hands it this (refresh_store_open gives html's); until then an
+ * article's body has no text.
+ */
+typedef char *(*store_text_fn)(const char *html, size_t len, bool raw);
+void store_set_text(struct store *st, store_text_fn fn);
 void store_close(struct store *st);
 /*
  * Another connection to st's file, for another thread, to look articles

@@ -1,8 +1,8 @@
 /* store_articles.c: pages of article rows, whole articles, read and starred state. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "core.h"
-#include "html.h"
 #include "store_internal.h"
 #include "text.h"
 
@@ -20,7 +20,14 @@ void store_sql_untitled(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			continue;
 		if (len > STORE_UNTITLED_HTML) /* enough for a line; cut between letters */
 			len = text_cluster_start(html, len, STORE_UNTITLED_HTML);
-		char *line = html_text_line(html, len);
+		const struct store *st = sqlite3_user_data(ctx);
+		char *line = st->text != NULL ? st->text(html, len, false) : xstrdup("");
+		for (char *p = line; (p = strchr(p, '\n')) != NULL; p++)
+			*p = ' '; /* its lines joined */
+		if (line[0] == '\0') {
+			free(line);
+			line = NULL;
+		}
 		if (line != NULL) {
 			char *fit = text_fit(line, STORE_UNTITLED_CELLS, "…", false);
 			free(line);

@@ -87,6 +87,7 @@ struct store {
 	sqlite3_stmt *stmts[STORE_SQL_COUNT];
 	struct store_ckpt *ckpt; /* checkpoints apart, while on (store_checkpoint.c) */
 	bool reader;             /* store_open_reader's: it never writes */
+	store_text_fn text;      /* an article's text from its HTML (store_set_text) */
 };
 
 /* The prepared statement for sql, reset and with its bindings cleared; NULL with err set. */
@@ -113,7 +114,7 @@ void store_row_clear(struct store_row *r);
 bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *err, size_t errlen);
 /* An article's body text, owned: html_text of its content (html_text_raw when raw: what its
    index row is made of). */
-char *store_body_text(const char *content, bool raw);
+char *store_body_text(const struct store *st, const char *content, bool raw);
 /* Adds article id's text to the index, or (remove) takes it out: both from the same values. */
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
 		     const char *content, bool remove, char *err, size_t errlen);

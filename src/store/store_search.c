@@ -319,7 +319,7 @@ static char *store_hit_text(struct store *st, int64_t id)
 	core_buf_init(&b, 0);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		const char *summary = (const char *)sqlite3_column_text(s, 1);
-		char *body = store_body_text((const char *)sqlite3_column_text(s, 2), false);
+		char *body = store_body_text(st, (const char *)sqlite3_column_text(s, 2), false);
 		if (summary != NULL && summary[0] != '\0') {
 			core_buf_puts(&b, summary);
 			/* A summary is usually the body's first sentences: skip what repeats. */

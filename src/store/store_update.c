@@ -5,8 +5,9 @@
  * table has the text): a row goes in with the folded title, summary and
  * body, and comes out with the very same values, so both are computed by
  * one function (store_index_put) from what the articles table keeps: the
- * body's text is html_text_raw of the content, made again when a row comes
- * out. So html_text_raw must stay what it is for the rows already indexed: a
+ * body's text is the raw text of the content (store_text_fn: html_text_raw,
+ * handed over by whoever opened the store), made again when a row comes
+ * out. So that text must stay what it is for the rows already indexed: a
  * bantin whose html_text says otherwise must rebuild the index
  * (store_reindex).
  */
@@ -14,7 +15,6 @@
 #include <string.h>
 
 #include "core.h"
-#include "html.h"
 #include "store_internal.h"
 #include "text.h"
 
@@ -46,10 +46,10 @@ void store_index_text(const char *title, const char *summary, const char *text, 
 	out[2] = text_fold(text != NULL ? text : "", text != NULL ? strlen(text) : 0, NULL);
 }
 
-char *store_body_text(const char *content, bool raw)
+char *store_body_text(const struct store *st, const char *content, bool raw)
 {
 	const char *c = content != NULL ? content : "";
-	return raw ? html_text_raw(c, strlen(c)) : html_text(c, strlen(c));
+	return st->text != NULL ? st->text(c, strlen(c), raw) : xstrdup("");
 }
 
 /* Adds article id's index text to the index, or (remove) takes it out. */
@@ -71,7 +71,7 @@ bool store_index_put(struct store *st, int64_t id, const char *title, const char
 		     const char *content, bool remove, char *err, size_t errlen)
 {
 	char *index[3];
-	char *body = store_body_text(content, true);
+	char *body = store_body_text(st, content, true);
 	store_index_text(title, summary, body, index);
 	free(body);
 	bool ok = store_index_write(st, id, (const char *const *)index, remove, err, errlen);
@@ -256,7 +256,7 @@ bool store_reindex(struct store *st, int64_t *n, char *err, size_t errlen)
 		while (np < 256 && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
 			char *title = store_col_text(rows, 1), *summary = store_col_text(rows, 2);
 			char *body =
-			    store_body_text((const char *)sqlite3_column_text(rows, 3), true);
+			    store_body_text(st, (const char *)sqlite3_column_text(rows, 3), true);
 			page[np].id = sqlite3_column_int64(rows, 0);
 			store_index_text(title, summary, body, page[np].text);
 			free(title);

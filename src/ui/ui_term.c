@@ -415,7 +415,7 @@ struct ui_term_run {
 static bool ui_term_up_cache(struct ui_term_run *r)
 {
 	char err[CORE_ERRLEN];
-	r->st = store_open(r->o->db, STORE_OPEN_CREATE, err, sizeof err);
+	r->st = refresh_store_open(r->o->db, STORE_OPEN_CREATE, err, sizeof err);
 	if (r->st == NULL)
 		fprintf(stderr, "bantin: %s\n", err);
 	return r->st != NULL;
