@@ -110,15 +110,35 @@ void store_refreshing(struct store *st, bool on);
 /* ---- store_update.c ---- */
 
 /* An article as a refresh hands it over; all strings borrowed, NULL for none. */
+/*
+ * What a feed says of an article, declared once: X(field, TEXT or TIME),
+ * in the order of the article statements' parameters ?2 to ?9. The item
+ * below, its fingerprint and its binding come from it. (store_article is
+ * written out: it owns its strings and holds what the cache adds, and the
+ * feed module's items hold lists, not lines.)
+ *   link; title (plain text); author; published, updated (STORE_NO_TIME when
+ *   unknown); categories (plain text, one per line); summary (plain text);
+ *   content (the body's HTML as the feed gave it)
+ */
+/* clang-format off: one field a line */
+#define STORE_ITEM_FIELDS(X)                                                                       \
+	X(link, TEXT)                                                                              \
+	X(title, TEXT)                                                                             \
+	X(author, TEXT)                                                                            \
+	X(published, TIME)                                                                         \
+	X(updated, TIME)                                                                           \
+	X(categories, TEXT)                                                                        \
+	X(summary, TEXT)                                                                           \
+	X(content, TEXT)
+/* clang-format on */
+#define STORE_FIELD_TEXT const char *
+#define STORE_FIELD_TIME int64_t
+
 struct store_item {
 	const char *guid; /* required: the item's id, or its link */
-	const char *link;
-	const char *title; /* plain text */
-	const char *author;
-	int64_t published, updated; /* STORE_NO_TIME when unknown */
-	const char *categories;     /* plain text, one per line */
-	const char *summary;        /* plain text */
-	const char *content;        /* the body's HTML as the feed gave it */
+#define STORE_ITEM_MEMBER(field, kind) STORE_FIELD_##kind field;
+	STORE_ITEM_FIELDS(STORE_ITEM_MEMBER)
+#undef STORE_ITEM_MEMBER
 	const char *index[3]; /* store_index_text of the above, or NULLs: the store makes it */
 	int64_t hash;         /* store_item_hash of the above, or 0: the store computes it */
 };

@@ -18,22 +18,22 @@
 #include "store_internal.h"
 #include "text.h"
 
-static uint64_t store_hash_time(uint64_t h, int64_t t)
+static uint64_t store_hash_TIME(uint64_t h, int64_t t)
 {
 	return core_str_hash_fast(h ^ (uint64_t)t, NULL);
+}
+
+static uint64_t store_hash_TEXT(uint64_t h, const char *s)
+{
+	return core_str_hash_fast(h, s);
 }
 
 int64_t store_item_hash(const struct store_item *it)
 {
 	uint64_t h = CORE_STR_HASH_START;
-	h = core_str_hash_fast(h, it->link);
-	h = core_str_hash_fast(h, it->title);
-	h = core_str_hash_fast(h, it->author);
-	h = store_hash_time(h, it->published);
-	h = store_hash_time(h, it->updated);
-	h = core_str_hash_fast(h, it->categories);
-	h = core_str_hash_fast(h, it->summary);
-	h = core_str_hash_fast(h, it->content);
+#define STORE_HASH_FIELD(field, kind) h = store_hash_##kind(h, it->field);
+	STORE_ITEM_FIELDS(STORE_HASH_FIELD)
+#undef STORE_HASH_FIELD
 	h &= INT64_MAX;
 	return h != 0 ? (int64_t)h : 1; /* 0 means "not computed" */
 }
@@ -108,17 +108,17 @@ static bool store_index_item(struct store *st, int64_t id, const struct store_it
 }
 
 /* Binds ?2 to ?9 of ARTICLE_INSERT and ARTICLE_UPDATE: what the feed says of an item. */
+#define store_bind_TEXT store_bind_text
+#define store_bind_TIME store_bind_time
 static void store_bind_item(sqlite3_stmt *s, const struct store_item *it)
 {
-	store_bind_text(s, 2, it->link);
-	store_bind_text(s, 3, it->title);
-	store_bind_text(s, 4, it->author);
-	store_bind_time(s, 5, it->published);
-	store_bind_time(s, 6, it->updated);
-	store_bind_text(s, 7, it->categories);
-	store_bind_text(s, 8, it->summary);
-	store_bind_text(s, 9, it->content);
+	int col = 2;
+#define STORE_BIND_FIELD(field, kind) store_bind_##kind(s, col++, it->field);
+	STORE_ITEM_FIELDS(STORE_BIND_FIELD)
+#undef STORE_BIND_FIELD
 }
+#undef store_bind_TEXT
+#undef store_bind_TIME
 
 enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_PUT_ERROR };
 
