@@ -28,29 +28,29 @@ static void ui_move_by(struct ui *ui, long long delta)
 	size_t height = ui_view_body_rows(ui);
 	switch (ui->view) {
 	case UI_VIEW_FEEDS:
-		ui_move(&ui->fsel, delta, ui->nfeeds + 1);
+		ui_move(&ui->fv.sel, delta, ui->fv.n + 1);
 		break;
 	case UI_VIEW_ARTICLES:
-		if (ui->total < 0)
-			ui_view_load_rows(ui, ui->atop, height);
-		ui_move(&ui->asel, delta, ui->total > 0 ? (size_t)ui->total : 1);
+		if (ui->lv.total < 0)
+			ui_view_load_rows(ui, ui->lv.top, height);
+		ui_move(&ui->lv.sel, delta, ui->lv.total > 0 ? (size_t)ui->lv.total : 1);
 		break;
 	case UI_VIEW_PAGER: {
-		if (ui->related_focus) {
-			ui_move(&ui->rsel, delta, ui->nrelated > 0 ? ui->nrelated : 1);
+		if (ui->pv.related_focus) {
+			ui_move(&ui->pv.rsel, delta, ui->pv.nrelated > 0 ? ui->pv.nrelated : 1);
 			break;
 		}
 		struct ui_pager_area a;
 		ui_pager_area(ui, &a);
 		size_t n = ui_pager_lines(ui), h = (size_t)a.rows;
-		ui_move(&ui->ptop, delta, n > h ? n - h + 1 : 1);
+		ui_move(&ui->pv.top, delta, n > h ? n - h + 1 : 1);
 		break;
 	}
 	case UI_VIEW_HELP:
-		ui_move(&ui->htop, delta, ui_view_help_lines(ui));
+		ui_move(&ui->hv.top, delta, ui_view_help_lines(ui));
 		break;
 	case UI_VIEW_RESULTS:
-		ui_move(&ui->hitsel, delta, ui->nhits > 0 ? ui->nhits : 1);
+		ui_move(&ui->rv.sel, delta, ui->rv.n > 0 ? ui->rv.n : 1);
 		break;
 	}
 }
@@ -58,16 +58,16 @@ static void ui_move_by(struct ui *ui, long long delta)
 /* Opens the article list of the selected feed. */
 static void ui_open_feed(struct ui *ui)
 {
-	ui->q.feed_id = ui->fsel == 0 ? 0 : ui->feeds[ui->fsel - 1].id;
-	free(ui->list_title);
-	const struct store_feed *f = ui->fsel > 0 ? &ui->feeds[ui->fsel - 1] : NULL;
-	ui->list_title =
+	ui->lv.q.feed_id = ui->fv.sel == 0 ? 0 : ui->fv.feeds[ui->fv.sel - 1].id;
+	free(ui->lv.title);
+	const struct store_feed *f = ui->fv.sel > 0 ? &ui->fv.feeds[ui->fv.sel - 1] : NULL;
+	ui->lv.title =
 	    ui_view_text(ui, f == NULL ? ui_view_label(ui, "Tất cả bài viết", "All articles")
 			     : f->title != NULL ? f->title
 						: f->url);
 	ui_view_drop_rows(ui);
-	ui->asel = ui->atop = 0;
-	ui->view = UI_VIEW_ARTICLES;
+	ui->lv.sel = ui->lv.top = 0;
+	ui_view_enter(ui, UI_VIEW_ARTICLES);
 }
 
 /* Sets the read (or starred) state of article id in the copy of row r, if it is that one. */
@@ -90,14 +90,14 @@ static void ui_toggle_flag(struct ui *ui, bool star)
 {
 	const struct store_row *row = NULL;
 	if (ui->view == UI_VIEW_ARTICLES)
-		row = ui_view_row(ui, ui->asel);
-	else if (ui->view == UI_VIEW_RESULTS && ui->hitsel < ui->nhits)
-		row = &ui->hits[ui->hitsel].row;
+		row = ui_view_row(ui, ui->lv.sel);
+	else if (ui->view == UI_VIEW_RESULTS && ui->rv.sel < ui->rv.n)
+		row = &ui->rv.hits[ui->rv.sel].row;
 	int64_t id;
 	bool set;
-	if (ui->view == UI_VIEW_PAGER && ui->have_art) {
-		id = ui->art.id;
-		set = star ? !ui->art.starred : !ui->art.read;
+	if (ui->view == UI_VIEW_PAGER && ui->pv.have_art) {
+		id = ui->pv.art.id;
+		set = star ? !ui->pv.art.starred : !ui->pv.art.read;
 	} else if (row != NULL) {
 		id = row->id;
 		set = star ? !row->starred : !row->read;
@@ -111,18 +111,18 @@ static void ui_toggle_flag(struct ui *ui, bool star)
 		ui_view_status(ui, true, "%s", err);
 		return;
 	}
-	if (ui->have_art && ui->art.id == id) {
+	if (ui->pv.have_art && ui->pv.art.id == id) {
 		if (star)
-			ui->art.starred = set;
+			ui->pv.art.starred = set;
 		else
-			ui->art.read = set;
+			ui->pv.art.read = set;
 	}
-	for (size_t k = 0; k < ui->nrows; k++)
-		ui_flag_row(&ui->rows[k], id, star, set);
-	for (size_t k = 0; k < ui->nhits; k++)
-		ui_flag_row(&ui->hits[k].row, id, star, set);
-	for (size_t k = 0; k < ui->nrelated; k++)
-		ui_flag_row(&ui->related[k].row, id, star, set);
+	for (size_t k = 0; k < ui->lv.nrows; k++)
+		ui_flag_row(&ui->lv.rows[k], id, star, set);
+	for (size_t k = 0; k < ui->rv.n; k++)
+		ui_flag_row(&ui->rv.hits[k].row, id, star, set);
+	for (size_t k = 0; k < ui->pv.nrelated; k++)
+		ui_flag_row(&ui->pv.related[k].row, id, star, set);
 	static const char *const said[2][2][2] = {
 	    {{"Đã đánh dấu chưa đọc", "Marked unread"}, {"Đã đánh dấu đã đọc", "Marked read"}},
 	    {{"Đã bỏ sao", "Unstarred"}, {"Đã gắn sao", "Starred"}},
@@ -132,8 +132,9 @@ static void ui_toggle_flag(struct ui *ui, bool star)
 
 static void ui_mark_all_read(struct ui *ui)
 {
-	int64_t feed = ui->view == UI_VIEW_FEEDS ? (ui->fsel == 0 ? 0 : ui->feeds[ui->fsel - 1].id)
-						 : ui->q.feed_id;
+	int64_t feed = ui->view == UI_VIEW_FEEDS
+			   ? (ui->fv.sel == 0 ? 0 : ui->fv.feeds[ui->fv.sel - 1].id)
+			   : ui->lv.q.feed_id;
 	int64_t n = 0;
 	char err[CORE_ERRLEN];
 	if (!store_mark_all_read(ui->st, feed, &n, err, sizeof err)) {
@@ -171,59 +172,58 @@ static void ui_on_open_feed(struct ui *ui, enum ui_action_id act)
 static void ui_on_open_article(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	ui_pager_open(ui, ui->asel);
+	ui_pager_open(ui, ui->lv.sel);
 }
 
 static void ui_on_open_hit(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	if (ui->hitsel >= ui->nhits)
+	if (ui->rv.sel >= ui->rv.n)
 		return;
-	ui->nback = 0;
-	ui_pager_show(ui, ui->hits[ui->hitsel].row.id);
-	ui->pager_from = UI_VIEW_RESULTS;
+	ui->pv.nback = 0;
+	ui_pager_show(ui, ui->rv.hits[ui->rv.sel].row.id);
+	ui->pv.from = UI_VIEW_RESULTS;
 }
 
 /* In the pager: the related article selected in the pane; q comes back here. */
 static void ui_on_open_related(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	if (!ui->related_focus || ui->rsel >= ui->nrelated)
+	if (!ui->pv.related_focus || ui->pv.rsel >= ui->pv.nrelated)
 		return;
-	if (ui->nback == CORE_NELEM(ui->back)) {
-		memmove(ui->back, ui->back + 1, sizeof ui->back - sizeof ui->back[0]);
-		ui->nback--;
+	if (ui->pv.nback == CORE_NELEM(ui->pv.back)) {
+		memmove(ui->pv.back, ui->pv.back + 1, sizeof ui->pv.back - sizeof ui->pv.back[0]);
+		ui->pv.nback--;
 	}
-	ui->back[ui->nback++] = ui->art.id;
-	ui_pager_show(ui, ui->related[ui->rsel].row.id);
+	ui->pv.back[ui->pv.nback++] = ui->pv.art.id;
+	ui_pager_show(ui, ui->pv.related[ui->pv.rsel].row.id);
 }
 
 static void ui_on_back_help(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	ui->view = ui->help_from;
+	ui_view_enter(ui, ui->hv.from);
 }
 
 static void ui_on_back_pager(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	if (ui->nback > 0)
-		ui_pager_show(ui, ui->back[--ui->nback]);
+	if (ui->pv.nback > 0)
+		ui_pager_show(ui, ui->pv.back[--ui->pv.nback]);
 	else
-		ui->view = ui->pager_from;
+		ui_view_enter(ui, ui->pv.from);
 }
 
 static void ui_on_back_results(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	ui->view = ui->list_title != NULL ? UI_VIEW_ARTICLES : UI_VIEW_FEEDS;
+	ui_view_enter(ui, ui->lv.title != NULL ? UI_VIEW_ARTICLES : UI_VIEW_FEEDS);
 }
 
 static void ui_on_back_articles(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	ui->view = UI_VIEW_FEEDS;
-	ui_view_load_feeds(ui);
+	ui_view_enter(ui, UI_VIEW_FEEDS);
 }
 
 static void ui_on_quit(struct ui *ui, enum ui_action_id act)
@@ -236,22 +236,22 @@ static void ui_on_quit(struct ui *ui, enum ui_action_id act)
 static void ui_on_next_article(struct ui *ui, enum ui_action_id act)
 {
 	bool next = act == UI_ACT_NEXT_ARTICLE;
-	if (ui->pager_from == UI_VIEW_RESULTS) {
-		size_t h = ui->hitsel;
-		if (next && h + 1 < ui->nhits)
+	if (ui->pv.from == UI_VIEW_RESULTS) {
+		size_t h = ui->rv.sel;
+		if (next && h + 1 < ui->rv.n)
 			h++;
 		else if (!next && h > 0)
 			h--;
-		if (h != ui->hitsel) {
-			ui->hitsel = h;
-			ui_pager_show(ui, ui->hits[h].row.id);
-			ui->pager_from = UI_VIEW_RESULTS;
+		if (h != ui->rv.sel) {
+			ui->rv.sel = h;
+			ui_pager_show(ui, ui->rv.hits[h].row.id);
+			ui->pv.from = UI_VIEW_RESULTS;
 			return;
 		}
 	}
-	size_t i = ui->asel;
-	bool in_list = ui->pager_from != UI_VIEW_RESULTS;
-	if (in_list && next && ui->total > 0 && i + 1 < (size_t)ui->total)
+	size_t i = ui->lv.sel;
+	bool in_list = ui->pv.from != UI_VIEW_RESULTS;
+	if (in_list && next && ui->lv.total > 0 && i + 1 < (size_t)ui->lv.total)
 		ui_pager_open(ui, i + 1);
 	else if (in_list && !next && i > 0)
 		ui_pager_open(ui, i - 1);
@@ -265,9 +265,9 @@ static void ui_on_next_article(struct ui *ui, enum ui_action_id act)
 static void ui_on_toggle_unread(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	ui->q.unread_only = !ui->q.unread_only;
+	ui->lv.q.unread_only = !ui->lv.q.unread_only;
 	ui_view_drop_rows(ui);
-	ui->asel = ui->atop = 0;
+	ui->lv.sel = ui->lv.top = 0;
 }
 
 static void ui_on_flag(struct ui *ui, enum ui_action_id act)
@@ -284,11 +284,7 @@ static void ui_on_mark_all_read(struct ui *ui, enum ui_action_id act)
 static void ui_on_help(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	if (ui->view == UI_VIEW_HELP)
-		return;
-	ui->help_from = ui->view;
-	ui->htop = 0;
-	ui->view = UI_VIEW_HELP;
+	ui_view_enter(ui, UI_VIEW_HELP);
 }
 
 static void ui_on_search(struct ui *ui, enum ui_action_id act)
@@ -301,14 +297,14 @@ static void ui_on_search(struct ui *ui, enum ui_action_id act)
 
 static void ui_on_find_next(struct ui *ui, enum ui_action_id act)
 {
-	if (ui->nmatches == 0) {
+	if (ui->pv.nmatches == 0) {
 		ui_view_status(
 		    ui, false, "%s",
 		    ui_view_label(ui, "Chưa tìm gì (/ để tìm)", "Nothing to find (/ to find)"));
 		return;
 	}
-	ui_pager_find_show(ui,
-			   act == UI_ACT_FIND_NEXT ? ui->mcur + 1 : ui->mcur + ui->nmatches - 1);
+	ui_pager_find_show(ui, act == UI_ACT_FIND_NEXT ? ui->pv.mcur + 1
+						       : ui->pv.mcur + ui->pv.nmatches - 1);
 }
 
 /* open-link and copy-link: the loop (ui_term.c) hands the URL over. */
@@ -328,16 +324,16 @@ static void ui_on_link(struct ui *ui, enum ui_action_id act)
 static void ui_on_toggle_related(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	ui->show_related = !ui->show_related;
-	ui->related_focus = ui->related_focus && ui->show_related;
-	ui->laid_width = 0;
+	ui->pv.show_related = !ui->pv.show_related;
+	ui->pv.related_focus = ui->pv.related_focus && ui->pv.show_related;
+	ui->pv.laid_width = 0;
 }
 
 static void ui_on_focus(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	if (ui->show_related && ui->nrelated > 0)
-		ui->related_focus = !ui->related_focus;
+	if (ui->pv.show_related && ui->pv.nrelated > 0)
+		ui->pv.related_focus = !ui->pv.related_focus;
 	else
 		ui_view_status(ui, false, "%s",
 			       ui_view_label(ui, "Không có tin liên quan", "No related articles"));
@@ -347,10 +343,10 @@ static void ui_on_focus(struct ui *ui, enum ui_action_id act)
 static int64_t ui_refresh_target(const struct ui *ui)
 {
 	if (ui->view == UI_VIEW_FEEDS)
-		return ui->fsel > 0 ? ui->feeds[ui->fsel - 1].id : 0;
-	if (ui->view == UI_VIEW_PAGER && ui->have_art)
-		return ui->art.feed_id;
-	return ui->q.feed_id;
+		return ui->fv.sel > 0 ? ui->fv.feeds[ui->fv.sel - 1].id : 0;
+	if (ui->view == UI_VIEW_PAGER && ui->pv.have_art)
+		return ui->pv.art.feed_id;
+	return ui->lv.q.feed_id;
 }
 
 /* Asks the loop (ui_term.c) for a refresh. */
@@ -451,18 +447,18 @@ void ui_reload(struct ui *ui)
 {
 	ui->recalc = true;
 	ui_view_load_feeds(ui);
-	const struct store_row *row = ui_view_row(ui, ui->asel);
+	const struct store_row *row = ui_view_row(ui, ui->lv.sel);
 	int64_t id = row != NULL ? row->id : 0;
 	ui_view_drop_rows(ui);
 	if (id == 0)
 		return;
 	int64_t index;
 	char err[CORE_ERRLEN];
-	if (store_row_index(ui->st, &ui->q, id, &index, err, sizeof err)) {
+	if (store_row_index(ui->st, &ui->lv.q, id, &index, err, sizeof err)) {
 		/* The same article under the cursor, at the same place on the screen. */
-		size_t at = ui->asel - ui->atop;
-		ui->asel = (size_t)index;
-		ui->atop = ui->asel >= at ? ui->asel - at : 0;
+		size_t at = ui->lv.sel - ui->lv.top;
+		ui->lv.sel = (size_t)index;
+		ui->lv.top = ui->lv.sel >= at ? ui->lv.sel - at : 0;
 	}
 }
 
@@ -475,7 +471,7 @@ void ui_mouse(struct ui *ui, enum ui_mouse what, int row, int col)
 		return;
 	if (what == UI_MOUSE_WHEEL_UP || what == UI_MOUSE_WHEEL_DOWN) {
 		long long step = what == UI_MOUSE_WHEEL_UP ? -3 : 3;
-		if (ui->view == UI_VIEW_PAGER && !ui->related_focus) {
+		if (ui->view == UI_VIEW_PAGER && !ui->pv.related_focus) {
 			ui_move_by(ui, step);
 		} else {
 			for (int i = 0; i < 3; i++)
@@ -488,15 +484,15 @@ void ui_mouse(struct ui *ui, enum ui_mouse what, int row, int col)
 	if (row < 1 || body >= ui_view_body_rows(ui))
 		return;
 	bool hit = false;
-	if (ui->view == UI_VIEW_FEEDS && ui->ftop + body <= ui->nfeeds) {
-		ui->fsel = ui->ftop + body;
+	if (ui->view == UI_VIEW_FEEDS && ui->fv.top + body <= ui->fv.n) {
+		ui->fv.sel = ui->fv.top + body;
 		hit = true;
-	} else if (ui->view == UI_VIEW_ARTICLES && ui->total > 0 &&
-		   ui->atop + body < (size_t)ui->total) {
-		ui->asel = ui->atop + body;
+	} else if (ui->view == UI_VIEW_ARTICLES && ui->lv.total > 0 &&
+		   ui->lv.top + body < (size_t)ui->lv.total) {
+		ui->lv.sel = ui->lv.top + body;
 		hit = true;
-	} else if (ui->view == UI_VIEW_RESULTS && ui->hittop + body / 2 < ui->nhits) {
-		ui->hitsel = ui->hittop + body / 2;
+	} else if (ui->view == UI_VIEW_RESULTS && ui->rv.top + body / 2 < ui->rv.n) {
+		ui->rv.sel = ui->rv.top + body / 2;
 		hit = true;
 	}
 	if (hit && what == UI_MOUSE_DOUBLE)

@@ -187,12 +187,62 @@ struct ui_match {
 
 struct ui_lines; /* a laid-out article (ui_view.c) */
 
+/* The feeds view: row 0 is every article, then the feeds. */
+struct ui_feeds_view {
+	struct store_feed *feeds;
+	size_t n, sel, top;
+};
+
+/* The articles view: a window of rows asked of the store. */
+struct ui_list_view {
+	struct store_query q;
+	char *title;
+	int64_t total;
+	size_t sel, top;
+	struct store_row *rows; /* rows [rows_from, rows_from + nrows) of the list */
+	size_t nrows, rows_from;
+};
+
+/* The pager: the article, its related pane, the find in it. */
+struct ui_pager_view {
+	struct store_article art;
+	bool have_art;
+	struct ui_lines *lines;
+	int laid_width;
+	size_t top;
+	char **links; /* the article's link list, for hyperlinks */
+	size_t nlinks;
+	bool show_related;
+	bool related_focus;        /* keys move in the pane */
+	struct store_hit *related; /* of the open article */
+	size_t nrelated, rsel;
+	int64_t back[32]; /* articles left by opening a related one, for q */
+	size_t nback;
+	enum ui_view from; /* where q goes back to */
+	char *find;        /* folded */
+	struct ui_match *matches;
+	size_t nmatches, mcur;
+};
+
+/* The help screen. */
+struct ui_help_view {
+	size_t top;
+	enum ui_view from; /* where q goes back to */
+};
+
+/* The results of a search of the cache. */
+struct ui_results_view {
+	struct store_hit *hits;
+	size_t n, sel, top;
+	char *query;
+};
+
 struct ui {
 	struct store *st;
 	struct ui_grid grid;
-	enum ui_view view, help_from;
-	bool ascii;      /* no UTF-8 here: Vietnamese without marks */
-	bool vietnamese; /* labels in Vietnamese */
+	enum ui_view view; /* the one shown */
+	bool ascii;        /* no UTF-8 here: Vietnamese without marks */
+	bool vietnamese;   /* labels in Vietnamese */
 	bool offline;
 	bool quit;
 	bool recalc; /* what is shown must be asked of the store and laid out again */
@@ -201,48 +251,16 @@ struct ui {
 	char status[CORE_ERRLEN]; /* the latest message; "" for none */
 	bool status_error;
 
-	/* Feeds: row 0 is every article, then the feeds. */
-	struct store_feed *feeds;
-	size_t nfeeds;
-	size_t fsel, ftop;
-
-	/* Articles: a window of rows asked of the store. */
-	struct store_query q;
-	char *list_title;
-	int64_t total;
-	size_t asel, atop;
-	struct store_row *rows; /* rows [rows_from, rows_from + nrows) of the list */
-	size_t nrows, rows_from;
-
-	/* The pager. */
-	struct store_article art;
-	bool have_art;
-	struct ui_lines *lines;
-	int laid_width;
-	size_t ptop;
-	char **links; /* the article's link list, for hyperlinks */
-	size_t nlinks;
-
-	/* The related pane of the pager. */
-	bool show_related;
-	bool related_focus;        /* keys move in the pane */
-	struct store_hit *related; /* of the open article */
-	size_t nrelated, rsel;
-	int64_t back[32]; /* articles left by opening a related one, for q */
-	size_t nback;
-
-	size_t htop; /* help */
+	/* Each view's own state. */
+	struct ui_feeds_view fv;
+	struct ui_list_view lv;
+	struct ui_pager_view pv;
+	struct ui_help_view hv;
+	struct ui_results_view rv;
 
 	/* Prompts: a search of the cache from the lists, a find in the article. */
 	struct ui_prompt prompt;
 	bool prompt_find;
-	struct store_hit *hits; /* the results view */
-	size_t nhits, hitsel, hittop;
-	char *query;
-	enum ui_view pager_from; /* where q in the pager goes back to */
-	char *find;              /* folded */
-	struct ui_match *matches;
-	size_t nmatches, mcur;
 
 	/* Asked of the terminal by an action, done by the loop (ui_term.c); owned. */
 	char *open_url; /* to hand to $BROWSER */
@@ -269,6 +287,8 @@ struct ui_pager_area {
 /* A reader on st (borrowed), showing the feeds. */
 struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline);
 void ui_free(struct ui *ui);
+/* Shows view, coming from the current one (its enter, then a recalc due). */
+void ui_view_enter(struct ui *ui, enum ui_view view);
 /*
  * Recalc: asks the store for what the current view shows at rows x cols,
  * lays it out, clamps the scroll (ui->grid takes the size, blank).

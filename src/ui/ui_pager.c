@@ -14,7 +14,7 @@
 
 size_t ui_pager_lines(const struct ui *ui)
 {
-	return ui->lines->head.n + ui->lines->body.n;
+	return ui->pv.lines->head.n + ui->pv.lines->body.n;
 }
 
 void ui_pager_area(const struct ui *ui, struct ui_pager_area *a)
@@ -23,7 +23,7 @@ void ui_pager_area(const struct ui *ui, struct ui_pager_area *a)
 	memset(a, 0, sizeof *a);
 	a->rows = (int)ui_view_body_rows(ui);
 	a->cols = g->cols;
-	if (!ui->show_related || ui->nrelated == 0)
+	if (!ui->pv.show_related || ui->pv.nrelated == 0)
 		return;
 	if (g->cols >= 140) { /* beside, on the right */
 		a->pcols = 44;
@@ -32,7 +32,7 @@ void ui_pager_area(const struct ui *ui, struct ui_pager_area *a)
 		a->pcol = a->cols + 1;
 		a->prows = a->rows;
 	} else if (a->rows >= 14) { /* below */
-		a->prows = (int)(ui->nrelated < 6 ? ui->nrelated : 6) + 1;
+		a->prows = (int)(ui->pv.nrelated < 6 ? ui->pv.nrelated : 6) + 1;
 		a->rows -= a->prows + 1;
 		a->prow = 1 + a->rows + 1;
 		a->pcol = 0;
@@ -46,62 +46,63 @@ static void ui_pager_matches(struct ui *ui);
 void ui_pager_layout(struct ui *ui, int cols)
 {
 	int width = cols - 2 > 1 ? cols - 2 : 1;
-	if (!ui->have_art || ui->laid_width == width)
+	if (!ui->pv.have_art || ui->pv.laid_width == width)
 		return;
-	text_doc_layout_free(&ui->lines->head);
-	text_doc_layout_free(&ui->lines->body);
-	memset(ui->lines, 0, sizeof *ui->lines);
-	const struct store_article *a = &ui->art;
+	text_doc_layout_free(&ui->pv.lines->head);
+	text_doc_layout_free(&ui->pv.lines->body);
+	memset(ui->pv.lines, 0, sizeof *ui->pv.lines);
+	const struct store_article *a = &ui->pv.art;
 	int64_t t = a->published != STORE_NO_TIME ? a->published
 		    : a->updated != STORE_NO_TIME ? a->updated
 						  : a->first_seen;
 	struct text_doc *head = text_doc_header(a->title, a->feed_title, t, a->author, a->link);
-	text_doc_layout(head, width, ui->ascii, &ui->lines->head);
+	text_doc_layout(head, width, ui->ascii, &ui->pv.lines->head);
 	text_doc_free(head);
 	struct text_doc *body = html_article_doc(a->content, a->summary, a->link,
 						 ui->vietnamese ? HTML_LANG_VI : HTML_LANG_EN);
 	if (body == NULL)
 		body = text_doc_new();
-	text_doc_layout(body, width, ui->ascii, &ui->lines->body);
-	for (size_t k = 0; k < ui->nlinks; k++)
-		free(ui->links[k]);
-	free(ui->links);
-	ui->links = body->links; /* taken over for the hyperlinks */
-	ui->nlinks = body->nlinks;
+	text_doc_layout(body, width, ui->ascii, &ui->pv.lines->body);
+	for (size_t k = 0; k < ui->pv.nlinks; k++)
+		free(ui->pv.links[k]);
+	free(ui->pv.links);
+	ui->pv.links = body->links; /* taken over for the hyperlinks */
+	ui->pv.nlinks = body->nlinks;
 	body->links = NULL;
 	body->nlinks = 0;
 	text_doc_free(body);
-	ui->laid_width = width;
+	ui->pv.laid_width = width;
 	ui_pager_matches(ui); /* the lines moved: so did the matches */
 }
 
 /* Laid-out line i of the article (header first). */
 static const struct text_doc_line *ui_pager_line(const struct ui *ui, size_t i)
 {
-	return i < ui->lines->head.n ? &ui->lines->head.lines[i]
-				     : &ui->lines->body.lines[i - ui->lines->head.n];
+	return i < ui->pv.lines->head.n ? &ui->pv.lines->head.lines[i]
+					: &ui->pv.lines->body.lines[i - ui->pv.lines->head.n];
 }
 
-/* Finds ui->find in every laid-out line, without regard to marks, case or đ. */
+/* Finds ui->pv.find in every laid-out line, without regard to marks, case or đ. */
 static void ui_pager_matches(struct ui *ui)
 {
-	free(ui->matches);
-	ui->matches = NULL;
-	ui->nmatches = 0;
-	if (ui->find == NULL || ui->find[0] == '\0')
+	free(ui->pv.matches);
+	ui->pv.matches = NULL;
+	ui->pv.nmatches = 0;
+	if (ui->pv.find == NULL || ui->pv.find[0] == '\0')
 		return;
-	size_t flen = strlen(ui->find), cap = 0;
+	size_t flen = strlen(ui->pv.find), cap = 0;
 	for (size_t i = 0; i < ui_pager_lines(ui); i++) {
 		const char *t = ui_pager_line(ui, i)->text;
 		size_t *map;
 		char *f = text_fold(t, strlen(t), &map);
-		for (const char *p = strstr(f, ui->find); p != NULL;
-		     p = strstr(p + flen, ui->find)) {
-			if (ui->nmatches == cap) {
+		for (const char *p = strstr(f, ui->pv.find); p != NULL;
+		     p = strstr(p + flen, ui->pv.find)) {
+			if (ui->pv.nmatches == cap) {
 				cap = cap == 0 ? 16 : cap * 2;
-				ui->matches = xreallocarray(ui->matches, cap, sizeof *ui->matches);
+				ui->pv.matches =
+				    xreallocarray(ui->pv.matches, cap, sizeof *ui->pv.matches);
 			}
-			struct ui_match *m = &ui->matches[ui->nmatches++];
+			struct ui_match *m = &ui->pv.matches[ui->pv.nmatches++];
 			m->line = i;
 			m->start = map[p - f];
 			m->end = map[p - f + (ptrdiff_t)flen];
@@ -109,8 +110,8 @@ static void ui_pager_matches(struct ui *ui)
 		free(f);
 		free(map);
 	}
-	if (ui->mcur >= ui->nmatches)
-		ui->mcur = 0;
+	if (ui->pv.mcur >= ui->pv.nmatches)
+		ui->pv.mcur = 0;
 }
 
 /* Draws one laid-out line with its styles at row y. */
@@ -136,8 +137,8 @@ static void ui_pager_draw_line(struct ui *ui, int y, int end, const struct text_
 			attr |= UI_ATTR_ITALIC;
 		enum ui_slot slot = base;
 		unsigned link = list_link;
-		for (size_t k = 0; k < ui->nmatches; k++) {
-			const struct ui_match *m = &ui->matches[k];
+		for (size_t k = 0; k < ui->pv.nmatches; k++) {
+			const struct ui_match *m = &ui->pv.matches[k];
 			if (m->line != index)
 				continue;
 			if (m->start > at && m->start < next)
@@ -146,7 +147,7 @@ static void ui_pager_draw_line(struct ui *ui, int y, int end, const struct text_
 				if (m->end < next)
 					next = m->end;
 				slot = UI_SLOT_SELECTED;
-				attr |= k == ui->mcur ? UI_ATTR_BOLD | UI_ATTR_UNDERLINE : 0;
+				attr |= k == ui->pv.mcur ? UI_ATTR_BOLD | UI_ATTR_UNDERLINE : 0;
 			}
 		}
 		for (size_t k = 0; k < l->nspans; k++) {
@@ -198,15 +199,15 @@ static void ui_pager_draw_related(struct ui *ui, const struct ui_pager_area *a)
 	}
 	char title[96];
 	core_err_set(title, sizeof title, "%s (%zu)", ui_view_label(ui, "Tin liên quan", "Related"),
-		     ui->nrelated);
+		     ui->pv.nrelated);
 	ui_view_put(ui, a->prow, a->pcol + 1, a->pcol + a->pcols, title,
-		    ui->related_focus ? UI_SLOT_HEADING : UI_SLOT_DIM, UI_ATTR_BOLD);
+		    ui->pv.related_focus ? UI_SLOT_HEADING : UI_SLOT_DIM, UI_ATTR_BOLD);
 	size_t height = a->prows > 1 ? (size_t)a->prows - 1 : 0, top = 0;
-	ui_view_scroll_to(ui->rsel, &top, height > 0 ? height : 1);
-	for (size_t r = 0; r < height && top + r < ui->nrelated; r++) {
-		const struct store_hit *h = &ui->related[top + r];
+	ui_view_scroll_to(ui->pv.rsel, &top, height > 0 ? height : 1);
+	for (size_t r = 0; r < height && top + r < ui->pv.nrelated; r++) {
+		const struct store_hit *h = &ui->pv.related[top + r];
 		int y = a->prow + 1 + (int)r;
-		bool sel = top + r == ui->rsel && ui->related_focus;
+		bool sel = top + r == ui->pv.rsel && ui->pv.related_focus;
 		enum ui_slot slot = sel ? UI_SLOT_SELECTED : UI_SLOT_NORMAL;
 		ui_grid_fill(g, y, a->pcol, a->pcols, slot, 0);
 		if (sel)
@@ -229,32 +230,32 @@ static void ui_pager_draw_related(struct ui *ui, const struct ui_pager_area *a)
 
 void ui_pager_recalc(struct ui *ui)
 {
-	if (!ui->have_art)
+	if (!ui->pv.have_art)
 		return;
 	struct ui_pager_area a;
 	ui_pager_area(ui, &a);
 	ui_pager_layout(ui, a.cols);
 	size_t height = (size_t)a.rows, n = ui_pager_lines(ui);
-	if (ui->ptop + height > n)
-		ui->ptop = n > height ? n - height : 0;
+	if (ui->pv.top + height > n)
+		ui->pv.top = n > height ? n - height : 0;
 }
 
 void ui_pager_draw(struct ui *ui)
 {
 	struct ui_grid *g = &ui->grid;
-	if (!ui->have_art)
+	if (!ui->pv.have_art)
 		return;
 	struct ui_pager_area a;
 	ui_pager_area(ui, &a);
 	size_t height = (size_t)a.rows, n = ui_pager_lines(ui);
-	for (size_t r = 0; r < height && ui->ptop + r < n; r++) {
-		size_t i = ui->ptop + r;
-		const struct text_doc_line *l = i < ui->lines->head.n
-						    ? &ui->lines->head.lines[i]
-						    : &ui->lines->body.lines[i - ui->lines->head.n];
+	for (size_t r = 0; r < height && ui->pv.top + r < n; r++) {
+		size_t i = ui->pv.top + r;
+		const struct text_doc_line *l =
+		    i < ui->pv.lines->head.n ? &ui->pv.lines->head.lines[i]
+					     : &ui->pv.lines->body.lines[i - ui->pv.lines->head.n];
 		/* A line of the link list: its number is on its first line. */
 		unsigned list_link = 0;
-		for (size_t k = i + 1; l->block == SIZE_MAX && k-- > ui->lines->head.n;) {
+		for (size_t k = i + 1; l->block == SIZE_MAX && k-- > ui->pv.lines->head.n;) {
 			const struct text_doc_line *p = ui_pager_line(ui, k);
 			if (p->block != SIZE_MAX)
 				break;
@@ -267,10 +268,10 @@ void ui_pager_draw(struct ui *ui)
 	}
 	ui_pager_draw_related(ui, &a);
 	char pos[64];
-	size_t shown = ui->ptop + height < n ? ui->ptop + height : n;
+	size_t shown = ui->pv.top + height < n ? ui->pv.top + height : n;
 	core_err_set(pos, sizeof pos, "%zu/%zu  %zu%%", shown, n, n > 0 ? shown * 100 / n : 100);
 	int pcol = ui_view_put_right(ui, 0, g->cols - 1, pos, UI_SLOT_BAR, 0);
-	char *feed = ui_view_text(ui, ui->art.feed_title);
+	char *feed = ui_view_text(ui, ui->pv.art.feed_title);
 	ui_grid_str(g, 0, 1, pcol - 1, feed, UI_SLOT_BAR, UI_ATTR_BOLD);
 	free(feed);
 }
@@ -287,12 +288,12 @@ char *ui_pager_link(struct ui *ui)
 	if (n > 0) {
 		/* The article's links, as its layout keeps them. */
 		char *url = NULL;
-		if (ui->view == UI_VIEW_PAGER && ui->have_art) {
+		if (ui->view == UI_VIEW_PAGER && ui->pv.have_art) {
 			struct ui_pager_area area;
 			ui_pager_area(ui, &area);
 			ui_pager_layout(ui, area.cols);
-			if (n <= ui->nlinks)
-				url = xstrdup(ui->links[n - 1]);
+			if (n <= ui->pv.nlinks)
+				url = xstrdup(ui->pv.links[n - 1]);
 		}
 		if (url == NULL)
 			ui_view_status(ui, true,
@@ -301,12 +302,12 @@ char *ui_pager_link(struct ui *ui)
 		return url;
 	}
 	const char *link = NULL;
-	if (ui->view == UI_VIEW_PAGER && ui->have_art) {
-		link = ui->art.link;
-	} else if (ui->view == UI_VIEW_RESULTS && ui->hitsel < ui->nhits) {
-		link = ui->hits[ui->hitsel].row.link;
+	if (ui->view == UI_VIEW_PAGER && ui->pv.have_art) {
+		link = ui->pv.art.link;
+	} else if (ui->view == UI_VIEW_RESULTS && ui->rv.sel < ui->rv.n) {
+		link = ui->rv.hits[ui->rv.sel].row.link;
 	} else if (ui->view == UI_VIEW_ARTICLES) {
-		const struct store_row *row = ui_view_row(ui, ui->asel);
+		const struct store_row *row = ui_view_row(ui, ui->lv.sel);
 		link = row != NULL ? row->link : NULL;
 	}
 	if (link == NULL || link[0] == '\0') {
@@ -322,32 +323,32 @@ void ui_pager_show(struct ui *ui, int64_t id)
 {
 	ui->recalc = true;
 	char err[CORE_ERRLEN];
-	free(ui->find);
-	ui->find = NULL;
-	ui->nmatches = ui->mcur = 0;
-	bool focus = ui->related_focus;
+	free(ui->pv.find);
+	ui->pv.find = NULL;
+	ui->pv.nmatches = ui->pv.mcur = 0;
+	bool focus = ui->pv.related_focus;
 	ui_view_drop_article(ui);
-	if (!store_article_get(ui->st, id, &ui->art, err, sizeof err)) {
+	if (!store_article_get(ui->st, id, &ui->pv.art, err, sizeof err)) {
 		ui_view_status(ui, true, "%s", err);
 		return;
 	}
-	ui->have_art = true;
-	ui->ptop = 0;
-	ui->view = UI_VIEW_PAGER;
-	if (!ui->art.read) {
+	ui->pv.have_art = true;
+	ui->pv.top = 0;
+	ui_view_enter(ui, UI_VIEW_PAGER);
+	if (!ui->pv.art.read) {
 		if (store_mark_read(ui->st, id, true, err, sizeof err))
-			ui->art.read = true;
+			ui->pv.art.read = true;
 		else
 			ui_view_status(ui, true, "%s", err);
 	}
 	/* The list keeps the rows it had: the article stays where it is, now read. */
-	for (size_t k = 0; k < ui->nrows; k++) {
-		if (ui->rows[k].id == id)
-			ui->rows[k].read = true;
+	for (size_t k = 0; k < ui->lv.nrows; k++) {
+		if (ui->lv.rows[k].id == id)
+			ui->lv.rows[k].read = true;
 	}
-	if (!store_related(ui->st, id, 10, &ui->related, &ui->nrelated, err, sizeof err))
+	if (!store_related(ui->st, id, 10, &ui->pv.related, &ui->pv.nrelated, err, sizeof err))
 		ui_view_status(ui, true, "%s", err);
-	ui->related_focus = focus && ui->nrelated > 0;
+	ui->pv.related_focus = focus && ui->pv.nrelated > 0;
 }
 
 /* Opens list index i in the pager. */
@@ -357,41 +358,41 @@ void ui_pager_open(struct ui *ui, size_t i)
 	const struct store_row *row = ui_view_row(ui, i);
 	if (row == NULL)
 		return;
-	ui->asel = i;
-	ui->nback = 0;
+	ui->lv.sel = i;
+	ui->pv.nback = 0;
 	ui_pager_show(ui, row->id);
-	ui->pager_from = UI_VIEW_ARTICLES;
+	ui->pv.from = UI_VIEW_ARTICLES;
 }
 
 void ui_pager_find_show(struct ui *ui, size_t k)
 {
-	if (ui->nmatches == 0)
+	if (ui->pv.nmatches == 0)
 		return;
-	ui->mcur = k % ui->nmatches;
+	ui->pv.mcur = k % ui->pv.nmatches;
 	struct ui_pager_area a;
 	ui_pager_area(ui, &a);
-	size_t line = ui->matches[ui->mcur].line, h = (size_t)a.rows;
-	if (line < ui->ptop || line >= ui->ptop + h)
-		ui->ptop = line > 2 ? line - 2 : 0;
+	size_t line = ui->pv.matches[ui->pv.mcur].line, h = (size_t)a.rows;
+	if (line < ui->pv.top || line >= ui->pv.top + h)
+		ui->pv.top = line > 2 ? line - 2 : 0;
 	ui_view_status(ui, false, ui->vietnamese ? "%zu/%zu chỗ khớp" : "match %zu of %zu",
-		       ui->mcur + 1, ui->nmatches);
+		       ui->pv.mcur + 1, ui->pv.nmatches);
 }
 
 /* Finds the prompt's text in the article, from what is on screen on. */
 void ui_pager_find(struct ui *ui, const char *text)
 {
-	free(ui->find);
-	ui->find = text_fold(text, strlen(text), NULL);
+	free(ui->pv.find);
+	ui->pv.find = text_fold(text, strlen(text), NULL);
 	struct ui_pager_area a;
 	ui_pager_area(ui, &a);
 	ui_pager_layout(ui, a.cols); /* (no-op when it is laid out at this width) */
 	ui_pager_matches(ui);
-	if (ui->nmatches == 0) {
+	if (ui->pv.nmatches == 0) {
 		ui_view_status(ui, true, ui->vietnamese ? "Không thấy: %s" : "Not found: %s", text);
 		return;
 	}
 	size_t k = 0;
-	while (k < ui->nmatches && ui->matches[k].line < ui->ptop)
+	while (k < ui->pv.nmatches && ui->pv.matches[k].line < ui->pv.top)
 		k++;
-	ui_pager_find_show(ui, k < ui->nmatches ? k : 0);
+	ui_pager_find_show(ui, k < ui->pv.nmatches ? k : 0);
 }

@@ -538,12 +538,12 @@ static void ui_term_frame(struct ui_term_run *r)
 		return; /* nothing changed: nothing to draw */
 	ui_draw(ui, rows, cols);
 	ui_term_render(&ui->grid);
-	if (!r->links || ui->view != UI_VIEW_PAGER || ui->nlinks == 0)
+	if (!r->links || ui->view != UI_VIEW_PAGER || ui->pv.nlinks == 0)
 		return;
 	/* The links again, as hyperlinks, then the cursor back where curses left it. */
 	struct core_buf b;
 	core_buf_init(&b, 0);
-	ui_grid_hyperlinks(&ui->grid, ui->links, ui->nlinks, &b);
+	ui_grid_hyperlinks(&ui->grid, ui->pv.links, ui->pv.nlinks, &b);
 	core_buf_printf(&b, "\033[%d;1H", rows);
 	fflush(stdout);
 	ssize_t w = write(STDOUT_FILENO, b.data != NULL ? b.data : "", b.len);

@@ -86,9 +86,9 @@ struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline)
 	ui->vietnamese = vietnamese;
 	ui->offline = offline;
 	ui->view = UI_VIEW_FEEDS;
-	ui->lines = xcalloc(1, sizeof *ui->lines);
+	ui->pv.lines = xcalloc(1, sizeof *ui->pv.lines);
 	ui->want_refresh = -1;
-	ui->show_related = true;
+	ui->pv.show_related = true;
 	ui->recalc = ui->dirty = true;
 	return ui;
 }
@@ -96,45 +96,45 @@ struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline)
 void ui_view_drop_rows(struct ui *ui)
 {
 	ui->recalc = true;
-	store_rows_free(ui->rows, ui->nrows);
-	ui->rows = NULL;
-	ui->nrows = 0;
-	ui->total = -1;
+	store_rows_free(ui->lv.rows, ui->lv.nrows);
+	ui->lv.rows = NULL;
+	ui->lv.nrows = 0;
+	ui->lv.total = -1;
 }
 
 void ui_view_drop_article(struct ui *ui)
 {
-	if (ui->have_art)
-		store_article_free(&ui->art);
-	ui->have_art = false;
-	text_doc_layout_free(&ui->lines->head);
-	text_doc_layout_free(&ui->lines->body);
-	memset(ui->lines, 0, sizeof *ui->lines);
-	ui->laid_width = 0;
-	store_hits_free(ui->related, ui->nrelated);
-	ui->related = NULL;
-	ui->nrelated = ui->rsel = 0;
-	for (size_t k = 0; k < ui->nlinks; k++)
-		free(ui->links[k]);
-	free(ui->links);
-	ui->links = NULL;
-	ui->nlinks = 0;
-	ui->related_focus = false;
+	if (ui->pv.have_art)
+		store_article_free(&ui->pv.art);
+	ui->pv.have_art = false;
+	text_doc_layout_free(&ui->pv.lines->head);
+	text_doc_layout_free(&ui->pv.lines->body);
+	memset(ui->pv.lines, 0, sizeof *ui->pv.lines);
+	ui->pv.laid_width = 0;
+	store_hits_free(ui->pv.related, ui->pv.nrelated);
+	ui->pv.related = NULL;
+	ui->pv.nrelated = ui->pv.rsel = 0;
+	for (size_t k = 0; k < ui->pv.nlinks; k++)
+		free(ui->pv.links[k]);
+	free(ui->pv.links);
+	ui->pv.links = NULL;
+	ui->pv.nlinks = 0;
+	ui->pv.related_focus = false;
 }
 
 void ui_free(struct ui *ui)
 {
 	if (ui == NULL)
 		return;
-	store_feeds_free(ui->feeds, ui->nfeeds);
+	store_feeds_free(ui->fv.feeds, ui->fv.n);
 	ui_view_drop_rows(ui);
 	ui_view_drop_article(ui);
-	free(ui->lines);
-	free(ui->list_title);
-	store_hits_free(ui->hits, ui->nhits);
-	free(ui->query);
-	free(ui->find);
-	free(ui->matches);
+	free(ui->pv.lines);
+	free(ui->lv.title);
+	store_hits_free(ui->rv.hits, ui->rv.n);
+	free(ui->rv.query);
+	free(ui->pv.find);
+	free(ui->pv.matches);
 	free(ui->open_url);
 	free(ui->copy_url);
 	ui_prompt_free(&ui->prompt);
@@ -169,11 +169,11 @@ void ui_view_load_feeds(struct ui *ui)
 		ui_view_status(ui, true, "%s", err);
 		return;
 	}
-	store_feeds_free(ui->feeds, ui->nfeeds);
-	ui->feeds = f;
-	ui->nfeeds = n;
-	if (ui->fsel > n)
-		ui->fsel = n;
+	store_feeds_free(ui->fv.feeds, ui->fv.n);
+	ui->fv.feeds = f;
+	ui->fv.n = n;
+	if (ui->fv.sel > n)
+		ui->fv.sel = n;
 }
 
 /* "5 phút trước" / "5 min ago" for a time in the past. */
@@ -200,25 +200,25 @@ static void ui_ago(const struct ui *ui, int64_t t, char out[48])
 /* Recalc: the feeds from the store when there are none yet; the selection on screen. */
 static void ui_recalc_feeds(struct ui *ui)
 {
-	if (ui->feeds == NULL)
+	if (ui->fv.feeds == NULL)
 		ui_view_load_feeds(ui);
-	ui_view_scroll_to(ui->fsel, &ui->ftop, ui_view_body_rows(ui));
+	ui_view_scroll_to(ui->fv.sel, &ui->fv.top, ui_view_body_rows(ui));
 }
 
 static void ui_draw_feeds(struct ui *ui)
 {
 	struct ui_grid *g = &ui->grid;
-	size_t height = ui_view_body_rows(ui), n = ui->nfeeds + 1;
+	size_t height = ui_view_body_rows(ui), n = ui->fv.n + 1;
 	int64_t unread = 0, total = 0;
-	for (size_t i = 0; i < ui->nfeeds; i++) {
-		unread += ui->feeds[i].unread;
-		total += ui->feeds[i].total;
+	for (size_t i = 0; i < ui->fv.n; i++) {
+		unread += ui->fv.feeds[i].unread;
+		total += ui->fv.feeds[i].total;
 	}
-	for (size_t r = 0; r < height && ui->ftop + r < n; r++) {
-		size_t i = ui->ftop + r;
+	for (size_t r = 0; r < height && ui->fv.top + r < n; r++) {
+		size_t i = ui->fv.top + r;
 		int row = (int)r + 1;
-		bool sel = i == ui->fsel;
-		const struct store_feed *f = i > 0 ? &ui->feeds[i - 1] : NULL;
+		bool sel = i == ui->fv.sel;
+		const struct store_feed *f = i > 0 ? &ui->fv.feeds[i - 1] : NULL;
 		int64_t fu = f != NULL ? f->unread : unread, ft = f != NULL ? f->total : total;
 		enum ui_slot slot = sel      ? UI_SLOT_SELECTED
 				    : fu > 0 ? UI_SLOT_UNREAD
@@ -251,10 +251,11 @@ static void ui_draw_feeds(struct ui *ui)
 	}
 	char title[160];
 	core_err_set(title, sizeof title, "bantin — %s%s", ui_view_label(ui, "Nguồn tin", "Feeds"),
-		     ui->q.unread_only ? ui_view_label(ui, " (chưa đọc)", " (unread)") : "");
+		     ui->lv.q.unread_only ? ui_view_label(ui, " (chưa đọc)", " (unread)") : "");
 	ui_view_put(ui, 0, 1, g->cols, title, UI_SLOT_BAR, UI_ATTR_BOLD);
-	if (ui->status[0] == '\0' && ui->fsel > 0 && ui->feeds[ui->fsel - 1].last_error != NULL) {
-		char *e = ui_view_text(ui, ui->feeds[ui->fsel - 1].last_error);
+	if (ui->status[0] == '\0' && ui->fv.sel > 0 &&
+	    ui->fv.feeds[ui->fv.sel - 1].last_error != NULL) {
+		char *e = ui_view_text(ui, ui->fv.feeds[ui->fv.sel - 1].last_error);
 		ui_grid_str(g, g->rows - 1, 1, g->cols - 1, e, UI_SLOT_ERROR, 0);
 		free(e);
 	}
@@ -266,59 +267,62 @@ static void ui_draw_feeds(struct ui *ui)
 void ui_view_load_rows(struct ui *ui, size_t top, size_t height)
 {
 	char err[CORE_ERRLEN];
-	if (ui->total < 0 && !store_rows_count(ui->st, &ui->q, &ui->total, err, sizeof err)) {
+	if (ui->lv.total < 0 &&
+	    !store_rows_count(ui->st, &ui->lv.q, &ui->lv.total, err, sizeof err)) {
 		ui_view_status(ui, true, "%s", err);
-		ui->total = 0;
+		ui->lv.total = 0;
 	}
-	if (ui->nrows > 0 && top >= ui->rows_from && top + height <= ui->rows_from + ui->nrows)
+	if (ui->lv.nrows > 0 && top >= ui->lv.rows_from &&
+	    top + height <= ui->lv.rows_from + ui->lv.nrows)
 		return;
-	if (ui->nrows > 0 && top >= ui->rows_from && ui->rows_from + ui->nrows >= (size_t)ui->total)
+	if (ui->lv.nrows > 0 && top >= ui->lv.rows_from &&
+	    ui->lv.rows_from + ui->lv.nrows >= (size_t)ui->lv.total)
 		return; /* the end of the list is loaded */
-	store_rows_free(ui->rows, ui->nrows);
-	ui->rows = NULL;
-	ui->nrows = 0;
-	struct store_query q = ui->q;
+	store_rows_free(ui->lv.rows, ui->lv.nrows);
+	ui->lv.rows = NULL;
+	ui->lv.nrows = 0;
+	struct store_query q = ui->lv.q;
 	q.offset = top > height ? top - height : 0; /* a page before and after, for scrolling */
 	q.limit = height * 3;
-	if (!store_rows(ui->st, &q, &ui->rows, &ui->nrows, err, sizeof err))
+	if (!store_rows(ui->st, &q, &ui->lv.rows, &ui->lv.nrows, err, sizeof err))
 		ui_view_status(ui, true, "%s", err);
-	ui->rows_from = q.offset;
+	ui->lv.rows_from = q.offset;
 }
 
 /* The loaded row for list index i, or NULL. */
 const struct store_row *ui_view_row(const struct ui *ui, size_t i)
 {
-	if (i < ui->rows_from || i >= ui->rows_from + ui->nrows)
+	if (i < ui->lv.rows_from || i >= ui->lv.rows_from + ui->lv.nrows)
 		return NULL;
-	return &ui->rows[i - ui->rows_from];
+	return &ui->lv.rows[i - ui->lv.rows_from];
 }
 
 /* Recalc: the rows on screen asked of the store, the selection kept in the list and on screen. */
 static void ui_recalc_articles(struct ui *ui)
 {
 	size_t height = ui_view_body_rows(ui);
-	ui_view_load_rows(ui, ui->atop, height);
-	if (ui->total > 0 && ui->asel >= (size_t)ui->total)
-		ui->asel = (size_t)ui->total - 1;
-	ui_view_scroll_to(ui->asel, &ui->atop, height);
+	ui_view_load_rows(ui, ui->lv.top, height);
+	if (ui->lv.total > 0 && ui->lv.sel >= (size_t)ui->lv.total)
+		ui->lv.sel = (size_t)ui->lv.total - 1;
+	ui_view_scroll_to(ui->lv.sel, &ui->lv.top, height);
 	/* No blank rows at the bottom while there are rows above. */
-	if (ui->total > 0 && ui->atop + height > (size_t)ui->total)
-		ui->atop = (size_t)ui->total > height ? (size_t)ui->total - height : 0;
-	ui_view_load_rows(ui, ui->atop, height);
+	if (ui->lv.total > 0 && ui->lv.top + height > (size_t)ui->lv.total)
+		ui->lv.top = (size_t)ui->lv.total > height ? (size_t)ui->lv.total - height : 0;
+	ui_view_load_rows(ui, ui->lv.top, height);
 }
 
 static void ui_draw_articles(struct ui *ui)
 {
 	struct ui_grid *g = &ui->grid;
 	size_t height = ui_view_body_rows(ui);
-	bool all = ui->q.feed_id == 0;
+	bool all = ui->lv.q.feed_id == 0;
 	int feedw = all ? (g->cols >= 100 ? 20 : g->cols >= 60 ? 14 : 0) : 0;
 	for (size_t r = 0; r < height; r++) {
-		const struct store_row *row = ui_view_row(ui, ui->atop + r);
+		const struct store_row *row = ui_view_row(ui, ui->lv.top + r);
 		if (row == NULL)
 			break;
 		int y = (int)r + 1;
-		bool sel = ui->atop + r == ui->asel;
+		bool sel = ui->lv.top + r == ui->lv.sel;
 		enum ui_slot slot = sel ? UI_SLOT_SELECTED : UI_SLOT_NORMAL;
 		ui_grid_fill(g, y, 0, g->cols, slot, 0);
 		if (sel)
@@ -352,17 +356,17 @@ static void ui_draw_articles(struct ui *ui)
 		free(fit);
 		free(t);
 	}
-	if (ui->total == 0)
+	if (ui->lv.total == 0)
 		ui_view_put(ui, 1, 1, g->cols,
-			    ui->q.unread_only
+			    ui->lv.q.unread_only
 				? ui_view_label(ui, "Không có bài chưa đọc.", "No unread articles.")
 				: ui_view_label(ui, "Chưa có bài nào.", "No articles yet."),
 			    UI_SLOT_DIM, 0);
 	char title[256], pos[64];
-	core_err_set(title, sizeof title, "%s%s", ui->list_title != NULL ? ui->list_title : "",
-		     ui->q.unread_only ? ui_view_label(ui, " (chưa đọc)", " (unread)") : "");
-	core_err_set(pos, sizeof pos, "%zu/%lld", ui->total > 0 ? ui->asel + 1 : 0,
-		     (long long)ui->total);
+	core_err_set(title, sizeof title, "%s%s", ui->lv.title != NULL ? ui->lv.title : "",
+		     ui->lv.q.unread_only ? ui_view_label(ui, " (chưa đọc)", " (unread)") : "");
+	core_err_set(pos, sizeof pos, "%zu/%lld", ui->lv.total > 0 ? ui->lv.sel + 1 : 0,
+		     (long long)ui->lv.total);
 	int pcol = ui_view_put_right(ui, 0, g->cols - 1, pos, UI_SLOT_BAR, 0);
 	ui_view_put(ui, 0, 1, pcol - 1, title, UI_SLOT_BAR, UI_ATTR_BOLD);
 }
@@ -416,17 +420,17 @@ static size_t ui_results_height(const struct ui *ui)
 
 static void ui_recalc_results(struct ui *ui)
 {
-	ui_view_scroll_to(ui->hitsel, &ui->hittop, ui_results_height(ui));
+	ui_view_scroll_to(ui->rv.sel, &ui->rv.top, ui_results_height(ui));
 }
 
 static void ui_draw_results(struct ui *ui)
 {
 	struct ui_grid *g = &ui->grid;
 	size_t height = ui_results_height(ui);
-	for (size_t r = 0; r < height && ui->hittop + r < ui->nhits; r++) {
-		const struct store_hit *h = &ui->hits[ui->hittop + r];
+	for (size_t r = 0; r < height && ui->rv.top + r < ui->rv.n; r++) {
+		const struct store_hit *h = &ui->rv.hits[ui->rv.top + r];
 		int y = 1 + 2 * (int)r;
-		bool sel = ui->hittop + r == ui->hitsel;
+		bool sel = ui->rv.top + r == ui->rv.sel;
 		enum ui_slot slot = sel ? UI_SLOT_SELECTED : UI_SLOT_NORMAL;
 		ui_grid_fill(g, y, 0, g->cols, slot, 0);
 		if (sel)
@@ -445,14 +449,14 @@ static void ui_draw_results(struct ui *ui)
 			ui_put_marked(ui, y + 1, 6, g->cols - 1, h->snippet, h->marks, h->nmarks,
 				      UI_SLOT_DIM, 0);
 	}
-	if (ui->nhits == 0)
+	if (ui->rv.n == 0)
 		ui_view_put(ui, 1, 1, g->cols,
 			    ui_view_label(ui, "Không tìm thấy bài nào.", "Nothing found."),
 			    UI_SLOT_DIM, 0);
 	char pos[64];
-	core_err_set(pos, sizeof pos, "%zu/%zu", ui->nhits > 0 ? ui->hitsel + 1 : 0, ui->nhits);
+	core_err_set(pos, sizeof pos, "%zu/%zu", ui->rv.n > 0 ? ui->rv.sel + 1 : 0, ui->rv.n);
 	int pcol = ui_view_put_right(ui, 0, g->cols - 1, pos, UI_SLOT_BAR, 0);
-	char *q = ui_view_text(ui, ui->query);
+	char *q = ui_view_text(ui, ui->rv.query);
 	char title[1200];
 	core_err_set(title, sizeof title, "%s %s", ui_view_label(ui, "Tìm:", "Search:"), q);
 	free(q);
@@ -470,13 +474,13 @@ void ui_view_search(struct ui *ui, const char *query)
 		ui_view_status(ui, true, "%s", err);
 		return;
 	}
-	store_hits_free(ui->hits, ui->nhits);
-	ui->hits = hits;
-	ui->nhits = n;
-	ui->hitsel = ui->hittop = 0;
-	free(ui->query);
-	ui->query = xstrdup(query);
-	ui->view = UI_VIEW_RESULTS;
+	store_hits_free(ui->rv.hits, ui->rv.n);
+	ui->rv.hits = hits;
+	ui->rv.n = n;
+	ui->rv.sel = ui->rv.top = 0;
+	free(ui->rv.query);
+	ui->rv.query = xstrdup(query);
+	ui_view_enter(ui, UI_VIEW_RESULTS);
 }
 
 /* Makes match k the current one and scrolls it into view. */
@@ -501,7 +505,7 @@ static size_t
 ui_help_each(struct ui *ui,
 	     void (*line)(struct ui *ui, size_t k, int act, const char *text, void *arg), void *arg)
 {
-	unsigned flag = ui_view_flag(ui->help_from);
+	unsigned flag = ui_view_flag(ui->hv.from);
 	int width = ui->grid.cols - 1 - UI_HELP_COL > 1 ? ui->grid.cols - 1 - UI_HELP_COL : 1;
 	size_t k = 0;
 	for (int a = 0; a < UI_ACT_COUNT; a++) {
@@ -534,10 +538,10 @@ size_t ui_view_help_lines(struct ui *ui)
 static void ui_help_line(struct ui *ui, size_t k, int act, const char *text, void *arg)
 {
 	size_t height = *(const size_t *)arg;
-	if (k < ui->htop || k >= ui->htop + height)
+	if (k < ui->hv.top || k >= ui->hv.top + height)
 		return;
 	struct ui_grid *g = &ui->grid;
-	int y = (int)(k - ui->htop) + 1;
+	int y = (int)(k - ui->hv.top) + 1;
 	if (act >= 0)
 		ui_grid_str(g, y, 2, UI_HELP_COL, ui_actions[act].keys, UI_SLOT_HEADING,
 			    UI_ATTR_BOLD);
@@ -547,8 +551,8 @@ static void ui_help_line(struct ui *ui, size_t k, int act, const char *text, voi
 static void ui_recalc_help(struct ui *ui)
 {
 	size_t height = ui_view_body_rows(ui), n = ui_view_help_lines(ui);
-	if (ui->htop + height > n)
-		ui->htop = n > height ? n - height : 0;
+	if (ui->hv.top + height > n)
+		ui->hv.top = n > height ? n - height : 0;
 }
 
 static void ui_draw_help(struct ui *ui)
@@ -562,20 +566,48 @@ static void ui_draw_help(struct ui *ui)
 
 /* ---- drawing ---- */
 
+/* Back at the feeds from an article list: their counts may have changed. */
+static void ui_enter_feeds(struct ui *ui, enum ui_view from)
+{
+	if (from == UI_VIEW_ARTICLES)
+		ui_view_load_feeds(ui);
+}
+
+/* The help of the view it was opened from, from its top. */
+static void ui_enter_help(struct ui *ui, enum ui_view from)
+{
+	if (from == UI_VIEW_HELP)
+		return;
+	ui->hv.from = from;
+	ui->hv.top = 0;
+}
+
 /*
- * The views: recalc asks the store for what is shown, lays out text and
- * clamps the scroll; draw only draws what recalc computed, into the grid.
+ * The views: enter (when it is shown, from another; may be NULL), recalc
+ * (asks the store for what is shown, lays out text, clamps the scroll) and
+ * draw (only draws what recalc computed, into the grid). Each view's state
+ * is its own struct in struct ui (fv, lv, pv, hv, rv).
  */
 static const struct {
+	void (*enter)(struct ui *ui, enum ui_view from);
 	void (*recalc)(struct ui *ui);
 	void (*draw)(struct ui *ui);
 } ui_views[] = {
-    [UI_VIEW_FEEDS] = {ui_recalc_feeds, ui_draw_feeds},
-    [UI_VIEW_ARTICLES] = {ui_recalc_articles, ui_draw_articles},
-    [UI_VIEW_PAGER] = {ui_pager_recalc, ui_pager_draw},
-    [UI_VIEW_HELP] = {ui_recalc_help, ui_draw_help},
-    [UI_VIEW_RESULTS] = {ui_recalc_results, ui_draw_results},
+    [UI_VIEW_FEEDS] = {ui_enter_feeds, ui_recalc_feeds, ui_draw_feeds},
+    [UI_VIEW_ARTICLES] = {NULL, ui_recalc_articles, ui_draw_articles},
+    [UI_VIEW_PAGER] = {NULL, ui_pager_recalc, ui_pager_draw},
+    [UI_VIEW_HELP] = {ui_enter_help, ui_recalc_help, ui_draw_help},
+    [UI_VIEW_RESULTS] = {NULL, ui_recalc_results, ui_draw_results},
 };
+
+void ui_view_enter(struct ui *ui, enum ui_view view)
+{
+	enum ui_view from = ui->view;
+	ui->view = view;
+	if (ui_views[view].enter != NULL)
+		ui_views[view].enter(ui, from);
+	ui->recalc = true;
+}
 
 void ui_recalc(struct ui *ui, int rows, int cols)
 {
@@ -624,8 +656,8 @@ void ui_draw(struct ui *ui, int rows, int cols)
 		ui_grid_str(g, rows - 1, 1, end, m,
 			    ui->status_error ? UI_SLOT_ERROR : UI_SLOT_STATUS, 0);
 		free(m);
-	} else if (ui->view != UI_VIEW_FEEDS || ui->fsel == 0 ||
-		   ui->feeds[ui->fsel - 1].last_error == NULL)
+	} else if (ui->view != UI_VIEW_FEEDS || ui->fv.sel == 0 ||
+		   ui->fv.feeds[ui->fv.sel - 1].last_error == NULL)
 		ui_view_put(ui, rows - 1, 1, end,
 			    ui_view_label(ui, "?: trợ giúp  q: quay lại", "?: help  q: back"),
 			    UI_SLOT_STATUS, 0);

@@ -159,7 +159,7 @@ static void assert_cang_links(struct ui *ui, const char *shown)
 	struct core_buf b, want;
 	core_buf_init(&b, 0);
 	core_buf_init(&want, 0);
-	ui_grid_hyperlinks(&ui->grid, ui->links, ui->nlinks, &b);
+	ui_grid_hyperlinks(&ui->grid, ui->pv.links, ui->pv.nlinks, &b);
 	core_buf_printf(
 	    &want,
 	    "\033[11;31H\033]8;id=bantin-1;https://example.vn/cang\033\\%s\033]8;;\033\\"
@@ -204,10 +204,10 @@ static void test_actions_without_drawing(void **state)
 	ui_do(ui, UI_ACT_OPEN); /* all articles */
 	ui_do(ui, UI_ACT_OPEN); /* the first */
 	assert_int_equal(ui->view, UI_VIEW_PAGER);
-	assert_true(ui->have_art);
+	assert_true(ui->pv.have_art);
 	snapshot(ui, 24, 80, "pager-80x24");
 	char err[CORE_ERRLEN]; /* opening it marked it read: as it was for the tests after */
-	assert_true(store_mark_read(st, ui->art.id, false, err, sizeof err));
+	assert_true(store_mark_read(st, ui->pv.art.id, false, err, sizeof err));
 	ui_free(ui);
 }
 
@@ -324,13 +324,13 @@ static void test_search_and_find(void **state)
 	snapshot(ui, 24, 80, "search-results-80x24");
 	snapshot(ui, 40, 120, "search-results-120x40");
 	/* m and s act on the selected result, and the store keeps it. */
-	int64_t first = ui->hits[0].row.id;
-	bool was_read = ui->hits[0].row.read;
+	int64_t first = ui->rv.hits[0].row.id;
+	bool was_read = ui->rv.hits[0].row.read;
 	ui_key(ui, 's');
 	assert_string_equal("Starred", ui->status);
-	assert_true(ui->hits[0].row.starred);
+	assert_true(ui->rv.hits[0].row.starred);
 	ui_key(ui, 'm');
-	assert_true(ui->hits[0].row.read != was_read);
+	assert_true(ui->rv.hits[0].row.read != was_read);
 	struct store_article art;
 	char err[CORE_ERRLEN];
 	assert_true(store_article_get(st, first, &art, err, sizeof err));
@@ -339,7 +339,7 @@ static void test_search_and_find(void **state)
 	store_article_free(&art);
 	ui_key(ui, 's');
 	ui_key(ui, 'm');
-	assert_false(ui->hits[0].row.starred);
+	assert_false(ui->rv.hits[0].row.starred);
 	ui_key(ui, 'j');
 	ui_key(ui, UI_KEY_ENTER);
 	ui_key(ui, '/');
@@ -370,21 +370,21 @@ static void test_mouse(void **state)
 	struct ui *ui = new_ui(false);
 	ui_draw(ui, 24, 80);
 	ui_mouse(ui, UI_MOUSE_CLICK, 3, 10); /* the second feed's row */
-	assert_int_equal(2, ui->fsel);
+	assert_int_equal(2, ui->fv.sel);
 	ui_mouse(ui, UI_MOUSE_CLICK, 20, 10); /* below the last row: nothing */
-	assert_int_equal(2, ui->fsel);
+	assert_int_equal(2, ui->fv.sel);
 	ui_mouse(ui, UI_MOUSE_DOUBLE, 1, 10); /* every article, opened */
 	assert_int_equal(UI_VIEW_ARTICLES, ui->view);
 	ui_draw(ui, 24, 80);
 	ui_mouse(ui, UI_MOUSE_WHEEL_DOWN, 5, 5);
-	assert_int_equal(3, ui->asel);
+	assert_int_equal(3, ui->lv.sel);
 	ui_mouse(ui, UI_MOUSE_WHEEL_UP, 5, 5);
-	assert_int_equal(0, ui->asel);
+	assert_int_equal(0, ui->lv.sel);
 	ui_mouse(ui, UI_MOUSE_DOUBLE, 1, 10); /* the first row: the longest article */
 	assert_int_equal(UI_VIEW_PAGER, ui->view);
 	ui_draw(ui, 10, 40); /* small enough to scroll */
 	ui_mouse(ui, UI_MOUSE_WHEEL_DOWN, 5, 5);
-	assert_int_equal(3, ui->ptop);
+	assert_int_equal(3, ui->pv.top);
 	ui_free(ui);
 }
 
