@@ -182,7 +182,6 @@ static void ui_on_open_hit(struct ui *ui, enum ui_action_id act)
 		return;
 	ui->pv.nback = 0;
 	ui_pager_show(ui, ui->rv.hits[ui->rv.sel].row.id);
-	ui->pv.from = UI_VIEW_RESULTS;
 }
 
 /* In the pager: the related article selected in the pane; q comes back here. */
@@ -202,7 +201,7 @@ static void ui_on_open_related(struct ui *ui, enum ui_action_id act)
 static void ui_on_back_help(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	ui_view_enter(ui, ui->hv.from);
+	ui_view_back(ui);
 }
 
 static void ui_on_back_pager(struct ui *ui, enum ui_action_id act)
@@ -211,13 +210,13 @@ static void ui_on_back_pager(struct ui *ui, enum ui_action_id act)
 	if (ui->pv.nback > 0)
 		ui_pager_show(ui, ui->pv.back[--ui->pv.nback]);
 	else
-		ui_view_enter(ui, ui->pv.from);
+		ui_view_back(ui);
 }
 
 static void ui_on_back_results(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	ui_view_enter(ui, ui->lv.title != NULL ? UI_VIEW_ARTICLES : UI_VIEW_FEEDS);
+	ui_view_back(ui); /* where the search was made from */
 }
 
 static void ui_on_back_articles(struct ui *ui, enum ui_action_id act)

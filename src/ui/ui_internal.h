@@ -240,9 +240,11 @@ struct ui_results_view {
 struct ui {
 	struct store *st;
 	struct ui_grid grid;
-	enum ui_view view; /* the one shown */
-	bool ascii;        /* no UTF-8 here: Vietnamese without marks */
-	bool vietnamese;   /* labels in Vietnamese */
+	enum ui_view view;     /* the one shown */
+	enum ui_view stack[8]; /* the views under it, the last the one q goes back to */
+	size_t depth;
+	bool ascii;      /* no UTF-8 here: Vietnamese without marks */
+	bool vietnamese; /* labels in Vietnamese */
 	bool offline;
 	bool quit;
 	bool recalc; /* what is shown must be asked of the store and laid out again */
@@ -287,8 +289,13 @@ struct ui_pager_area {
 /* A reader on st (borrowed), showing the feeds. */
 struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline);
 void ui_free(struct ui *ui);
-/* Shows view, coming from the current one (its enter, then a recalc due). */
+/*
+ * Shows view over the current one, which goes on the view stack (the same
+ * view again replaces itself); runs the view's enter and marks a recalc.
+ */
 void ui_view_enter(struct ui *ui, enum ui_view view);
+/* Goes back to the view under the current one; false when there is none. */
+bool ui_view_back(struct ui *ui);
 /*
  * Recalc: asks the store for what the current view shows at rows x cols,
  * lays it out, clamps the scroll (ui->grid takes the size, blank).

@@ -361,7 +361,6 @@ void ui_pager_open(struct ui *ui, size_t i)
 	ui->lv.sel = i;
 	ui->pv.nback = 0;
 	ui_pager_show(ui, row->id);
-	ui->pv.from = UI_VIEW_ARTICLES;
 }
 
 void ui_pager_find_show(struct ui *ui, size_t k)

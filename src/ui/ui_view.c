@@ -573,6 +573,13 @@ static void ui_enter_feeds(struct ui *ui, enum ui_view from)
 		ui_view_load_feeds(ui);
 }
 
+/* The pager reads through the list it was opened from (J, K). */
+static void ui_enter_pager(struct ui *ui, enum ui_view from)
+{
+	if (from == UI_VIEW_ARTICLES || from == UI_VIEW_RESULTS)
+		ui->pv.from = from;
+}
+
 /* The help of the view it was opened from, from its top. */
 static void ui_enter_help(struct ui *ui, enum ui_view from)
 {
@@ -595,18 +602,41 @@ static const struct {
 } ui_views[] = {
     [UI_VIEW_FEEDS] = {ui_enter_feeds, ui_recalc_feeds, ui_draw_feeds},
     [UI_VIEW_ARTICLES] = {NULL, ui_recalc_articles, ui_draw_articles},
-    [UI_VIEW_PAGER] = {NULL, ui_pager_recalc, ui_pager_draw},
+    [UI_VIEW_PAGER] = {ui_enter_pager, ui_pager_recalc, ui_pager_draw},
     [UI_VIEW_HELP] = {ui_enter_help, ui_recalc_help, ui_draw_help},
     [UI_VIEW_RESULTS] = {NULL, ui_recalc_results, ui_draw_results},
 };
 
-void ui_view_enter(struct ui *ui, enum ui_view view)
+/* Makes view the one shown, coming from the one that was. */
+static void ui_view_show(struct ui *ui, enum ui_view view)
 {
 	enum ui_view from = ui->view;
 	ui->view = view;
 	if (ui_views[view].enter != NULL)
 		ui_views[view].enter(ui, from);
 	ui->recalc = true;
+}
+
+void ui_view_enter(struct ui *ui, enum ui_view view)
+{
+	if (view == UI_VIEW_FEEDS) {
+		ui->depth = 0; /* the feeds are the bottom of the stack */
+	} else if (view != ui->view) {
+		if (ui->depth == CORE_NELEM(ui->stack)) { /* cannot happen: five views */
+			memmove(ui->stack, ui->stack + 1, sizeof ui->stack - sizeof ui->stack[0]);
+			ui->depth--;
+		}
+		ui->stack[ui->depth++] = ui->view;
+	}
+	ui_view_show(ui, view);
+}
+
+bool ui_view_back(struct ui *ui)
+{
+	if (ui->depth == 0)
+		return false;
+	ui_view_show(ui, ui->stack[--ui->depth]);
+	return true;
 }
 
 void ui_recalc(struct ui *ui, int rows, int cols)

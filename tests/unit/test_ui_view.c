@@ -211,6 +211,30 @@ static void test_actions_without_drawing(void **state)
 	ui_free(ui);
 }
 
+/* q goes back to the view under the current one, never to one closed before. */
+static void test_view_stack(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_do(ui, UI_ACT_OPEN); /* all articles */
+	ui_do(ui, UI_ACT_BACK); /* the feeds again */
+	ui_view_search(ui, "cang");
+	assert_int_equal(ui->view, UI_VIEW_RESULTS);
+	ui_do(ui, UI_ACT_BACK);
+	assert_int_equal(ui->view, UI_VIEW_FEEDS); /* not the list closed before the search */
+	ui_do(ui, UI_ACT_OPEN);
+	ui_view_search(ui, "cang");
+	ui_do(ui, UI_ACT_HELP);
+	ui_do(ui, UI_ACT_BACK);
+	assert_int_equal(ui->view, UI_VIEW_RESULTS);
+	ui_do(ui, UI_ACT_BACK);
+	assert_int_equal(ui->view, UI_VIEW_ARTICLES);
+	ui_do(ui, UI_ACT_BACK);
+	assert_int_equal(ui->view, UI_VIEW_FEEDS);
+	assert_int_equal(ui->depth, 0);
+	ui_free(ui);
+}
+
 static void test_pager(void **state)
 {
 	(void)state;
@@ -459,6 +483,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_every_action_handled),
 	    cmocka_unit_test(test_actions_without_drawing),
+	    cmocka_unit_test(test_view_stack),
 	    cmocka_unit_test(test_feeds),
 	    cmocka_unit_test(test_articles),
 	    cmocka_unit_test(test_pager),
