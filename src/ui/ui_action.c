@@ -511,7 +511,7 @@ void ui_key(struct ui *ui, int key)
 		}
 		return;
 	}
-	int act = ui_keys_action(key, ui_view_flag(ui->view));
+	int act = ui_keys_action(&ui->keys, key, ui_view_flag(ui->view));
 	if (act == UI_ACT_NONE && key >= '0' && key <= '9' && ui->count < 100000) {
 		/* A number before a key: which link. */
 		ui->count = ui->count * 10 + (unsigned)(key - '0');

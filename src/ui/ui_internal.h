@@ -145,8 +145,31 @@ struct ui_action {
 
 extern const struct ui_action ui_actions[UI_ACT_COUNT];
 
-/* The action key is bound to in the view (UI_IN_* flag); UI_ACT_NONE if none. */
-int ui_keys_action(int key, unsigned view);
+/* A key bound to an action in some views (UI_IN_* flags; UI_IN_ALL: every view). */
+struct ui_binding {
+	int key;
+	unsigned views;
+	enum ui_action_id act;
+};
+
+struct ui_bindings {
+	struct ui_binding *v;
+	size_t n;
+};
+
+/* The key called name[0..len) ("j", "Down", "C-l", "Space"); 0 if none. */
+int ui_keys_parse(const char *name, size_t len);
+/* Binds key to act in views (replacing a binding of the key in the same views). */
+void ui_keys_bind(struct ui_bindings *b, int key, enum ui_action_id act, unsigned views);
+void ui_keys_unbind(struct ui_bindings *b, int key, unsigned views);
+/* The default bindings: ui_actions.def's keys. */
+void ui_keys_defaults(struct ui_bindings *b);
+void ui_keys_free(struct ui_bindings *b);
+/*
+ * The action key means in view (a UI_IN_* flag): a binding for some views
+ * holding it first, then one for every view; UI_ACT_NONE if none.
+ */
+int ui_keys_action(const struct ui_bindings *b, int key, unsigned view);
 /* The name of key, as in the action table ("j", "Down", "C-l"), into out. */
 void ui_keys_name(int key, char out[16]);
 
@@ -259,6 +282,8 @@ struct ui {
 	struct ui_pager_view pv;
 	struct ui_help_view hv;
 	struct ui_results_view rv;
+
+	struct ui_bindings keys; /* what each key does, view by view */
 
 	/* Prompts: a search of the cache from the lists, a find in the article. */
 	struct ui_prompt prompt;

@@ -1,8 +1,10 @@
 /*
- * ui_keys.c: key names and the bindings of the action table. Bindings are
- * read from the table's key strings with the same names a user's
- * configuration will use.
+ * ui_keys.c: key names and the key bindings: key → action for some views
+ * (UI_IN_* flags), those for the current view first, then those for every
+ * view. The defaults are read from the action table's key strings with the
+ * same names a user's configuration will use.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui_internal.h"
@@ -32,8 +34,7 @@ static const struct {
     {"Tab", '\t'},
 };
 
-/* The key called name ("j", "Down", "C-l"); 0 if none. */
-static int ui_keys_parse(const char *name, size_t len)
+int ui_keys_parse(const char *name, size_t len)
 {
 	for (size_t i = 0; i < CORE_NELEM(ui_key_names); i++) {
 		if (strlen(ui_key_names[i].name) == len &&
@@ -47,18 +48,59 @@ static int ui_keys_parse(const char *name, size_t len)
 	return 0;
 }
 
-int ui_keys_action(int key, unsigned view)
+void ui_keys_bind(struct ui_bindings *b, int key, enum ui_action_id act, unsigned views)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->v[i].key == key && b->v[i].views == views) { /* bound again: replaced */
+			b->v[i].act = act;
+			return;
+		}
+	}
+	b->v = xreallocarray(b->v, b->n + 1, sizeof *b->v);
+	b->v[b->n++] = (struct ui_binding){key, views, act};
+}
+
+void ui_keys_unbind(struct ui_bindings *b, int key, unsigned views)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		if (!(b->v[i].key == key && b->v[i].views == views))
+			b->v[w++] = b->v[i];
+	}
+	b->n = w;
+}
+
+void ui_keys_defaults(struct ui_bindings *b)
 {
 	for (int a = 0; a < UI_ACT_COUNT; a++) {
-		if ((ui_actions[a].views & view) == 0)
-			continue;
 		const char *p = ui_actions[a].keys;
 		while (*p != '\0') {
 			size_t len = strcspn(p, " ");
-			if (ui_keys_parse(p, len) == key)
-				return a;
+			int key = ui_keys_parse(p, len);
+			if (key != 0)
+				ui_keys_bind(b, key, (enum ui_action_id)a, ui_actions[a].views);
 			p += len;
 			p += strspn(p, " ");
+		}
+	}
+}
+
+void ui_keys_free(struct ui_bindings *b)
+{
+	free(b->v);
+	b->v = NULL;
+	b->n = 0;
+}
+
+int ui_keys_action(const struct ui_bindings *b, int key, unsigned view)
+{
+	/* A binding for some views wins over one for every view, the later over the earlier. */
+	for (int global = 0; global < 2; global++) {
+		for (size_t i = b->n; i-- > 0;) {
+			const struct ui_binding *k = &b->v[i];
+			if (k->key == key && (k->views & view) != 0 &&
+			    (k->views == UI_IN_ALL) == (global == 1))
+				return k->act;
 		}
 	}
 	return UI_ACT_NONE;

@@ -2,8 +2,9 @@
  * ui_view.c: the reader's lists (feeds, articles, search results), help,
  * and what they share with the pager (ui_pager.c) and the actions
  * (ui_action.c): labels, cleaning text for the screen, paging rows from
- * the store. Views ask the store for the rows they show and draw into the
- * grid; nothing here talks to the terminal.
+ * the store, the view table (enter, recalc, draw) and the view stack. A
+ * view's recalc asks the store for the rows it shows; its draw only draws
+ * them into the grid; nothing here talks to the terminal.
  *
  * Screen: the title bar on the first row, the view's body, the status line
  * on the last row.
@@ -90,6 +91,7 @@ struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline)
 	ui->want_refresh = -1;
 	ui->pv.show_related = true;
 	ui->recalc = ui->dirty = true;
+	ui_keys_defaults(&ui->keys);
 	return ui;
 }
 
@@ -127,6 +129,7 @@ void ui_free(struct ui *ui)
 	if (ui == NULL)
 		return;
 	store_feeds_free(ui->fv.feeds, ui->fv.n);
+	ui_keys_free(&ui->keys);
 	ui_view_drop_rows(ui);
 	ui_view_drop_article(ui);
 	free(ui->pv.lines);
@@ -483,7 +486,6 @@ void ui_view_search(struct ui *ui, const char *query)
 	ui_view_enter(ui, UI_VIEW_RESULTS);
 }
 
-/* Makes match k the current one and scrolls it into view. */
 /* ---- help ---- */
 
 unsigned ui_view_flag(enum ui_view v)

@@ -211,6 +211,27 @@ static void test_actions_without_drawing(void **state)
 	ui_free(ui);
 }
 
+/* Key bindings: a view's own binding wins over one for every view; unbinding restores it. */
+static void test_bindings(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	assert_int_equal(ui_keys_action(&ui->keys, 'j', UI_IN_FEEDS), UI_ACT_DOWN);
+	assert_int_equal(ui_keys_action(&ui->keys, 'n', UI_IN_PAGER), UI_ACT_FIND_NEXT);
+	assert_int_equal(ui_keys_action(&ui->keys, 'n', UI_IN_FEEDS), UI_ACT_NONE);
+	ui_keys_bind(&ui->keys, 'x', UI_ACT_DOWN, UI_IN_ALL);
+	ui_keys_bind(&ui->keys, 'x', UI_ACT_STAR, UI_IN_ARTICLES);
+	assert_int_equal(ui_keys_action(&ui->keys, 'x', UI_IN_ARTICLES), UI_ACT_STAR);
+	assert_int_equal(ui_keys_action(&ui->keys, 'x', UI_IN_FEEDS), UI_ACT_DOWN);
+	ui_keys_unbind(&ui->keys, 'x', UI_IN_ARTICLES);
+	assert_int_equal(ui_keys_action(&ui->keys, 'x', UI_IN_ARTICLES), UI_ACT_DOWN);
+	ui_keys_unbind(&ui->keys, 'j', UI_IN_ALL);
+	assert_int_equal(ui_keys_action(&ui->keys, 'j', UI_IN_FEEDS), UI_ACT_NONE);
+	assert_int_equal(ui_keys_parse("C-f", 3), UI_KEY_CTRL('f'));
+	assert_int_equal(ui_keys_parse("PageDown", 8), UI_KEY_PAGE_DOWN);
+	ui_free(ui);
+}
+
 /* q goes back to the view under the current one, never to one closed before. */
 static void test_view_stack(void **state)
 {
@@ -484,6 +505,7 @@ int main(void)
 	    cmocka_unit_test(test_every_action_handled),
 	    cmocka_unit_test(test_actions_without_drawing),
 	    cmocka_unit_test(test_view_stack),
+	    cmocka_unit_test(test_bindings),
 	    cmocka_unit_test(test_feeds),
 	    cmocka_unit_test(test_articles),
 	    cmocka_unit_test(test_pager),
