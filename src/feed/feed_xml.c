@@ -578,6 +578,14 @@ static bool fx_root(struct fx *fx, const char *name, const xmlChar *ns)
 		fx->root_guessed = u == NULL || strcmp(u, NS_RDF) != 0;
 		return true;
 	}
+	if (strcmp(name, "entry") == 0 && u != NULL &&
+	    (strcmp(u, NS_ATOM10) == 0 || strcmp(u, NS_ATOM03) == 0)) {
+		fx->info->format = strcmp(u, NS_ATOM10) == 0 ? FEED_FORMAT_ATOM10 : FEED_FORMAT_ATOM03;
+		fx->root_any_ns = true;
+		fx->root_ns = xstrdup(u);
+		fx->root_class = FX_NS_ATOM;
+		return true;
+	}
 	if (strcmp(name, "feed") == 0) {
 		char *v = fx_attr(fx, "version");
 		if (u != NULL && strcmp(u, NS_ATOM10) == 0)
@@ -667,6 +675,12 @@ static bool fx_element_start(struct fx *fx, int depth)
 	if (depth == 0) {
 		if (!fx_root(fx, name, ns))
 			return false;
+		if (strcmp(name, "entry") == 0) { /* an Atom entry document: a feed of one entry */
+			fx->item_depth = 0;
+			memset(&fx->raw, 0, sizeof fx->raw);
+			if (empty)
+				fx_item_end(fx);
+		}
 	} else if (fx->item_depth < 0 && fx->channel_depth < 0 && strcmp(name, "channel") == 0 &&
 		   fx_ns_class(fx, ns) == FX_NS_RSS) {
 		fx->channel_depth = depth;
