@@ -580,7 +580,8 @@ static bool fx_root(struct fx *fx, const char *name, const xmlChar *ns)
 	}
 	if (strcmp(name, "entry") == 0 && u != NULL &&
 	    (strcmp(u, NS_ATOM10) == 0 || strcmp(u, NS_ATOM03) == 0)) {
-		fx->info->format = strcmp(u, NS_ATOM10) == 0 ? FEED_FORMAT_ATOM10 : FEED_FORMAT_ATOM03;
+		fx->info->format =
+		    strcmp(u, NS_ATOM10) == 0 ? FEED_FORMAT_ATOM10 : FEED_FORMAT_ATOM03;
 		fx->root_any_ns = true;
 		fx->root_ns = xstrdup(u);
 		fx->root_class = FX_NS_ATOM;
