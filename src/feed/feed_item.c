@@ -94,7 +94,7 @@ long feed_ref_value(const char *name)
 		}
 		if (n == 0)
 			return -1;
-		return v >= 0x80 && v <= 0x9f ? text_utf8_ref((int32_t)v) : v;
+		return v;
 	}
 	if (strcmp(name, "apos") == 0)
 		return '\'';

@@ -150,7 +150,7 @@ static size_t html_text_entity(struct html_text *t, const char *p, const char *e
 			return 0;
 		if (q < end && *q == ';')
 			q++;
-		html_text_codepoint(t, cp <= 0x10FFFF ? (uint32_t)text_utf8_ref((int32_t)cp) : cp);
+		html_text_codepoint(t, cp);
 		return (size_t)(q - p);
 	}
 	char name[33];

@@ -38,12 +38,6 @@ size_t text_utf8_decode(const char *s, size_t n, int32_t *cp);
 size_t text_utf8_encode(int32_t cp, char out[4]);
 /* Valid UTF-8, owned: each invalid sequence replaced by U+FFFD. */
 char *text_utf8_fix(const char *s, size_t len);
-/*
- * What a numeric character reference to cp means, as browsers read it:
- * 0x80-0x9F stand for windows-1252's characters (&#147; is a curly quote),
- * but for the five windows-1252 leaves undefined; any other cp as it is.
- */
-int32_t text_utf8_ref(int32_t cp);
 
 /* ---- text_esc.c: terminal escape sequences ---- */
 

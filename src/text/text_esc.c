@@ -159,15 +159,6 @@ char *text_esc_strip_markup(const char *s, size_t len)
 		}
 		size_t n;
 		long ref = text_esc_numeric_ref(s + i, len - i, &n);
-		if (ref >= 0x80 && ref <= 0x9f && text_utf8_ref((int32_t)ref) != ref) {
-			/* windows-1252's character, as browsers read it, and as the feed
-			   filter does: written so that the HTML parser gives no C1 control */
-			int32_t mapped = text_utf8_ref((int32_t)ref);
-			if (!text_esc_step(&e, mapped, 1))
-				core_buf_printf(&b, "&#%ld;", (long)mapped);
-			i += n;
-			continue;
-		}
 		if (ref >= 0) {
 			/* A reference is the character it stands for, written as it was. */
 			bool dropped = text_esc_step(&e, (int32_t)ref, 1);
