@@ -31,11 +31,6 @@
 
 static void feed_filter_ref_flush(struct feed_input *in);
 
-static bool feed_filter_is_control(int32_t cp)
-{
-	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7f && cp <= 0x9f);
-}
-
 /*
  * One character of text: cp, written as bytes[0..n) when kept. literal:
  * it stood in the document as itself (a '<' then is markup), not as a
@@ -48,13 +43,20 @@ static void feed_filter_char(struct feed_input *in, int32_t cp, const char *byte
 		text_esc_end(&in->f.esc); /* markup: the text a sequence was in has ended */
 	if (text_esc_step(&in->f.esc, cp, n))
 		return;
-	if (cp == '\v' || cp == '\f') { /* XML forbids them; they separate words */
+	switch (text_markup_char(cp)) {
+	case TEXT_MARKUP_KEEP:
+		core_buf_append(&in->dec, bytes, n);
+		break;
+	case TEXT_MARKUP_SPACE:
 		core_buf_putc(&in->dec, ' ');
-		return;
+		break;
+	case TEXT_MARKUP_REPLACE: /* the parser would stop at it */
+		if (literal)
+			core_buf_puts(&in->dec, "\xef\xbf\xbd");
+		break;
+	case TEXT_MARKUP_DROP:
+		break;
 	}
-	if (feed_filter_is_control(cp))
-		return;
-	core_buf_append(&in->dec, bytes, n);
 }
 
 /* Text that stood in the document as it is (ASCII only). */
@@ -131,8 +133,8 @@ static void feed_filter_entity(struct feed_input *in, const char *name)
 		feed_filter_chars(in, ref + 1, (size_t)reflen - 1);
 		return;
 	}
-	if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff) || v == 0xfffe || v == 0xffff)
-		return; /* XML forbids them; nothing to show */
+	if (v > 0x10ffff)
+		return; /* no character; the others XML forbids feed_filter_char drops */
 	reflen = snprintf(ref, sizeof ref, "&#%ld;", v);
 	feed_filter_char(in, (int32_t)v, ref, (size_t)reflen, false);
 }

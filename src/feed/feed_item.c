@@ -82,19 +82,9 @@ static void feed_put_cp(struct core_buf *b, long cp)
 long feed_ref_value(const char *name)
 {
 	if (name[0] == '#') {
-		bool hex = name[1] == 'x' || name[1] == 'X';
-		const char *p = name + (hex ? 2 : 1);
-		long v = 0;
-		size_t n = 0;
-		for (; p[n] != '\0'; n++) {
-			unsigned char c = (unsigned char)p[n];
-			if (n == 8 || !(hex ? isxdigit(c) : isdigit(c)))
-				return -1;
-			v = v * (hex ? 16 : 10) + (isdigit(c) ? c - '0' : tolower(c) - 'a' + 10);
-		}
-		if (n == 0)
-			return -1;
-		return v;
+		size_t len = strlen(name), used;
+		long v = text_ref_number(name, len, &used);
+		return used == len ? v : -1;
 	}
 	if (strcmp(name, "apos") == 0)
 		return '\'';

@@ -97,8 +97,7 @@ static void html_text_put(struct html_text *t, const char *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		int32_t cp;
 		size_t len = text_utf8_decode(s + i, n - i, &cp);
-		bool control = (cp >= 0 && cp < 0x20 && cp != '\t' && cp != '\n') ||
-			       (cp >= 0x7f && cp <= 0x9f);
+		bool control = text_markup_char(cp) == TEXT_MARKUP_DROP;
 		if (!text_esc_step(&t->esc, cp, len) && !control)
 			html_text_emit(t, s + i, len);
 		i += len;
@@ -127,30 +126,14 @@ static size_t html_text_entity(struct html_text *t, const char *p, const char *e
 {
 	const char *q = p;
 	if (q < end && *q == '#') {
-		q++;
-		bool hex = q < end && (*q == 'x' || *q == 'X');
-		if (hex)
-			q++;
-		uint32_t cp = 0;
-		const char *digits = q;
-		for (; q < end; q++) {
-			unsigned d;
-			if (*q >= '0' && *q <= '9')
-				d = (unsigned)(*q - '0');
-			else if (hex && *q >= 'a' && *q <= 'f')
-				d = (unsigned)(*q - 'a' + 10);
-			else if (hex && *q >= 'A' && *q <= 'F')
-				d = (unsigned)(*q - 'A' + 10);
-			else
-				break;
-			if (cp <= 0x10FFFF)
-				cp = cp * (hex ? 16 : 10) + d;
-		}
-		if (q == digits)
+		size_t used;
+		long cp = text_ref_number(q, (size_t)(end - q), &used);
+		if (cp < 0)
 			return 0;
+		q += used;
 		if (q < end && *q == ';')
 			q++;
-		html_text_codepoint(t, cp);
+		html_text_codepoint(t, (uint32_t)(cp <= 0x10ffff ? cp : 0x110000));
 		return (size_t)(q - p);
 	}
 	char name[33];

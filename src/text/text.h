@@ -63,6 +63,23 @@ void text_esc_end(struct text_esc *e);
 /* Whether a sequence is under way (the next character may belong to it). */
 bool text_esc_active(const struct text_esc *e);
 /*
+ * The number of a numeric character reference at s ("#233", "#xE9": from
+ * its '#', without '&' or ';'), the bytes it takes in *used; -1 (used 0)
+ * when it is none. A number past U+10FFFF comes out as more than 0x10FFFF.
+ */
+long text_ref_number(const char *s, size_t len, size_t *used);
+
+/* What a parser (XML, HTML) is given for a character of untrusted text. */
+enum text_markup {
+	TEXT_MARKUP_KEEP,
+	TEXT_MARKUP_DROP,    /* NUL and the other C0/C1 controls, DEL */
+	TEXT_MARKUP_SPACE,   /* VT and FF: XML forbids them, they separate words */
+	TEXT_MARKUP_REPLACE, /* U+FFFE, U+FFFF, surrogates: U+FFFD (XML forbids them) */
+};
+/* The one rule for it: the feed filter and text_esc_strip_markup both follow it. */
+enum text_markup text_markup_char(int32_t cp);
+
+/*
  * s[0..len) as markup (HTML), owned: escape sequences dropped, each ending
  * at the latest where the text it is in ends ('<'), as the feed filter
  * ends them; numeric references to controls read as those controls and

@@ -108,18 +108,18 @@ bool text_esc_active(const struct text_esc *e)
 	return e->state != TE_TEXT;
 }
 
-/* The value of a numeric character reference at s ("&#27;"), its length in *n; -1 if none. */
-static long text_esc_numeric_ref(const char *s, size_t len, size_t *n)
+long text_ref_number(const char *s, size_t len, size_t *used)
 {
-	if (len < 4 || s[0] != '&' || s[1] != '#')
+	*used = 0;
+	if (len < 2 || s[0] != '#')
 		return -1;
-	size_t i = 2;
+	size_t i = 1;
 	bool hex = s[i] == 'x' || s[i] == 'X';
 	if (hex)
 		i++;
 	long v = 0;
-	size_t digits = 0;
-	for (; i < len && digits < 8; i++, digits++) {
+	size_t start = i;
+	for (; i < len; i++) {
 		char c = s[i];
 		int d = c >= '0' && c <= '9'          ? c - '0'
 			: hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
@@ -127,17 +127,25 @@ static long text_esc_numeric_ref(const char *s, size_t len, size_t *n)
 						      : -1;
 		if (d < 0)
 			break;
-		v = v * (hex ? 16 : 10) + d;
+		if (v <= 0x10ffff) /* past it, no character: it stays past it */
+			v = v * (hex ? 16 : 10) + d;
 	}
-	if (digits == 0)
+	if (i == start)
 		return -1;
-	*n = i < len && s[i] == ';' ? i + 1 : i; /* HTML allows the ';' to be left out */
+	*used = i;
 	return v;
 }
 
-static bool text_esc_control(long cp)
+enum text_markup text_markup_char(int32_t cp)
 {
-	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7f && cp <= 0x9f);
+	if (cp == '\v' || cp == '\f')
+		return TEXT_MARKUP_SPACE;
+	if ((cp >= 0 && cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+	    (cp >= 0x7f && cp <= 0x9f))
+		return TEXT_MARKUP_DROP;
+	if (cp == 0xfffe || cp == 0xffff || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return TEXT_MARKUP_REPLACE;
+	return TEXT_MARKUP_KEEP;
 }
 
 char *text_esc_strip_markup(const char *s, size_t len)
@@ -157,15 +165,23 @@ char *text_esc_strip_markup(const char *s, size_t len)
 			i = run;
 			continue;
 		}
-		size_t n;
-		long ref = text_esc_numeric_ref(s + i, len - i, &n);
+		size_t n = 0;
+		long ref = c == '&' ? text_ref_number(s + i + 1, len - i - 1, &n) : -1;
 		if (ref >= 0) {
-			/* A reference is the character it stands for, written as it was. */
-			bool dropped = text_esc_step(&e, (int32_t)ref, 1);
-			if (!dropped && (ref == '\v' || ref == '\f'))
-				core_buf_putc(&b, ' ');
-			else if (!dropped && !text_esc_control(ref))
-				core_buf_append(&b, s + i, n);
+			/* A reference is the character it stands for, written as it was
+			   (HTML allows the ';' to be left out); one to a non-character goes. */
+			n++; /* the '&' */
+			if (i + n < len && s[i + n] == ';')
+				n++;
+			enum text_markup m = text_markup_char(ref <= 0x10ffff ? (int32_t)ref : -1);
+			if (ref > 0x10ffff)
+				m = TEXT_MARKUP_DROP;
+			if (!text_esc_step(&e, (int32_t)(ref <= 0x10ffff ? ref : 0xfffd), 1)) {
+				if (m == TEXT_MARKUP_SPACE)
+					core_buf_putc(&b, ' ');
+				else if (m == TEXT_MARKUP_KEEP)
+					core_buf_append(&b, s + i, n);
+			}
 			i += n;
 			continue;
 		}
@@ -173,15 +189,22 @@ char *text_esc_strip_markup(const char *s, size_t len)
 		n = text_utf8_decode(s + i, len - i, &cp);
 		if (cp == '<')
 			text_esc_end(&e); /* markup: the text a sequence was in has ended */
-		if (cp < 0) {
+		if (cp < 0)
 			cp = 0xfffd;
-			if (!text_esc_step(&e, cp, 3))
-				core_buf_puts(&b, "\xef\xbf\xbd");
-		} else if (!text_esc_step(&e, cp, n)) {
-			if (cp == '\v' || cp == '\f')
-				core_buf_putc(&b, ' '); /* white space, as the feed filter has it */
-			else if (!text_esc_control(cp))
+		if (!text_esc_step(&e, cp, n)) {
+			switch (text_markup_char(cp)) {
+			case TEXT_MARKUP_KEEP:
 				core_buf_append(&b, s + i, n);
+				break;
+			case TEXT_MARKUP_SPACE:
+				core_buf_putc(&b, ' ');
+				break;
+			case TEXT_MARKUP_REPLACE:
+				core_buf_puts(&b, "\xef\xbf\xbd");
+				break;
+			case TEXT_MARKUP_DROP:
+				break;
+			}
 		}
 		i += n;
 	}

@@ -194,6 +194,13 @@ static void test_esc(void **state)
 	    {"E&#27;[31mred", "E&#27;[31mred", "Ered"},
 	    {"E&#x9b;2Jz &amp; &#233;", "E&#x9b;2Jz &amp; &#233;", "Ez &amp; &#233;"},
 	    {"nul\x01\x7f!", "nul!", "nul!"},
+	    /* noncharacters: U+FFFD for an HTML parser, a reference to one dropped */
+	    {"a\xef\xbf\xbf"
+	     "b&#xfffe;c",
+	     "a\xef\xbf\xbd"
+	     "b&#xfffe;c",
+	     "a\xef\xbf\xbd"
+	     "bc"},
 	};
 	for (size_t i = 0; i < CORE_NELEM(cases); i++) {
 		char *line = text_clean(cases[i].in, strlen(cases[i].in), TEXT_CLEAN_LINE);
