@@ -46,6 +46,8 @@ void feed_item_free(struct feed_item *item);
  * Numbers are not checked for being characters.
  */
 long feed_ref_value(const char *name);
+/* Decodes the reference at s ('&') into b; the bytes it took, 0 when it is none. */
+size_t feed_text_ref(const char *s, struct core_buf *b);
 /* Plain one-line text from a title that may hold tags and entities (decoded once). */
 char *feed_text_plain(const char *s);
 /* Plain text as HTML (Atom type="text", JSON content_text): escaped, newlines as <br>. */

@@ -92,8 +92,7 @@ long feed_ref_value(const char *name)
 	return e != NULL ? (long)e->value : -1;
 }
 
-/* Decodes the reference at s ('&'); returns the bytes it took, 0 if it is none. */
-static size_t feed_entity(const char *s, struct core_buf *b)
+size_t feed_text_ref(const char *s, struct core_buf *b)
 {
 	size_t n = 1;
 	while (n < 12 && (isalnum((unsigned char)s[n]) || (n == 1 && s[n] == '#')))
@@ -162,7 +161,7 @@ char *feed_text_plain(const char *s)
 			continue;
 		}
 		if (*p == '&') {
-			size_t n = feed_entity(p, &b);
+			size_t n = feed_text_ref(p, &b);
 			if (n != 0) {
 				p += n;
 				continue;

@@ -39,49 +39,28 @@ char *feed_url_resolve(const char *url, const char *base)
 	return out;
 }
 
-/* Whether url (s[0..len)) is one to resolve: relative, and not a fragment or empty. */
-static bool feed_url_relative(const char *s, size_t len)
+/* Whether url is one to resolve: relative, and not a fragment or empty. */
+static bool feed_url_relative(const char *url)
 {
-	while (len > 0 && isspace((unsigned char)*s)) {
-		s++;
-		len--;
-	}
-	if (len == 0 || *s == '#')
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ':')
-			return i == 0 || !isalpha((unsigned char)s[0]);
-		if (!(isalnum(c) || c == '+' || c == '-' || c == '.'))
-			return true; /* '/', '?', '%'...: before any ':', no scheme */
-	}
-	return true;
+	while (isspace((unsigned char)*url))
+		url++;
+	return *url != '\0' && *url != '#' && !feed_url_has_scheme(url);
 }
 
-/* An attribute value as HTML writes it, decoded of the references a URL may hold. */
+/* An attribute value as HTML writes it, its references decoded (feed_text_ref). */
 static char *feed_url_attr_decode(const char *s, size_t len)
 {
+	char *raw = xstrndup(s, len);
 	struct core_buf b;
 	core_buf_init(&b, 0);
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '&') {
-			const char *semi = memchr(s + i, ';', len - i < 12 ? len - i : 12);
-			if (semi != NULL) {
-				char name[12];
-				size_t n = (size_t)(semi - (s + i)) - 1;
-				memcpy(name, s + i + 1, n);
-				name[n] = '\0';
-				long v = n > 0 ? feed_ref_value(name) : -1;
-				if (v > 0x1f && v < 0x110000 && !(v >= 0xd800 && v <= 0xdfff)) {
-					char enc[4];
-					core_buf_append(&b, enc, text_utf8_encode((int32_t)v, enc));
-					i += n + 1;
-					continue;
-				}
-			}
-		}
-		core_buf_putc(&b, s[i]);
+	for (const char *p = raw; *p != '\0';) {
+		size_t n = *p == '&' ? feed_text_ref(p, &b) : 0;
+		if (n == 0)
+			core_buf_putc(&b, *p++);
+		else
+			p += n;
 	}
+	free(raw);
 	return core_buf_take(&b);
 }
 
@@ -122,7 +101,7 @@ static char *feed_url_srcset(const char *set, const char *base)
 		if (p == u)
 			continue;
 		char *url = xstrndup(u, (size_t)(p - u));
-		char *abs = feed_url_relative(url, strlen(url)) ? feed_url_resolve(url, base) : url;
+		char *abs = feed_url_relative(url) ? feed_url_resolve(url, base) : url;
 		core_buf_puts(&b, abs);
 		if (abs != url)
 			free(abs);
@@ -194,7 +173,7 @@ static const char *feed_url_tag(const char *html, const char *p, const char *bas
 		char *abs = NULL;
 		if (kind == 2)
 			abs = feed_url_srcset(value, base);
-		else if (feed_url_relative(value, strlen(value)))
+		else if (feed_url_relative(value))
 			abs = feed_url_resolve(value, base);
 		if (abs != NULL && strcmp(abs, value) != 0) {
 			/* the value, quotes and all, becomes the resolved one */
