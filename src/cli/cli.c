@@ -87,11 +87,9 @@ int cli_usage_error(enum cli_command_id cmd, const char *what)
 
 int cli_lang(enum cli_command_id cmd, const char *arg, enum html_lang *lang)
 {
-	if (strcmp(arg, "vi") != 0 && strcmp(arg, "en") != 0) {
-		char *shown = core_str_printable(arg);
+	if (!core_lang_known(arg)) {
 		char msg[CORE_ERRLEN];
-		core_err_set(msg, sizeof msg, "option '--lang' needs vi or en, not '%s'", shown);
-		free(shown);
+		core_lang_option_error(msg, sizeof msg, arg);
 		return cli_usage_error(cmd, msg);
 	}
 	*lang = strcmp(arg, "vi") == 0 ? HTML_LANG_VI : HTML_LANG_EN;

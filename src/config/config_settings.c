@@ -92,7 +92,7 @@ bool config_setting_set(struct config_settings *s, enum config_setting_id id, co
 				     t->name, shown);
 		break;
 	case CONFIG_TYPE_LANG:
-		ok = strcmp(value, "vi") == 0 || strcmp(value, "en") == 0;
+		ok = core_lang_known(value);
 		if (!ok)
 			core_err_set(what, whatlen, "'%s' needs vi or en, not '%s'", t->name,
 				     shown);

@@ -144,6 +144,10 @@ void core_buf_free(struct core_buf *b);
 
 /* choice ("vi" or "en") if given, else the locale (LC_ALL, LC_MESSAGES, LANG): Vietnamese? */
 bool core_lang_vietnamese(const char *choice);
+/* Whether s is a language bantin has labels in: "vi" or "en". */
+bool core_lang_known(const char *s);
+/* "option '--lang' needs vi or en, not 'x'" into err. */
+void core_lang_option_error(char *err, size_t errlen, const char *arg);
 
 /* ---- core_json.c: writing JSON ---- */
 

@@ -4,6 +4,18 @@
 
 #include "core.h"
 
+bool core_lang_known(const char *s)
+{
+	return strcmp(s, "vi") == 0 || strcmp(s, "en") == 0;
+}
+
+void core_lang_option_error(char *err, size_t errlen, const char *arg)
+{
+	char *shown = core_str_printable(arg);
+	core_err_set(err, errlen, "option '--lang' needs vi or en, not '%s'", shown);
+	free(shown);
+}
+
 bool core_lang_vietnamese(const char *choice)
 {
 	if (choice != NULL)

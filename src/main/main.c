@@ -134,11 +134,8 @@ static int main_parse(int argc, char **argv, struct main_args *a)
 			a->no_links = true;
 			break;
 		case MAIN_OPT_LANG:
-			if (strcmp(st.arg, "vi") != 0 && strcmp(st.arg, "en") != 0) {
-				char *shown = core_str_printable(st.arg);
-				core_err_set(err, sizeof err,
-					     "option '--lang' needs vi or en, not '%s'", shown);
-				free(shown);
+			if (!core_lang_known(st.arg)) {
+				core_lang_option_error(err, sizeof err, st.arg);
 				return main_usage_error(err);
 			}
 			a->lang = st.arg;
