@@ -174,6 +174,16 @@ static void refresh_store_item(const struct refresh_item *it, struct store_item 
 	};
 }
 
+/*
+ * store_text_fn: html_text_raw for the index, html_text for what is shown.
+ * The index text a worker makes comes from it, and so does the text the
+ * store makes again to take an article out of the index: the same values.
+ */
+static char *refresh_text(const char *html, size_t len, bool raw)
+{
+	return raw ? html_text_raw(html, len) : html_text(html, len);
+}
+
 /* feed_parse's callback, on a worker: copies one item, with its index text when it is new or
  * changed. */
 static void refresh_on_item(struct feed_item *it, void *arg)
@@ -229,8 +239,8 @@ static void refresh_on_item(struct feed_item *it, void *arg)
 	    had == o->hash)
 		return;
 	/* Folded for the index, so not cleaned first: the store makes it so again. */
-	char *text = html_text_raw(o->content != NULL ? o->content : "",
-				   o->content != NULL ? strlen(o->content) : 0);
+	char *text = refresh_text(o->content != NULL ? o->content : "",
+				  o->content != NULL ? strlen(o->content) : 0, true);
 	store_index_text(o->title, o->summary, text, o->index);
 	free(text);
 }
@@ -394,12 +404,6 @@ void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s)
 	o->stall_ms = s->stall_ms;
 	o->max_size = s->max_size;
 	o->proxy = s->proxy;
-}
-
-/* store_text_fn: html_text_raw for the index, html_text for what is shown. */
-static char *refresh_text(const char *html, size_t len, bool raw)
-{
-	return raw ? html_text_raw(html, len) : html_text(html, len);
 }
 
 struct store *refresh_store_open(const char *path, int flags, char *err, size_t errlen)
