@@ -235,7 +235,8 @@ static void ui_on_quit(struct ui *ui, enum ui_action_id act)
 static void ui_on_next_article(struct ui *ui, enum ui_action_id act)
 {
 	bool next = act == UI_ACT_NEXT_ARTICLE;
-	if (ui->pv.from == UI_VIEW_RESULTS) {
+	bool in_list = ui_view_under(ui) != UI_VIEW_RESULTS;
+	if (!in_list) {
 		size_t h = ui->rv.sel;
 		if (next && h + 1 < ui->rv.n)
 			h++;
@@ -244,12 +245,10 @@ static void ui_on_next_article(struct ui *ui, enum ui_action_id act)
 		if (h != ui->rv.sel) {
 			ui->rv.sel = h;
 			ui_pager_show(ui, ui->rv.hits[h].row.id);
-			ui->pv.from = UI_VIEW_RESULTS;
 			return;
 		}
 	}
 	size_t i = ui->lv.sel;
-	bool in_list = ui->pv.from != UI_VIEW_RESULTS;
 	if (in_list && next && ui->lv.total > 0 && i + 1 < (size_t)ui->lv.total)
 		ui_pager_open(ui, i + 1);
 	else if (in_list && !next && i > 0)

@@ -241,16 +241,14 @@ struct ui_pager_view {
 	size_t nrelated, rsel;
 	int64_t back[32]; /* articles left by opening a related one, for q */
 	size_t nback;
-	enum ui_view from; /* where q goes back to */
-	char *find;        /* folded */
+	char *find; /* folded */
 	struct ui_match *matches;
 	size_t nmatches, mcur;
 };
 
 /* The help screen. */
 struct ui_help_view {
-	size_t top;
-	enum ui_view from; /* where q goes back to */
+	size_t top; /* the help is of the view under it on the stack */
 };
 
 /* The results of a search of the cache. */
@@ -319,6 +317,8 @@ void ui_free(struct ui *ui);
  * view again replaces itself); runs the view's enter and marks a recalc.
  */
 void ui_view_enter(struct ui *ui, enum ui_view view);
+/* The view under the current one (the one it was opened from; the pager's list). */
+enum ui_view ui_view_under(const struct ui *ui);
 /* Goes back to the view under the current one; false when there is none. */
 bool ui_view_back(struct ui *ui);
 /*

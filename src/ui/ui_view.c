@@ -507,7 +507,7 @@ static size_t
 ui_help_each(struct ui *ui,
 	     void (*line)(struct ui *ui, size_t k, int act, const char *text, void *arg), void *arg)
 {
-	unsigned flag = ui_view_flag(ui->hv.from);
+	unsigned flag = ui_view_flag(ui_view_under(ui));
 	int width = ui->grid.cols - 1 - UI_HELP_COL > 1 ? ui->grid.cols - 1 - UI_HELP_COL : 1;
 	size_t k = 0;
 	for (int a = 0; a < UI_ACT_COUNT; a++) {
@@ -575,20 +575,11 @@ static void ui_enter_feeds(struct ui *ui, enum ui_view from)
 		ui_view_load_feeds(ui);
 }
 
-/* The pager reads through the list it was opened from (J, K). */
-static void ui_enter_pager(struct ui *ui, enum ui_view from)
-{
-	if (from == UI_VIEW_ARTICLES || from == UI_VIEW_RESULTS)
-		ui->pv.from = from;
-}
-
-/* The help of the view it was opened from, from its top. */
+/* The help of the view it was opened from (the one under it), from its top. */
 static void ui_enter_help(struct ui *ui, enum ui_view from)
 {
-	if (from == UI_VIEW_HELP)
-		return;
-	ui->hv.from = from;
-	ui->hv.top = 0;
+	if (from != UI_VIEW_HELP)
+		ui->hv.top = 0;
 }
 
 /*
@@ -604,7 +595,7 @@ static const struct {
 } ui_views[] = {
     [UI_VIEW_FEEDS] = {ui_enter_feeds, ui_recalc_feeds, ui_draw_feeds},
     [UI_VIEW_ARTICLES] = {NULL, ui_recalc_articles, ui_draw_articles},
-    [UI_VIEW_PAGER] = {ui_enter_pager, ui_pager_recalc, ui_pager_draw},
+    [UI_VIEW_PAGER] = {NULL, ui_pager_recalc, ui_pager_draw},
     [UI_VIEW_HELP] = {ui_enter_help, ui_recalc_help, ui_draw_help},
     [UI_VIEW_RESULTS] = {NULL, ui_recalc_results, ui_draw_results},
 };
@@ -631,6 +622,11 @@ void ui_view_enter(struct ui *ui, enum ui_view view)
 		ui->stack[ui->depth++] = ui->view;
 	}
 	ui_view_show(ui, view);
+}
+
+enum ui_view ui_view_under(const struct ui *ui)
+{
+	return ui->depth > 0 ? ui->stack[ui->depth - 1] : UI_VIEW_FEEDS;
 }
 
 bool ui_view_back(struct ui *ui)
