@@ -184,21 +184,6 @@ struct fx {
 	bool root_guessed; /* a root in a namespace of no feed format: its shape decides */
 };
 
-static enum fx_ns fx_ns_known(const char *u);
-
-/*
- * The class of an element's namespace: the root's own namespace (whatever
- * URI a document gives its <rss> or <feed>) is the format's, others by URI.
- */
-static enum fx_ns fx_ns_class(const struct fx *fx, const xmlChar *uri)
-{
-	const char *u = (const char *)uri;
-	if (fx->root_any_ns &&
-	    (u == NULL ? fx->root_ns == NULL : fx->root_ns != NULL && strcmp(u, fx->root_ns) == 0))
-		return fx->root_class;
-	return fx_ns_known(u);
-}
-
 /* Namespace classes without the document's own root namespace. */
 static enum fx_ns fx_ns_known(const char *u)
 {
@@ -217,6 +202,19 @@ static enum fx_ns fx_ns_known(const char *u)
 	if (strcasecmp(u, NS_ITUNES) == 0)
 		return FX_NS_ITUNES;
 	return FX_NS_OTHER;
+}
+
+/*
+ * The class of an element's namespace: the root's own namespace (whatever
+ * URI a document gives its <rss> or <feed>) is the format's, others by URI.
+ */
+static enum fx_ns fx_ns_class(const struct fx *fx, const xmlChar *uri)
+{
+	const char *u = (const char *)uri;
+	if (fx->root_any_ns &&
+	    (u == NULL ? fx->root_ns == NULL : fx->root_ns != NULL && strcmp(u, fx->root_ns) == 0))
+		return fx->root_class;
+	return fx_ns_known(u);
 }
 
 static const struct fx_tag *fx_lookup(enum fx_scope scope, enum fx_ns ns, const char *name)
