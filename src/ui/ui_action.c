@@ -415,13 +415,19 @@ static const struct {
     {UI_ACT_REDRAW, UI_IN_ALL, ui_on_nothing},
 };
 
-bool ui_action_handled(enum ui_action_id act, unsigned view)
+/* The handler of act in view (a UI_IN_* flag), or NULL. */
+static ui_handler ui_handler_for(enum ui_action_id act, unsigned view)
 {
 	for (size_t i = 0; i < CORE_NELEM(ui_handlers); i++) {
 		if (ui_handlers[i].act == act && (ui_handlers[i].views & view) != 0)
-			return true;
+			return ui_handlers[i].fn;
 	}
-	return false;
+	return NULL;
+}
+
+bool ui_action_handled(enum ui_action_id act, unsigned view)
+{
+	return ui_handler_for(act, view) != NULL;
 }
 
 void ui_do(struct ui *ui, enum ui_action_id act)
@@ -432,13 +438,9 @@ void ui_do(struct ui *ui, enum ui_action_id act)
 		ui_recalc(ui, ui->grid.rows > 0 ? ui->grid.rows : 24,
 			  ui->grid.cols > 0 ? ui->grid.cols : 80);
 	ui->recalc = true;
-	unsigned view = ui_view_flag(ui->view);
-	for (size_t i = 0; i < CORE_NELEM(ui_handlers); i++) {
-		if (ui_handlers[i].act == act && (ui_handlers[i].views & view) != 0) {
-			ui_handlers[i].fn(ui, act);
-			return;
-		}
-	}
+	ui_handler fn = ui_handler_for(act, ui_view_flag(ui->view));
+	if (fn != NULL)
+		fn(ui, act);
 }
 
 void ui_reload(struct ui *ui)
