@@ -200,3 +200,14 @@ void cli_cleanup(void)
 {
 	refresh_global_cleanup();
 }
+
+void cli_json_date(struct core_buf *b, int64_t t)
+{
+	if (t == FEED_NO_DATE) {
+		core_buf_puts(b, "null");
+		return;
+	}
+	char date[FEED_DATE_LEN];
+	feed_date_format(t, date);
+	core_buf_json_str(b, date);
+}

@@ -55,6 +55,8 @@ int cli_one_operand(enum cli_command_id cmd, const char **slot, const char *arg,
 /* "bantin: subject: what" on stderr, subject quoted for the terminal. */
 void cli_error(const char *subject, const char *what);
 
+/* A date as JSON: "YYYY-MM-DDTHH:MM:SSZ", or null when there is none. */
+void cli_json_date(struct core_buf *b, int64_t t);
 /* Reads a whole file (or standard input for "-") of at most max bytes; an exit status. */
 int cli_read_file(const char *path, size_t max, struct core_buf *b, const char *shown);
 

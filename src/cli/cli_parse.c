@@ -16,17 +16,6 @@
 #include "feed.h"
 #include "text.h"
 
-static void cli_json_date(struct core_buf *b, int64_t t)
-{
-	if (t == FEED_NO_DATE) {
-		core_buf_puts(b, "null");
-		return;
-	}
-	char date[FEED_DATE_LEN];
-	feed_date_format(t, date);
-	core_buf_json_str(b, date);
-}
-
 /* One "entry" line into the temporary file. */
 static void cli_parse_item(struct feed_item *it, void *arg)
 {

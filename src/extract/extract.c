@@ -1,0 +1,246 @@
+/*
+ * extract.c: a page in, its article (or its listing, or its feeds) out.
+ * The page is parsed once; the profile, when one fits, is applied first,
+ * and what it does not say the page's metadata and the generic extractor
+ * tell.
+ */
+#include <libxml/xpath.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract_internal.h"
+#include "text.h"
+
+void extract_article_free(struct extract_article *a)
+{
+	if (a == NULL)
+		return;
+	free(a->title);
+	free(a->author);
+	free(a->html);
+	free(a->text);
+	for (size_t i = 0; i < a->nimages; i++) {
+		free(a->images[i].url);
+		free(a->images[i].caption);
+	}
+	free(a->images);
+	for (size_t i = 0; i < a->nrelated; i++) {
+		free(a->related[i].title);
+		free(a->related[i].url);
+	}
+	free(a->related);
+	free(a->profile);
+	memset(a, 0, sizeof *a);
+}
+
+void extract_listing_free(struct extract_listing *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->nitems; i++) {
+		free(l->items[i].title);
+		free(l->items[i].url);
+		free(l->items[i].summary);
+	}
+	free(l->items);
+	free(l->next);
+	memset(l, 0, sizeof *l);
+}
+
+/* The charset a page's <meta> declares in its first 4 KiB, into out; false when none. */
+static bool extract_meta_charset(const char *html, size_t len, char *out, size_t outlen)
+{
+	size_t n = len < 4096 ? len : 4096;
+	for (size_t i = 0; i + 8 < n; i++) {
+		if (strncasecmp(html + i, "charset", 7) != 0)
+			continue;
+		size_t j = i + 7;
+		while (j < n && (html[j] == ' ' || html[j] == '='))
+			j++;
+		if (j < n && (html[j] == '"' || html[j] == '\''))
+			j++;
+		size_t k = 0;
+		while (j < n && k + 1 < outlen &&
+		       (html[j] == '-' || html[j] == '_' || (html[j] >= '0' && html[j] <= '9') ||
+			(html[j] >= 'a' && html[j] <= 'z') || (html[j] >= 'A' && html[j] <= 'Z')))
+			out[k++] = html[j++];
+		out[k] = '\0';
+		if (k > 0)
+			return true;
+	}
+	return false;
+}
+
+static bool extract_valid_utf8(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD && !(n == 3 && (unsigned char)s[i] == 0xEF))
+			return false;
+		i += n != 0 ? n : 1;
+	}
+	return true;
+}
+
+xmlDoc *extract_parse(const char *html, size_t len, const char *url, const char *charset)
+{
+	char meta[64];
+	const char *enc = charset;
+	if (enc == NULL || enc[0] == '\0')
+		enc = extract_meta_charset(html, len, meta, sizeof meta) ? meta
+		      : extract_valid_utf8(html, len)                    ? "UTF-8"
+									 : "windows-1252";
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+		   HTML_PARSE_RECOVER | HTML_PARSE_COMPACT;
+	htmlDocPtr doc = htmlReadMemory(html, (int)len, url, enc, opts);
+	if (doc == NULL && enc != charset)
+		doc = htmlReadMemory(html, (int)len, url, "UTF-8", opts);
+	if (doc != NULL && xmlDocGetRootElement(doc) == NULL) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
+/* A leading block that is only a date line ("Thứ Năm, 29/12/2022 16:05") goes, its date kept. */
+static void extract_date_line(xmlNode *body, int offset, struct extract_article *a)
+{
+	int seen = 0;
+	for (xmlNode *c = body->children; c != NULL && seen < 3; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		seen++;
+		if (extract_node_text_len(c) > 60)
+			return;
+		char *t = extract_node_text(c);
+		int64_t when;
+		bool date = t[0] != '\0' && extract_date_parse(t, offset, &when);
+		free(t);
+		if (date) {
+			if (a->published == EXTRACT_NO_TIME)
+				a->published = when;
+			extract_node_drop(c);
+			return;
+		}
+	}
+}
+
+bool extract_page(const struct extract_profiles *profiles, const char *site, const char *html,
+		  size_t len, const char *url, const char *charset, struct extract_article *out,
+		  char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	out->published = EXTRACT_NO_TIME;
+	if (site != NULL && !extract_profiles_has(profiles, site, NULL)) {
+		core_err_set(err, errlen, "no site profile named '%s'", site);
+		return false;
+	}
+	xmlDoc *doc = extract_parse(html, len, url, charset);
+	if (doc == NULL) {
+		core_err_set(err, errlen, "not an HTML page");
+		return false;
+	}
+	const struct extract_profile *p = extract_profile_find(profiles, site, url, doc);
+	int offset = extract_profile_offset(p, url);
+	struct core_buf seen;
+	core_buf_init(&seen, 0);
+	core_buf_putc(&seen, '\n');
+	xmlNode *body = NULL;
+	char *byline = NULL;
+	bool related = false;
+	if (p != NULL)
+		related = extract_profile_apply(p, doc, url, &seen, out, &body, &byline);
+	extract_meta(doc, offset, out);
+	if (!related)
+		extract_generic_related(doc, url, &seen, out);
+	if (body != NULL) {
+		/* The profile's body: only what is never article goes. */
+		extract_generic_prune(body);
+	} else {
+		xmlNode *root = xmlDocGetRootElement(doc);
+		extract_generic_prune(root);
+		body = extract_generic_body(doc);
+		if (body != NULL)
+			extract_generic_clean(body, out->title);
+	}
+	if (body != NULL)
+		extract_date_line(body, offset, out);
+	extract_out(body, url, byline, out);
+	free(byline);
+	core_buf_free(&seen);
+	xmlFreeDoc(doc);
+	out->profile = xstrdup(extract_profile_name(p));
+	if (out->text[0] == '\0') {
+		core_err_set(err, errlen, "no article found in the page");
+		extract_article_free(out);
+		return false;
+	}
+	return true;
+}
+
+bool extract_listing(const struct extract_profiles *profiles, const char *site, const char *html,
+		     size_t len, const char *url, const char *charset, struct extract_listing *out,
+		     char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	xmlDoc *doc = extract_parse(html, len, url, charset);
+	if (doc == NULL) {
+		core_err_set(err, errlen, "not an HTML page");
+		return false;
+	}
+	const struct extract_profile *p = extract_profile_find(profiles, site, url, doc);
+	bool ok = extract_profile_listing(p, doc, url, extract_profile_offset(p, url), out);
+	xmlFreeDoc(doc);
+	if (!ok) {
+		core_err_set(err, errlen, "no site profile lists this page's articles");
+		return false;
+	}
+	if (out->nitems == 0) {
+		core_err_set(err, errlen, "no articles listed in the page");
+		extract_listing_free(out);
+		return false;
+	}
+	return true;
+}
+
+size_t extract_feed_links(const char *html, size_t len, const char *url, char ***urls)
+{
+	*urls = NULL;
+	xmlDoc *doc = extract_parse(html, len, url, NULL);
+	if (doc == NULL)
+		return 0;
+	xmlXPathContext *ctx = xmlXPathNewContext(doc);
+	xmlXPathObject *o =
+	    ctx == NULL
+		? NULL
+		: xmlXPathEvalExpression(
+		      (const xmlChar *)"//link[contains(concat(' ',normalize-space(@rel),' '),"
+				       "' alternate ')][@type='application/rss+xml' or "
+				       "@type='application/atom+xml' or "
+				       "@type='application/feed+json' or "
+				       "@type='application/json' or @type='application/rdf+xml']"
+				       "/@href",
+		      ctx);
+	size_t n = 0;
+	if (o != NULL && o->nodesetval != NULL) {
+		for (int i = 0; i < o->nodesetval->nodeNr; i++) {
+			char *href = extract_node_text(o->nodesetval->nodeTab[i]);
+			char *abs = extract_url(href, url);
+			free(href);
+			if (abs == NULL || !extract_url_web(abs)) {
+				free(abs);
+				continue;
+			}
+			*urls = xreallocarray(*urls, n + 1, sizeof **urls);
+			(*urls)[n++] = abs;
+		}
+	}
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	return n;
+}
