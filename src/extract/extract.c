@@ -129,6 +129,53 @@ static void extract_date_line(xmlNode *body, int offset, struct extract_article 
 	}
 }
 
+/* The passes of the generic extractor, strictest first. */
+static const int extract_passes[] = {
+    0,
+    EXTRACT_PASS_KEEP_UNLIKELY,
+    EXTRACT_PASS_KEEP_UNLIKELY | EXTRACT_PASS_KEEP_JUNK | EXTRACT_PASS_NO_WEIGHT,
+    EXTRACT_PASS_KEEP_UNLIKELY | EXTRACT_PASS_KEEP_JUNK | EXTRACT_PASS_NO_WEIGHT |
+	EXTRACT_PASS_NO_CLEAN,
+};
+
+/* Text this long is an article: no looser pass is tried (readability's threshold). */
+#define EXTRACT_ENOUGH 500
+
+/* One extraction of doc (which it changes) with the profile p (or none) at this pass. */
+static void extract_once(const struct extract_profile *p, xmlDoc *doc, const char *url, int pass,
+			 struct extract_article *out)
+{
+	memset(out, 0, sizeof *out);
+	out->published = EXTRACT_NO_TIME;
+	int offset = extract_profile_offset(p, url);
+	struct core_buf seen;
+	core_buf_init(&seen, 0);
+	core_buf_putc(&seen, '\n');
+	xmlNode *body = NULL;
+	char *byline = NULL;
+	bool related = false;
+	if (p != NULL)
+		related = extract_profile_apply(p, doc, url, &seen, out, &body, &byline);
+	extract_meta(doc, offset, out);
+	if (!related)
+		extract_generic_related(doc, url, &seen, out);
+	if (body != NULL) {
+		/* The profile's body: only what is never article goes. */
+		extract_generic_prune(body, EXTRACT_PASS_KEEP_UNLIKELY);
+	} else {
+		extract_generic_prune(xmlDocGetRootElement(doc), pass);
+		body = extract_generic_body(doc, pass);
+		if (body != NULL)
+			extract_generic_clean(body, out->title, pass);
+	}
+	if (body != NULL)
+		extract_date_line(body, offset, out);
+	extract_out(body, url, byline, out);
+	free(byline);
+	core_buf_free(&seen);
+	out->profile = xstrdup(extract_profile_name(p));
+}
+
 bool extract_page(const struct extract_profiles *profiles, const char *site, const char *html,
 		  size_t len, const char *url, const char *charset, struct extract_article *out,
 		  char *err, size_t errlen)
@@ -145,35 +192,24 @@ bool extract_page(const struct extract_profiles *profiles, const char *site, con
 		return false;
 	}
 	const struct extract_profile *p = extract_profile_find(profiles, site, url, doc);
-	int offset = extract_profile_offset(p, url);
-	struct core_buf seen;
-	core_buf_init(&seen, 0);
-	core_buf_putc(&seen, '\n');
-	xmlNode *body = NULL;
-	char *byline = NULL;
-	bool related = false;
-	if (p != NULL)
-		related = extract_profile_apply(p, doc, url, &seen, out, &body, &byline);
-	extract_meta(doc, offset, out);
-	if (!related)
-		extract_generic_related(doc, url, &seen, out);
-	if (body != NULL) {
-		/* The profile's body: only what is never article goes. */
-		extract_generic_prune(body);
-	} else {
-		xmlNode *root = xmlDocGetRootElement(doc);
-		extract_generic_prune(root);
-		body = extract_generic_body(doc);
-		if (body != NULL)
-			extract_generic_clean(body, out->title);
+	/* The longest of the passes, stopping at the first that gives an article's length. */
+	for (size_t i = 0; i < sizeof extract_passes / sizeof extract_passes[0]; i++) {
+		if (doc == NULL)
+			doc = extract_parse(html, len, url, charset);
+		struct extract_article a;
+		extract_once(p, doc, url, extract_passes[i], &a);
+		xmlFreeDoc(doc);
+		doc = NULL;
+		size_t n = strlen(a.text);
+		if (out->text == NULL || n > strlen(out->text)) {
+			extract_article_free(out);
+			*out = a;
+		} else {
+			extract_article_free(&a);
+		}
+		if (n >= EXTRACT_ENOUGH)
+			break;
 	}
-	if (body != NULL)
-		extract_date_line(body, offset, out);
-	extract_out(body, url, byline, out);
-	free(byline);
-	core_buf_free(&seen);
-	xmlFreeDoc(doc);
-	out->profile = xstrdup(extract_profile_name(p));
 	if (out->text[0] == '\0') {
 		core_err_set(err, errlen, "no article found in the page");
 		extract_article_free(out);

@@ -116,6 +116,20 @@ static bool extract_protected(const xmlNode *n)
 	return yes;
 }
 
+/* Whether n holds the page's article element (an article, main or articleBody). */
+static bool extract_holds_article(const xmlNode *n, int depth)
+{
+	if (depth > 64)
+		return false;
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (extract_protected(c) || extract_holds_article(c, depth + 1))
+			return true;
+	}
+	return false;
+}
+
 /* A box of links under a heading that names it ("Tin khác"): the box, else NULL. */
 static xmlNode *extract_related_of_heading(xmlNode *h)
 {
@@ -226,7 +240,20 @@ static bool extract_is_dropped(const xmlNode *n)
 		       sizeof extract_dropped[0], extract_cmp) != NULL;
 }
 
-static void extract_prune_walk(xmlNode *n, int depth)
+/* The ARIA roles of what is not article (readability's). */
+static bool extract_role_unlikely(const xmlNode *n)
+{
+	static const char *const roles[] = {"menu",  "menubar",     "complementary", "navigation",
+					    "alert", "alertdialog", "dialog"};
+	char *r = extract_node_attr(n, "role");
+	bool yes = false;
+	for (size_t i = 0; r != NULL && i < sizeof roles / sizeof roles[0] && !yes; i++)
+		yes = strcmp(r, roles[i]) == 0;
+	free(r);
+	return yes;
+}
+
+static void extract_prune_walk(xmlNode *n, int pass, int depth)
 {
 	if (depth > 256)
 		return;
@@ -239,10 +266,15 @@ static void extract_prune_walk(xmlNode *n, int depth)
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		bool prot = extract_protected(c);
+		bool prot = extract_protected(c) || extract_holds_article(c, 0);
 		if (!prot && (extract_is_dropped(c) || extract_hidden(c))) {
-			/* An aside or footer the page names content stays. */
-			if (!((extract_node_is(c, "aside") || extract_node_is(c, "footer")) &&
+			/* An aside or footer the page names content stays, and a form
+			   wrapping the page (ASP.NET's) is no form to drop. */
+			bool wrapper = extract_node_is(c, "form") &&
+				       extract_node_text_len(c) > 1000 &&
+				       extract_link_density(c) < 0.5;
+			if (!wrapper &&
+			    !((extract_node_is(c, "aside") || extract_node_is(c, "footer")) &&
 			      extract_hint_of(c) == EXTRACT_HINT_CONTENT)) {
 				extract_node_drop(c);
 				continue;
@@ -250,11 +282,16 @@ static void extract_prune_walk(xmlNode *n, int depth)
 		}
 		if (!prot) {
 			enum extract_hint h = extract_hint_of(c);
-			if (h == EXTRACT_HINT_JUNK || h == EXTRACT_HINT_RELATED) {
+			if (extract_role_unlikely(c) && !(pass & EXTRACT_PASS_KEEP_UNLIKELY)) {
 				extract_node_drop(c);
 				continue;
 			}
-			if (h == EXTRACT_HINT_UNLIKELY &&
+			if ((h == EXTRACT_HINT_JUNK && !(pass & EXTRACT_PASS_KEEP_JUNK)) ||
+			    h == EXTRACT_HINT_RELATED) {
+				extract_node_drop(c);
+				continue;
+			}
+			if (h == EXTRACT_HINT_UNLIKELY && !(pass & EXTRACT_PASS_KEEP_UNLIKELY) &&
 			    (extract_node_text_len(c) < 200 || extract_link_density(c) > 0.3)) {
 				extract_node_drop(c);
 				continue;
@@ -271,13 +308,13 @@ static void extract_prune_walk(xmlNode *n, int depth)
 				}
 			}
 		}
-		extract_prune_walk(c, depth + 1);
+		extract_prune_walk(c, pass, depth + 1);
 	}
 }
 
-void extract_generic_prune(xmlNode *root)
+void extract_generic_prune(xmlNode *root, int pass)
 {
-	extract_prune_walk(root, 0);
+	extract_prune_walk(root, pass, 0);
 }
 
 /* ---- paragraphs ---- */
@@ -311,7 +348,8 @@ static void extract_paragraphs(xmlNode *n, int depth)
 	    !extract_node_is(n, "article") && !extract_node_is(n, "main") &&
 	    !extract_node_is(n, "td") && !extract_node_is(n, "body") &&
 	    !extract_node_is(n, "blockquote") && !extract_node_is(n, "center") &&
-	    !extract_node_is(n, "header"))
+	    !extract_node_is(n, "header") && !extract_node_is(n, "font") &&
+	    !extract_node_is(n, "span"))
 		return;
 	bool blocks = false, runs = false;
 	int brs = 0;
@@ -361,7 +399,7 @@ struct extract_scores {
 };
 
 /* The node's score record, made (with its tag's and class's start) on first use. */
-static struct extract_score *extract_score_of(struct extract_scores *s, xmlNode *n)
+static struct extract_score *extract_score_of(struct extract_scores *s, xmlNode *n, int pass)
 {
 	if (n->_private != NULL)
 		return &s->v[(size_t)n->_private - 1];
@@ -383,7 +421,8 @@ static struct extract_score *extract_score_of(struct extract_scores *s, xmlNode 
 		base = -3;
 	else if (extract_is_heading(n) || strcmp(name, "th") == 0)
 		base = -5;
-	base += extract_hint_weight(n);
+	if (!(pass & EXTRACT_PASS_NO_WEIGHT))
+		base += extract_hint_weight(n);
 	if (extract_protected(n) && !extract_node_is(n, "body") && !extract_node_is(n, "html"))
 		base += extract_node_is(n, "article") || extract_node_is(n, "main") ? 10 : 50;
 	s->v[s->n].node = n;
@@ -393,16 +432,16 @@ static struct extract_score *extract_score_of(struct extract_scores *s, xmlNode 
 	return &s->v[s->n - 1];
 }
 
-static void extract_score_walk(struct extract_scores *s, xmlNode *n, int depth)
+static void extract_score_walk(struct extract_scores *s, xmlNode *n, int pass, int depth)
 {
 	if (depth > 256)
 		return;
 	for (xmlNode *c = n->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		bool para = extract_node_is(c, "p") || extract_node_is(c, "pre") ||
-			    extract_node_is(c, "td");
-		if (!para && (extract_node_is(c, "div") || extract_node_is(c, "section"))) {
+		bool para = extract_node_is(c, "p") || extract_node_is(c, "pre");
+		if (!para && (extract_node_is(c, "div") || extract_node_is(c, "section") ||
+			      extract_node_is(c, "td"))) {
 			para = true;
 			for (xmlNode *g = c->children; g != NULL && para; g = g->next)
 				para = !extract_node_is_block(g);
@@ -417,13 +456,13 @@ static void extract_score_walk(struct extract_scores *s, xmlNode *n, int depth)
 				     a != NULL && a->type == XML_ELEMENT_NODE && level < 5;
 				     a = a->parent, level++) {
 					double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-					extract_score_of(s, a)->score += score / div;
+					extract_score_of(s, a, pass)->score += score / div;
 				}
 			}
 			if (!extract_node_is(c, "td"))
 				continue;
 		}
-		extract_score_walk(s, c, depth + 1);
+		extract_score_walk(s, c, pass, depth + 1);
 	}
 }
 
@@ -459,14 +498,14 @@ static bool extract_prose(xmlNode *n)
 	return sentence;
 }
 
-xmlNode *extract_generic_body(xmlDoc *doc)
+xmlNode *extract_generic_body(xmlDoc *doc, int pass)
 {
 	xmlNode *root = xmlDocGetRootElement(doc);
 	if (root == NULL)
 		return NULL;
 	extract_paragraphs(root, 0);
 	struct extract_scores s = {0};
-	extract_score_walk(&s, root, 0);
+	extract_score_walk(&s, root, pass, 0);
 	xmlNode *top = NULL;
 	double best = 0;
 	for (size_t i = 0; i < s.n; i++) {
@@ -480,19 +519,20 @@ xmlNode *extract_generic_body(xmlDoc *doc)
 		extract_clear(&s);
 		return NULL;
 	}
-	/* A parent scoring nearly as well holds more of the article. */
-	double last = best;
+	/* A parent scoring better than what is under it holds more of the article. */
+	double last = best, floor_ = best / 3;
 	for (xmlNode *p = top->parent; p != NULL && p->type == XML_ELEMENT_NODE &&
 				       !extract_node_is(p, "body") && !extract_node_is(p, "html");
 	     p = p->parent) {
 		if (p->_private == NULL)
 			continue;
 		double ps = extract_final(&s, p);
-		if (ps < last / 3)
+		if (ps < floor_)
 			break;
 		if (ps > last) {
 			top = p;
 			best = ps;
+			break;
 		}
 		last = ps;
 	}
@@ -574,7 +614,7 @@ static bool extract_not_article(xmlNode *n)
 	return false;
 }
 
-static void extract_clean_walk(xmlNode *n, const char *title_folded, int depth)
+static void extract_clean_walk(xmlNode *n, const char *title_folded, int pass, int depth)
 {
 	if (depth > 256)
 		return;
@@ -583,11 +623,17 @@ static void extract_clean_walk(xmlNode *n, const char *title_folded, int depth)
 		next = c->next;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		extract_clean_walk(c, title_folded, depth + 1);
+		if (extract_node_is(c, "header") && extract_node_text_len(c) < 400) {
+			/* The article's header: title, byline, date, which the page's metadata
+			 * gave. */
+			extract_node_drop(c);
+			continue;
+		}
+		extract_clean_walk(c, title_folded, pass, depth + 1);
 		if (extract_node_is(c, "div") || extract_node_is(c, "section") ||
 		    extract_node_is(c, "ul") || extract_node_is(c, "ol") ||
 		    extract_node_is(c, "table")) {
-			if (extract_not_article(c))
+			if (!(pass & EXTRACT_PASS_NO_CLEAN) && extract_not_article(c))
 				extract_node_drop(c);
 			continue;
 		}
@@ -613,9 +659,9 @@ static void extract_clean_walk(xmlNode *n, const char *title_folded, int depth)
 	}
 }
 
-void extract_generic_clean(xmlNode *body, const char *title)
+void extract_generic_clean(xmlNode *body, const char *title, int pass)
 {
 	char *folded = title != NULL ? text_fold(title, strlen(title), NULL) : NULL;
-	extract_clean_walk(body, folded, 0);
+	extract_clean_walk(body, folded, pass, 0);
 	free(folded);
 }

@@ -97,6 +97,7 @@ static const struct extract_pattern extract_junk_words[] = {
     {"twitter", false},
     {"facebook", false},
     {"follow", false},
+    {"reaction", false},
 };
 
 /* Usually not the article, unless the names also say content. */

@@ -75,12 +75,23 @@ void extract_out(xmlNode *root, const char *base, const char *byline, struct ext
 /* The related list of the page (boxes found by hint or heading), dropped from the tree. */
 void extract_generic_related(xmlDoc *doc, const char *base, struct core_buf *seen,
 			     struct extract_article *a);
-/* Drops hidden, junk and unlikely elements of the page. */
-void extract_generic_prune(xmlNode *root);
+/*
+ * How strict a pass of the generic extractor is: the first drops all it
+ * can; when what it keeps is short, the next passes keep more (as
+ * readability retries).
+ */
+enum extract_pass {
+	EXTRACT_PASS_KEEP_JUNK = 1 << 0,     /* keep elements named junk (share, comments...) */
+	EXTRACT_PASS_KEEP_UNLIKELY = 1 << 1, /* keep elements named unlikely (header, meta...) */
+	EXTRACT_PASS_NO_WEIGHT = 1 << 2,     /* class and id do not weigh in the scores */
+	EXTRACT_PASS_NO_CLEAN = 1 << 3,      /* no conditional cleaning of the body's blocks */
+};
+/* Drops hidden, never-article and (as pass says) junk and unlikely elements under root. */
+void extract_generic_prune(xmlNode *root, int pass);
 /* The element holding the article, with its siblings gathered: NULL when none. */
-xmlNode *extract_generic_body(xmlDoc *doc);
-/* Drops what inside the body is not article (link lists, empty blocks, forms). */
-void extract_generic_clean(xmlNode *body, const char *title);
+xmlNode *extract_generic_body(xmlDoc *doc, int pass);
+/* Drops what inside the body is not article (link lists, empty blocks, the title again). */
+void extract_generic_clean(xmlNode *body, const char *title, int pass);
 
 /* ---- extract_meta.c: title, author, date from the page's metadata ---- */
 

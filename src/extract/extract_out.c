@@ -189,6 +189,56 @@ static xmlNode *extract_caption_of(xmlNode *n, int depth)
 	return NULL;
 }
 
+/* The element after n, skipping blank text. */
+static xmlNode *extract_next_element(xmlNode *n)
+{
+	xmlNode *s = n->next;
+	while (s != NULL && s->type != XML_ELEMENT_NODE) {
+		if (s->type == XML_TEXT_NODE && s->content != NULL &&
+		    strspn((const char *)s->content, " \t\r\n") != strlen((const char *)s->content))
+			return NULL;
+		s = s->next;
+	}
+	return s;
+}
+
+/* Whether n is only emphasis: a caption line in italics ("<p><em>Quang cảnh Hội nghị.</em></p>").
+ */
+static bool extract_only_emphasis(xmlNode *n)
+{
+	bool em = false;
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			if (c->content != NULL && strspn((const char *)c->content, " \t\r\n") !=
+						      strlen((const char *)c->content))
+				return false;
+		} else if (extract_node_is(c, "em") || extract_node_is(c, "i")) {
+			em = true;
+		} else if (c->type == XML_ELEMENT_NODE && !extract_node_is(c, "br")) {
+			return false;
+		}
+	}
+	return em;
+}
+
+/*
+ * The caption written after a figure rather than in it: the element after
+ * it the profile marked, or a short paragraph only in italics after an
+ * image alone in its paragraph.
+ */
+static xmlNode *extract_caption_after(xmlNode *n)
+{
+	xmlNode *s = extract_next_element(n);
+	if (s == NULL)
+		return NULL;
+	if (xmlHasProp(s, (const xmlChar *)"data-bantin-caption") != NULL)
+		return s;
+	if (extract_node_is(s, "p") && extract_only_emphasis(s) && extract_node_text_len(s) < 400 &&
+	    extract_node_text_len(n) == 0)
+		return s;
+	return NULL;
+}
+
 /* Whether n is a figure (see the top of this file). */
 static bool extract_is_figure(xmlNode *n)
 {
@@ -202,6 +252,9 @@ static bool extract_is_figure(xmlNode *n)
 	extract_find(n, "img", &img, &imgs, 0);
 	if (imgs != 1)
 		return false;
+	if (extract_node_is(n, "p") && extract_node_text_len(n) == 0 &&
+	    extract_caption_after(n) != NULL)
+		return true;
 	if (extract_has_class(n, "wp-caption") || extract_has_class(n, "image") ||
 	    extract_has_class(n, "photo") || extract_has_class(n, "figure"))
 		return true;
@@ -221,7 +274,11 @@ static void extract_figure(struct extract_out *o, xmlNode *n)
 {
 	xmlNode *cap = extract_caption_of(n, 0);
 	char *caption = NULL;
-	if (cap != NULL) {
+	xmlNode *after = cap == NULL ? extract_caption_after(n) : NULL;
+	if (after != NULL) {
+		caption = extract_node_text(after);
+		extract_node_drop(after);
+	} else if (cap != NULL) {
 		caption = extract_node_text(cap);
 	} else if (!extract_node_is(n, "figure") || extract_node_text_len(n) > 0) {
 		/* A figure's text besides its image is its caption. */

@@ -78,7 +78,8 @@ struct text_doc *text_doc_header(const char *title, const char *feed, int64_t ti
 		const char *p = parts[i] != NULL ? parts[i] : "";
 		char *line = text_clean(p, strlen(p), TEXT_CLEAN_LINE);
 		if (i == 0)
-			core_buf_printf(&meta, "%s · %s", line, date);
+			core_buf_printf(&meta, "%s%s%s", line,
+					line[0] != '\0' && date[0] != '\0' ? " · " : "", date);
 		else
 			core_buf_printf(&meta, "\n%s", line);
 		free(line);
