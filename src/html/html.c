@@ -480,12 +480,31 @@ static void html_on_li(struct html_walk *w, xmlNode *n, int depth, const struct 
 }
 
 /* The blocks with no shape of their own (div, p, section...). */
+/* Whether n's class list holds word ("byline"). */
+static bool html_has_class(const xmlNode *n, const char *word)
+{
+	xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class");
+	bool yes = false;
+	size_t len = strlen(word);
+	for (const char *p = (const char *)cls; p != NULL && *p != '\0' && !yes;) {
+		p += strspn(p, " \t\n\r\f");
+		size_t k = strcspn(p, " \t\n\r\f");
+		yes = k == len && strncmp(p, word, k) == 0;
+		p += k;
+	}
+	xmlFree(cls);
+	return yes;
+}
+
 static void html_on_block(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
 {
 	(void)tag;
 	/* a list item's own paragraphs stay in the item */
 	if (w->kind != TEXT_BLOCK_LIST_ITEM)
 		html_flush(w);
+	/* The closing author and photo line an extracted article marks (class="byline"). */
+	if (w->kind == TEXT_BLOCK_PARAGRAPH && w->quote == 0 && html_has_class(n, "byline"))
+		w->kind = TEXT_BLOCK_BYLINE;
 	html_walk_children(w, n, depth);
 	if (w->kind != TEXT_BLOCK_LIST_ITEM)
 		html_flush(w);
@@ -616,32 +635,6 @@ static void html_walk_children(struct html_walk *w, xmlNode *n, int depth)
 		html_walk(w, c, depth + 1);
 }
 
-/* Whether text looks like the portal's closing "Nguyễn Hải. Ảnh: Đàm Thanh". */
-static bool html_is_byline(const char *text)
-{
-	size_t len = strlen(text);
-	if (len == 0 || len > 120 || strchr(text, '\n') != NULL)
-		return false;
-	if (strstr(text, "Ảnh:") != NULL || strstr(text, "Ảnh :") != NULL ||
-	    strstr(text, "ẢNH:") != NULL)
-		return true;
-	/* A bare name: two to five capitalised words, no sentence punctuation. */
-	int words = 0;
-	for (const char *p = text; *p != '\0';) {
-		while (*p == ' ')
-			p++;
-		if (*p == '\0')
-			break;
-		words++;
-		bool upper = text_starts_upper(p);
-		if (!upper)
-			return false;
-		while (*p != '\0' && *p != ' ')
-			p++;
-	}
-	return words >= 2 && words <= 5 && strpbrk(text, ".,;:!?\"") == NULL;
-}
-
 struct text_doc *html_to_doc(const char *html, size_t len, const char *base, enum html_lang lang)
 {
 	struct html_walk w;
@@ -688,13 +681,6 @@ struct text_doc *html_to_doc(const char *html, size_t len, const char *base, enu
 		}
 		free(b->text);
 		b->text = clean;
-	}
-	/* The closing author and photo line (after something it closes). */
-	if (w.doc->nblocks > 1) {
-		struct text_block *last = &w.doc->blocks[w.doc->nblocks - 1];
-		if (last->kind == TEXT_BLOCK_PARAGRAPH && last->quote == 0 &&
-		    html_is_byline(last->text))
-			last->kind = TEXT_BLOCK_BYLINE;
 	}
 	return w.doc;
 }

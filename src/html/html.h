@@ -4,9 +4,9 @@
  * forms and comments are dropped; javascript: and data: URLs never become
  * links; images become "[Ảnh: caption]" lines ("[Image: caption]" in
  * English) with their URL in the link list, and small images inside a
- * sentence (smileys, emoji) their alt text; the portal's closing
- * author/photo line becomes a byline. All text is cleaned by the text
- * module.
+ * sentence (smileys, emoji) their alt text; a block of class "byline"
+ * (the closing author and photo line a site profile finds) is a byline.
+ * All text is cleaned by the text module.
  */
 #ifndef BANTIN_HTML_H
 #define BANTIN_HTML_H

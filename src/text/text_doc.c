@@ -73,15 +73,14 @@ struct text_doc *text_doc_header(const char *title, const char *feed, int64_t ti
 	core_buf_init(&meta, 0);
 	const char *parts[] = {feed, author, link};
 	for (size_t i = 0; i < CORE_NELEM(parts); i++) {
-		if (i > 0 && (parts[i] == NULL || parts[i][0] == '\0'))
-			continue;
 		const char *p = parts[i] != NULL ? parts[i] : "";
 		char *line = text_clean(p, strlen(p), TEXT_CLEAN_LINE);
+		/* The feed and the date share the first line; a line of nothing is left out. */
 		if (i == 0)
 			core_buf_printf(&meta, "%s%s%s", line,
 					line[0] != '\0' && date[0] != '\0' ? " · " : "", date);
-		else
-			core_buf_printf(&meta, "\n%s", line);
+		else if (line[0] != '\0')
+			core_buf_printf(&meta, "%s%s", meta.len > 0 ? "\n" : "", line);
 		free(line);
 	}
 	text_doc_add(d, TEXT_BLOCK_PARAGRAPH, core_buf_take(&meta));

@@ -122,7 +122,7 @@ nhất.
 
 [Ảnh: Tàu cập cảng sáng 29/12][1]
 
-                        Nguyễn Hải. Ảnh: Đàm Thanh
+Nguyễn Hải. Ảnh: Đàm Thanh
 
 [1] $U/wp-
     content/uploads/tau.jpg

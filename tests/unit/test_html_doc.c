@@ -18,7 +18,7 @@ static const char article[] =
     "<a href=\"/x\">li\xc3\xaan k\xe1\xba\xbft</a>\tv\xe1\xbb\x9bi\\ k\xc3\xbd t\xe1\xbb\xb1\n"
     "xu\xe1\xbb\x91ng d\xc3\xb2ng</p><ul><li>m\xe1\xbb\x99t</li><li>hai</li></ul>"
     "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
-    "<pre>a\tb\n  c</pre><hr><p>Nguy\xe1\xbb\x85n H\xe1\xba\xa3i. \xe1\xba\xa2nh: "
+    "<pre>a\tb\n  c</pre><hr><p class=\"byline\">Nguy\xe1\xbb\x85n H\xe1\xba\xa3i. \xe1\xba\xa2nh: "
     "\xc4\x90\xc3\xa0m "
     "Thanh</p>";
 

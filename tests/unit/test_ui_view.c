@@ -46,7 +46,7 @@ static const struct {
      "<p>Sáng 29/12, cảng <b>Lạch Huyện</b> đón tàu container lớn nhất từ trước tới nay, "
      "với sức chở hơn 14.000 TEU, theo <a href=\"https://example.vn/cang\">Cảng vụ</a>.</p>"
      "<ul><li>Tàu dài 366 m</li><li>Rộng 51 m</li></ul>"
-     "<p>Nguyễn Hải. Ảnh: Đàm Thanh</p>",
+     "<p class=\"byline\">Nguyễn Hải. Ảnh: Đàm Thanh</p>",
      T0},
     /* The same words, decomposed. */
     {"Ca\xcc\x89ng La\xcc\xa3\x63h Huye\xcc\xa3\xcc\x82n (to\xcc\x82\xcc\x89 ho\xcc\x9b\xcc\xa3p)",
