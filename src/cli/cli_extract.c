@@ -110,6 +110,8 @@ static void cli_extract_print(const struct extract_article *a, const char *url, 
 		for (size_t i = 0; i < a->nrelated; i++) {
 			struct text_block *bl =
 			    text_doc_add(body, TEXT_BLOCK_LIST_ITEM, xstrdup(a->related[i].title));
+			bl->level = 1;
+			bl->marker = xstrdup("•");
 			uint32_t link = text_doc_link(body, a->related[i].url);
 			text_block_add_span(bl, 0, (uint32_t)strlen(bl->text), TEXT_STYLE_LINK,
 					    link);

@@ -92,6 +92,14 @@ xmlDoc *extract_parse(const char *html, size_t len, const char *url, const char 
 		enc = extract_meta_charset(html, len, meta, sizeof meta) ? meta
 		      : extract_valid_utf8(html, len)                    ? "UTF-8"
 									 : "windows-1252";
+	/* UTF-8 is read as NFC (and invalid bytes as U+FFFD): decomposed text ("Unicode
+	   tổ hợp") then matches what profiles look for ("Ảnh:") and reads as it shows. */
+	char *nfc = NULL;
+	if (strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0) {
+		nfc = text_nfc(html, len);
+		html = nfc;
+		len = strlen(nfc);
+	}
 	if (len > INT32_MAX)
 		len = INT32_MAX;
 	int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -99,6 +107,7 @@ xmlDoc *extract_parse(const char *html, size_t len, const char *url, const char 
 	htmlDocPtr doc = htmlReadMemory(html, (int)len, url, enc, opts);
 	if (doc == NULL && enc != charset)
 		doc = htmlReadMemory(html, (int)len, url, "UTF-8", opts);
+	free(nfc);
 	if (doc != NULL && xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);
 		doc = NULL;

@@ -659,9 +659,35 @@ static void extract_clean_walk(xmlNode *n, const char *title_folded, int pass, i
 	}
 }
 
+/* The first block of the body when it is the title again, with at most a date line after it. */
+static void extract_title_again(xmlNode *body, const char *folded)
+{
+	xmlNode *first = body->children;
+	while (first != NULL && first->type != XML_ELEMENT_NODE)
+		first = first->next;
+	/* Down through wrappers to the first paragraph. */
+	while (first != NULL && !extract_node_is(first, "p") && !extract_is_heading(first) &&
+	       first->children != NULL) {
+		xmlNode *c = first->children;
+		while (c != NULL && c->type != XML_ELEMENT_NODE)
+			c = c->next;
+		first = c;
+	}
+	if (first == NULL || extract_node_text_len(first) > strlen(folded) + 40)
+		return;
+	char *t = extract_node_text(first);
+	char *f = text_fold(t, strlen(t), NULL);
+	if (strncmp(f, folded, strlen(folded)) == 0)
+		extract_node_drop(first);
+	free(f);
+	free(t);
+}
+
 void extract_generic_clean(xmlNode *body, const char *title, int pass)
 {
 	char *folded = title != NULL ? text_fold(title, strlen(title), NULL) : NULL;
+	if (folded != NULL && folded[0] != '\0')
+		extract_title_again(body, folded);
 	extract_clean_walk(body, folded, pass, 0);
 	free(folded);
 }

@@ -221,6 +221,18 @@ static bool extract_only_emphasis(xmlNode *n)
 	return em;
 }
 
+/* An image's caption in the line after it: [<br>] <em>caption</em> (old pages' way). */
+static xmlNode *extract_caption_inline(xmlNode *img)
+{
+	xmlNode *s = extract_next_element(img);
+	if (s != NULL && extract_node_is(s, "br"))
+		s = extract_next_element(s);
+	if (s != NULL && (extract_node_is(s, "em") || extract_node_is(s, "i")) &&
+	    extract_node_text_len(s) > 0 && extract_node_text_len(s) < 400)
+		return s;
+	return NULL;
+}
+
 /*
  * The caption written after a figure rather than in it: the element after
  * it the profile marked, or a short paragraph only in italics after an
@@ -274,8 +286,14 @@ static void extract_figure(struct extract_out *o, xmlNode *n)
 {
 	xmlNode *cap = extract_caption_of(n, 0);
 	char *caption = NULL;
-	xmlNode *after = cap == NULL ? extract_caption_after(n) : NULL;
+	xmlNode *after = cap != NULL                 ? NULL
+			 : extract_node_is(n, "img") ? extract_caption_inline(n)
+						     : extract_caption_after(n);
 	if (after != NULL) {
+		/* A line break between the image and its caption goes with them. */
+		xmlNode *br = extract_next_element(n);
+		if (br != NULL && br != after && extract_node_is(br, "br"))
+			extract_node_drop(br);
 		caption = extract_node_text(after);
 		extract_node_drop(after);
 	} else if (cap != NULL) {
@@ -286,7 +304,10 @@ static void extract_figure(struct extract_out *o, xmlNode *n)
 	}
 	xmlNode *img = NULL;
 	int imgs = 0;
-	extract_find(n, "img", &img, &imgs, 0);
+	if (extract_node_is(n, "img"))
+		img = n;
+	else
+		extract_find(n, "img", &img, &imgs, 0);
 	char *url = img != NULL ? extract_img_url(img, o->base) : NULL;
 	if (url == NULL && (caption == NULL || caption[0] == '\0')) {
 		free(caption);
@@ -361,6 +382,10 @@ static void extract_walk(struct extract_out *o, xmlNode *n, int depth)
 		return;
 	const char *name = (const char *)n->name;
 	if (extract_is_figure(n)) {
+		extract_figure(o, n);
+		return;
+	}
+	if (strcmp(name, "img") == 0 && extract_caption_inline(n) != NULL) {
 		extract_figure(o, n);
 		return;
 	}
