@@ -78,6 +78,32 @@ def main():
                 with open(os.path.join(out, nfd + ".url"), "w", encoding="utf-8") as f:
                     f.write(url + "\n")
                 n += 1
+    # Pages the weight of real ones: the same articles under a large head of inline
+    # scripts and styles, a mega menu and long sidebars (what real pages carry).
+    for name, layout in LAYOUTS:
+        if name not in ("portal", "bbc", "vnexpress", "wordpress"):
+            continue
+        pool = vi if name in VI_ONLY else other if name in NON_VI else ARTICLES
+        a = pool[1 % len(pool)]
+        url = HOSTS[name] % a["slug"]
+        others = [(b["title"], HOSTS[name] % b["slug"]) for b in pool if b is not a][:5]
+        page = layout(a, others)
+        script = "<script>var config = %s;</script>" % ("[" + ",".join('{"id":%d,"name":"item %d","tags":["a","b","c"]}' % (i, i) for i in range(6000)) + "]")
+        style = "<style>%s</style>" % "".join(".c%d{margin:0 %dpx;color:#%06x}" % (i, i % 9, i * 997 % 0xFFFFFF) for i in range(4000))
+        mega = '<div class="mega-menu">%s</div>' % "".join('<ul class="sub">%s</ul>' % "".join('<li><a href="/c/%d/%d">Mục %d.%d</a></li>' % (i, j, i, j) for j in range(20)) for i in range(40))
+        side = '<div class="sidebar-extra">%s</div>' % "".join('<div class="item"><a href="/x/%d"><img src="/t/%d.jpg"></a><h4><a href="/x/%d">%s %d</a></h4><p>%s</p></div>' % (i, i, i, "Tin mới số", i, "Tóm tắt ngắn của một tin khác trên trang, vài dòng mô tả.") for i in range(150))
+        page = page.replace("</head>", script + style + "</head>", 1).replace("<body", "<body", 1)
+        i = page.index(">", page.index("<body")) + 1
+        page = page[:i] + mega + page[i:]
+        page = page.replace("</body>", side + "</body>", 1)
+        base = "%s-%s-heavy" % (name, a["slug"])
+        with open(os.path.join(out, base + ".html"), "w", encoding="utf-8") as f:
+            f.write(page)
+        with open(os.path.join(out, base + ".txt"), "w", encoding="utf-8") as f:
+            f.write(truth(a))
+        with open(os.path.join(out, base + ".url"), "w", encoding="utf-8") as f:
+            f.write(url + "\n")
+        n += 1
     print("%d pages in %s" % (n, os.path.relpath(out)))
 
 

@@ -150,8 +150,17 @@ static const int extract_passes[] = {
 /* Text this long is an article: no looser pass is tried (readability's threshold). */
 #define EXTRACT_ENOUGH 500
 
-/* One extraction of doc (which it changes) with the profile p (or none) at this pass. */
-static void extract_once(const struct extract_profile *p, xmlDoc *doc, const char *url, int pass,
+/*
+ * Text past this much is no article's (the longest run to tens of KiB): a
+ * page with more is refused rather than read for seconds.
+ */
+#define EXTRACT_MAX_TEXT ((size_t)1 << 20)
+
+/*
+ * One extraction of doc (which it changes) with the profile p (or none) at
+ * this pass; false when the page holds too much text to be read.
+ */
+static bool extract_once(const struct extract_profile *p, xmlDoc *doc, const char *url, int pass,
 			 struct extract_article *out)
 {
 	memset(out, 0, sizeof *out);
@@ -168,21 +177,27 @@ static void extract_once(const struct extract_profile *p, xmlDoc *doc, const cha
 	extract_meta(doc, offset, out);
 	if (!related)
 		extract_generic_related(doc, url, &seen, out);
+	bool ok = true;
 	if (body != NULL) {
 		/* The profile's body: only what is never article goes. */
 		extract_generic_prune(body, EXTRACT_PASS_KEEP_UNLIKELY);
+		ok = extract_node_text_len(body) <= EXTRACT_MAX_TEXT;
 	} else {
 		extract_generic_prune(xmlDocGetRootElement(doc), pass);
-		body = extract_generic_body(doc, pass);
+		ok = extract_node_text_len(xmlDocGetRootElement(doc)) <= EXTRACT_MAX_TEXT;
+		body = ok ? extract_generic_body(doc, pass) : NULL;
 		if (body != NULL)
 			extract_generic_clean(body, out->title, pass);
 	}
+	if (!ok)
+		body = NULL;
 	if (body != NULL)
 		extract_date_line(body, offset, out);
 	extract_out(body, url, byline, out);
 	free(byline);
 	core_buf_free(&seen);
 	out->profile = xstrdup(extract_profile_name(p));
+	return ok;
 }
 
 bool extract_page(const struct extract_profiles *profiles, const char *site, const char *html,
@@ -206,9 +221,16 @@ bool extract_page(const struct extract_profiles *profiles, const char *site, con
 		if (doc == NULL)
 			doc = extract_parse(html, len, url, charset);
 		struct extract_article a;
-		extract_once(p, doc, url, extract_passes[i], &a);
+		bool ok = extract_once(p, doc, url, extract_passes[i], &a);
 		xmlFreeDoc(doc);
 		doc = NULL;
+		if (!ok) {
+			extract_article_free(&a);
+			extract_article_free(out);
+			core_err_set(err, errlen, "refused: the page holds over %zu KiB of text",
+				     EXTRACT_MAX_TEXT >> 10);
+			return false;
+		}
 		size_t n = strlen(a.text);
 		if (out->text == NULL || n > strlen(out->text)) {
 			extract_article_free(out);
