@@ -51,7 +51,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: bench_extract PAGES_DIR SITES_DIR [REPEAT]\n");
 		return 2;
 	}
-	int repeat = argc > 3 ? atoi(argv[3]) : 20;
+	int repeat = argc > 3 ? (int)strtol(argv[3], NULL, 10) : 20;
 	if (repeat < 1)
 		repeat = 1;
 	char err[CORE_ERRLEN];
