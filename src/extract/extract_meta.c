@@ -198,8 +198,8 @@ void extract_meta(xmlDoc *doc, int offset, struct extract_article *a)
 		    "//meta[@property='article:published_time']/@content",
 		    "//*[@itemprop='datePublished']/@content",
 		    "//*[@itemprop='datePublished']/@datetime",
-		    "//meta[@name='pubdate' or @name='publishdate' or @name='date' or "
-		    "@name='dc.date.issued' or @name='DC.date.issued']/@content",
+		    "//meta[@name='pubdate' or @name='publishdate' or @name='date']/@content",
+		    "//meta[@name='dc.date.issued' or @name='DC.date.issued']/@content",
 		    "//time[@datetime]/@datetime",
 		};
 		for (size_t i = 0; i < sizeof exprs / sizeof exprs[0]; i++) {
