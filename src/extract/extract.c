@@ -76,10 +76,9 @@ static bool extract_valid_utf8(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
 		int32_t cp;
-		size_t n = text_utf8_decode(s + i, len - i, &cp);
-		if (cp == 0xFFFD && !(n == 3 && (unsigned char)s[i] == 0xEF))
+		i += text_utf8_decode(s + i, len - i, &cp); /* at least 1 */
+		if (cp < 0)
 			return false;
-		i += n != 0 ? n : 1;
 	}
 	return true;
 }
@@ -272,42 +271,4 @@ bool extract_listing(const struct extract_profiles *profiles, const char *site, 
 		return false;
 	}
 	return true;
-}
-
-size_t extract_feed_links(const char *html, size_t len, const char *url, char ***urls)
-{
-	*urls = NULL;
-	xmlDoc *doc = extract_parse(html, len, url, NULL);
-	if (doc == NULL)
-		return 0;
-	xmlXPathContext *ctx = xmlXPathNewContext(doc);
-	xmlXPathObject *o =
-	    ctx == NULL
-		? NULL
-		: xmlXPathEvalExpression(
-		      (const xmlChar *)"//link[contains(concat(' ',normalize-space(@rel),' '),"
-				       "' alternate ')][@type='application/rss+xml' or "
-				       "@type='application/atom+xml' or "
-				       "@type='application/feed+json' or "
-				       "@type='application/json' or @type='application/rdf+xml']"
-				       "/@href",
-		      ctx);
-	size_t n = 0;
-	if (o != NULL && o->nodesetval != NULL) {
-		for (int i = 0; i < o->nodesetval->nodeNr; i++) {
-			char *href = extract_node_text(o->nodesetval->nodeTab[i]);
-			char *abs = extract_url(href, url);
-			free(href);
-			if (abs == NULL || !extract_url_web(abs)) {
-				free(abs);
-				continue;
-			}
-			*urls = xreallocarray(*urls, n + 1, sizeof **urls);
-			(*urls)[n++] = abs;
-		}
-	}
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
-	xmlFreeDoc(doc);
-	return n;
 }
