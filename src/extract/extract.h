@@ -105,11 +105,4 @@ bool extract_listing(const struct extract_profiles *profiles, const char *site, 
 		     size_t len, const char *url, const char *charset, struct extract_listing *out,
 		     char *err, size_t errlen);
 
-/*
- * The feeds a web page announces (<link rel="alternate"> of RSS, Atom or
- * JSON Feed types), absolute, owned, in the page's order, into *urls; their
- * number.
- */
-size_t extract_feed_links(const char *html, size_t len, const char *url, char ***urls);
-
 #endif

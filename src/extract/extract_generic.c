@@ -228,16 +228,10 @@ static const char *const extract_dropped[] = {
     "noscript", "object", "script", "select", "style",  "svg",    "template", "textarea",
 };
 
-static int extract_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static bool extract_is_dropped(const xmlNode *n)
 {
-	const char *name = (const char *)n->name;
-	return bsearch(&name, extract_dropped, sizeof extract_dropped / sizeof extract_dropped[0],
-		       sizeof extract_dropped[0], extract_cmp) != NULL;
+	return extract_node_in(n, extract_dropped,
+			       sizeof extract_dropped / sizeof extract_dropped[0]);
 }
 
 /* The ARIA roles of what is not article (readability's). */

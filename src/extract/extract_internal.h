@@ -25,6 +25,8 @@ size_t extract_node_text_len(const xmlNode *n);
 size_t extract_node_link_len(const xmlNode *n);
 /* Commas in n's text. */
 int extract_node_commas(const xmlNode *n);
+/* Whether n is an element named one of names[0..nnames), sorted (strcmp). */
+bool extract_node_in(const xmlNode *n, const char *const *names, size_t nnames);
 /* Whether the element is a block (p, div, table, lists, headings…). */
 bool extract_node_is_block(const xmlNode *n);
 /* Removes n from the tree and frees it. */

@@ -148,13 +148,17 @@ static int extract_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-bool extract_node_is_block(const xmlNode *n)
+bool extract_node_in(const xmlNode *n, const char *const *names, size_t nnames)
 {
 	if (n == NULL || n->type != XML_ELEMENT_NODE || n->name == NULL)
 		return false;
 	const char *name = (const char *)n->name;
-	return bsearch(&name, extract_blocks, sizeof extract_blocks / sizeof extract_blocks[0],
-		       sizeof extract_blocks[0], extract_cmp) != NULL;
+	return bsearch(&name, names, nnames, sizeof names[0], extract_cmp) != NULL;
+}
+
+bool extract_node_is_block(const xmlNode *n)
+{
+	return extract_node_in(n, extract_blocks, sizeof extract_blocks / sizeof extract_blocks[0]);
 }
 
 void extract_node_drop(xmlNode *n)
