@@ -211,10 +211,7 @@ void cli_article_json(struct core_buf *b, const struct store_row *v)
 	core_buf_puts(b, ", \"title\": ");
 	core_buf_json_str(b, v->title != NULL ? v->title : "");
 	core_buf_puts(b, ", \"link\": ");
-	if (v->link != NULL)
-		core_buf_json_str(b, v->link);
-	else
-		core_buf_puts(b, "null");
+	core_buf_json_str(b, v->link);
 	core_buf_puts(b, ", \"date\": ");
 	feed_date_format(v->time, date);
 	core_buf_json_str(b, date);

@@ -54,15 +54,9 @@ static void cli_extract_json(const struct extract_article *a)
 	struct core_buf b;
 	core_buf_init(&b, 0);
 	core_buf_puts(&b, "{\"article\": {\"title\": ");
-	if (a->title != NULL)
-		core_buf_json_str(&b, a->title);
-	else
-		core_buf_puts(&b, "null");
+	core_buf_json_str(&b, a->title);
 	core_buf_puts(&b, ", \"author\": ");
-	if (a->author != NULL)
-		core_buf_json_str(&b, a->author);
-	else
-		core_buf_puts(&b, "null");
+	core_buf_json_str(&b, a->author);
 	core_buf_puts(&b, ", \"published\": ");
 	cli_json_date(&b, a->published);
 	core_buf_puts(&b, ", \"text\": ");
@@ -74,10 +68,7 @@ static void cli_extract_json(const struct extract_article *a)
 		core_buf_puts(&b, i > 0 ? ", {\"url\": " : "{\"url\": ");
 		core_buf_json_str(&b, a->images[i].url);
 		core_buf_puts(&b, ", \"caption\": ");
-		if (a->images[i].caption != NULL)
-			core_buf_json_str(&b, a->images[i].caption);
-		else
-			core_buf_puts(&b, "null");
+		core_buf_json_str(&b, a->images[i].caption);
 		core_buf_putc(&b, '}');
 	}
 	core_buf_puts(&b, "], \"related\": [");

@@ -151,7 +151,7 @@ void core_lang_option_error(char *err, size_t errlen, const char *arg);
 
 /* ---- core_json.c: writing JSON ---- */
 
-/* Appends s as a JSON string, quotes included (s is UTF-8). */
+/* Appends s as a JSON string, quotes included (s is UTF-8); null when s is NULL. */
 void core_buf_json_str(struct core_buf *b, const char *s);
 
 /* ---- core_log.c: an optional log file ---- */

@@ -3,6 +3,10 @@
 
 void core_buf_json_str(struct core_buf *b, const char *s)
 {
+	if (s == NULL) {
+		core_buf_puts(b, "null");
+		return;
+	}
 	core_buf_putc(b, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
 		switch (*p) {

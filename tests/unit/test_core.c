@@ -485,6 +485,19 @@ static void test_parse_number_and_size(void **state)
 	assert_false(core_parse_size("1Q", &n));
 }
 
+/* JSON strings: escapes, controls as \\u, and null for no string. */
+static void test_json_str(void **state)
+{
+	(void)state;
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	core_buf_json_str(&b, "Tin \"khác\"\\\n\t\x01");
+	core_buf_puts(&b, " ");
+	core_buf_json_str(&b, NULL);
+	assert_string_equal(core_buf_str(&b), "\"Tin \\\"khác\\\"\\\\\\n\\t\\u0001\" null");
+	core_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -504,6 +517,7 @@ int main(void)
 	    cmocka_unit_test(test_log),
 	    cmocka_unit_test(test_log_level_parse),
 	    cmocka_unit_test(test_xmalloc),
+	    cmocka_unit_test(test_json_str),
 	    cmocka_unit_test(test_xreallocarray_overflow_aborts),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
