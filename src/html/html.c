@@ -479,23 +479,23 @@ static void html_on_li(struct html_walk *w, xmlNode *n, int depth, const struct 
 	html_flush(w);
 }
 
-/* The blocks with no shape of their own (div, p, section...). */
 /* Whether n's class list holds word ("byline"). */
 static bool html_has_class(const xmlNode *n, const char *word)
 {
-	xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class");
+	char *cls = html_attr(n, "class");
 	bool yes = false;
 	size_t len = strlen(word);
-	for (const char *p = (const char *)cls; p != NULL && *p != '\0' && !yes;) {
+	for (const char *p = cls; p != NULL && *p != '\0' && !yes;) {
 		p += strspn(p, " \t\n\r\f");
 		size_t k = strcspn(p, " \t\n\r\f");
 		yes = k == len && strncmp(p, word, k) == 0;
 		p += k;
 	}
-	xmlFree(cls);
+	free(cls);
 	return yes;
 }
 
+/* The blocks with no shape of their own (div, p, section...). */
 static void html_on_block(struct html_walk *w, xmlNode *n, int depth, const struct html_tag *tag)
 {
 	(void)tag;

@@ -22,6 +22,23 @@ static const char article[] =
     "\xc4\x90\xc3\xa0m "
     "Thanh</p>";
 
+/* A closing "name. Ảnh: name" line is a byline only when marked so (a site profile's work). */
+static void test_byline_marked(void **state)
+{
+	(void)state;
+	static const char plain[] = "<p>Một đoạn văn.</p><p>Nguyễn Hải. Ảnh: Đàm Thanh</p>";
+	struct text_doc *doc = html_to_doc(plain, strlen(plain), NULL, HTML_LANG_VI);
+	assert_int_equal(doc->nblocks, 2);
+	assert_int_equal(doc->blocks[1].kind, TEXT_BLOCK_PARAGRAPH);
+	text_doc_free(doc);
+	static const char marked[] =
+	    "<p>Một đoạn văn.</p><p class=\"x byline\">Nguyễn Hải. Ảnh: Đàm Thanh</p>";
+	doc = html_to_doc(marked, strlen(marked), NULL, HTML_LANG_VI);
+	assert_int_equal(doc->nblocks, 2);
+	assert_int_equal(doc->blocks[1].kind, TEXT_BLOCK_BYLINE);
+	text_doc_free(doc);
+}
+
 static void test_blocks(void **state)
 {
 	(void)state;
@@ -154,6 +171,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_ascii_markers),
 	    cmocka_unit_test(test_blocks),
+	    cmocka_unit_test(test_byline_marked),
 	    cmocka_unit_test(test_text),
 	    cmocka_unit_test(test_text_agrees_with_doc),
 	    cmocka_unit_test(test_layout_never_too_wide),
