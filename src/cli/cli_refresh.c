@@ -3,8 +3,9 @@
  *
  * Fetches the feeds of the feeds file (or the ones named) and brings the
  * cache up to date. A progress bar goes to stderr when it is a terminal,
- * nothing otherwise (cron); then one summary line on stdout, and one line
- * per failed feed on stderr. Exit status 0 when every feed succeeded, 1
+ * nothing otherwise (cron); then one summary line on stdout (and one of
+ * the articles' pages fetched, when there were any), and one line per
+ * failed feed or page on stderr. Exit status 0 when every feed succeeded, 1
  * when some failed.
  */
 #include <stdlib.h>
@@ -26,7 +27,8 @@ struct cli_refresh {
 	int status;
 	bool bar; /* stderr is a terminal */
 	size_t added, updated, failed;
-	int64_t *order; /* feed ids in the order they were queued */
+	size_t pages, pages_unchanged, pages_failed; /* articles' web pages */
+	int64_t *order;                              /* feed ids in the order they were queued */
 	size_t norder;
 	struct cli_note {
 		size_t rank; /* the feed's place in order: notes come out in that order */
@@ -102,11 +104,43 @@ static int cli_note_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* "in 2 hours", "in 4 days": when a page is tried again. */
+static char *cli_refresh_when(int64_t s)
+{
+	if (s >= 2 * 86400)
+		return xasprintf("in %lld days", (long long)(s / 86400));
+	if (s >= 2 * 3600)
+		return xasprintf("in %lld hours", (long long)(s / 3600));
+	return xasprintf("in %lld minutes", (long long)(s / 60));
+}
+
+/* An article's page is done. */
+static void cli_refresh_page(struct cli_refresh *r, const struct refresh_event *e, const char *url)
+{
+	if (e->outcome == REFRESH_FAILED) {
+		r->pages_failed++;
+		char *when = e->retry_in > 0 ? cli_refresh_when(e->retry_in) : NULL;
+		cli_refresh_note(r, e->feed_id,
+				 when != NULL
+				     ? xasprintf("bantin: %s: the page could not be read (%s);"
+						 " the feed's text stays, tried again %s",
+						 url, e->error, when)
+				     : xasprintf("bantin: %s: %s", url, e->error));
+		free(when);
+	} else if (e->outcome == REFRESH_UNCHANGED) {
+		r->pages_unchanged++;
+	} else {
+		r->pages++;
+	}
+}
+
 static void cli_refresh_event(const struct refresh_event *e, void *arg)
 {
 	struct cli_refresh *r = arg;
 	char *url = core_str_printable(e->url);
-	if (e->outcome == REFRESH_FAILED) {
+	if (e->kind == REFRESH_EVENT_PAGE) {
+		cli_refresh_page(r, e, url);
+	} else if (e->outcome == REFRESH_FAILED) {
 		r->failed++;
 		cli_refresh_note(r, e->feed_id, xasprintf("bantin: %s: %s", url, e->error));
 	} else {
@@ -182,6 +216,15 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 		size_t n = r.norder;
 		printf("%zu feed%s: %zu new, %zu updated, %zu failed\n", n, n == 1 ? "" : "s",
 		       r.added, r.updated, r.failed);
+		size_t np = refresh_pages(rf);
+		if (np > 0)
+			printf("%zu article page%s: %zu read, %zu unchanged, %zu failed\n", np,
+			       np == 1 ? "" : "s", r.pages, r.pages_unchanged, r.pages_failed);
+		if (refresh_warning(rf) != NULL) {
+			char *w = core_str_printable(refresh_warning(rf));
+			cli_refresh_note(&r, 0, xasprintf("bantin: %s", w));
+			free(w);
+		}
 		status = cli_flush();
 		if (r.nnotes > 0)
 			qsort(r.notes, r.nnotes, sizeof *r.notes, cli_note_cmp);

@@ -21,6 +21,8 @@ struct config_feed {
 	size_t ntags;
 	char *cafile;  /* extra CA certificates, an absolute path; NULL when none */
 	bool insecure; /* tls-verify=no */
+	char *site;    /* site=NAME: the site profile its pages are read with; NULL when none */
+	int full;      /* full-article=yes 1, =no 0, not said -1: fetch each item's page */
 	int line;      /* in the feeds file */
 };
 

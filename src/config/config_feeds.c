@@ -24,11 +24,15 @@
 static const char config_feeds_default[] =
     "# The feeds bantin reads, one a line, in newsboat's \"urls\" format:\n"
     "#\n"
-    "#   URL [TAG]... [\"~Name\"] [cafile=FILE] [tls-verify=no]\n"
+    "#   URL [TAG]... [\"~Name\"] [cafile=FILE] [tls-verify=no] [site=NAME]\n"
+    "#       [full-article=yes|no]\n"
     "#\n"
     "# A tag in double quotes may hold spaces; \"~Name\" is the name shown for the\n"
     "# feed. cafile=FILE trusts the certificates in FILE as well, for a server\n"
     "# that sends an incomplete chain; tls-verify=no turns the check off (unsafe).\n"
+    "# site=NAME reads the feed's article pages with that site profile, and\n"
+    "# full-article=yes fetches every item's page (no: none; by default only\n"
+    "# summaries of a site with a profile).\n"
     "# Lines starting with # are comments. For example:\n"
     "#\n"
     "#   https://thanhphohaiphong.gov.vn/category/tin-tuc/feed/ \"~Tin tức\"\n"
@@ -43,6 +47,15 @@ static void config_feed_clear(struct config_feed *c)
 		free(c->tags[k]);
 	free(c->tags);
 	free(c->cafile);
+	free(c->site);
+}
+
+/* Whether name can name a site profile (a file sites/NAME.site): letters, digits, '.', '-', '_'. */
+static bool config_site_name(const char *name)
+{
+	size_t n =
+	    strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_");
+	return n > 0 && name[n] == '\0' && name[0] != '.';
 }
 
 void config_feeds_free(struct config_feeds *f)
@@ -180,6 +193,7 @@ static int config_feeds_line(const char *line, const char *path, const char *sho
 		}
 	}
 	memset(c, 0, sizeof *c);
+	c->full = -1;
 	c->url = core_buf_take(&tok);
 	c->line = lineno;
 	while ((rc = config_token(&p, &tok)) > 0) {
@@ -198,12 +212,29 @@ static int config_feeds_line(const char *line, const char *path, const char *sho
 			c->insecure = true;
 		} else if (strcmp(t, "tls-verify=yes") == 0) {
 			c->insecure = false;
+		} else if (strncmp(t, "site=", 5) == 0) {
+			if (!config_site_name(t + 5)) {
+				char *s = core_str_printable(t + 5);
+				core_err_set(err, errlen,
+					     "%s:%d: '%s' is not a site profile's name (letters,"
+					     " digits, '.', '-' and '_')",
+					     shown, lineno, s);
+				free(s);
+				rc = -2;
+				break;
+			}
+			free(c->site);
+			c->site = xstrdup(t + 5);
+		} else if (strcmp(t, "full-article=yes") == 0 ||
+			   strcmp(t, "full-article=no") == 0) {
+			c->full = t[13] == 'y';
 		} else if (strchr(t, '=') != NULL && strspn(t, "abcdefghijklmnopqrstuvwxyz-") ==
 							 (size_t)(strchr(t, '=') - t)) {
 			char *s = core_str_printable(t);
 			core_err_set(err, errlen,
 				     "%s:%d: unknown feed option '%s' (known: cafile=FILE,"
-				     " tls-verify=no; quote a tag that holds '=')",
+				     " tls-verify=no, site=NAME, full-article=yes|no; quote a tag"
+				     " that holds '=')",
 				     shown, lineno, s);
 			free(s);
 			rc = -2;

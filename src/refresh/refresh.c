@@ -20,14 +20,24 @@
  * portal over HTTP/2), until one of them does bring a body, after which they
  * count as the others do. Where no temporary file can be made, bodies are
  * held in memory, and the two limits shrink to REFRESH_MEMORY_BODIES.
+ *
+ * Articles' web pages are jobs of the same pipeline. When a feed is written,
+ * the store says which of its articles' pages are due (a summary-only item
+ * of a site with a profile, every item of a full-article=yes feed, a page
+ * that failed and whose delay is over); those are queued, and go to net
+ * only once every feed has (pages never crowd out feeds), at most
+ * REFRESH_PAGE_FETCHES at once. A worker extracts the article (extract);
+ * the calling thread writes it, or the failure with the next attempt's time.
  */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core.h"
+#include "extract.h"
 #include "feed.h"
 #include "bantin_version.h"
 #include "html.h"
@@ -39,6 +49,14 @@
 #define REFRESH_BODY_FETCHES   16
 #define REFRESH_WAITING_BODIES 8
 #define REFRESH_MEMORY_BODIES  3
+/* Pages fetched at once, and queued for a feed in one refresh (the newest first). */
+#define REFRESH_PAGE_FETCHES 4
+#define REFRESH_PAGES_A_FEED 100
+/* An item whose body has fewer characters than this is taken for a summary. */
+#define REFRESH_SUMMARY_CHARS 500
+/* A page that failed is tried again after an hour, doubled for each failure, at most a week. */
+#define REFRESH_PAGE_RETRY     3600
+#define REFRESH_PAGE_RETRY_MAX (7 * 86400)
 
 /* An item as parsed, every string owned. */
 struct refresh_item {
@@ -46,15 +64,26 @@ struct refresh_item {
 	char *index[3]; /* store_index_text, made here rather than on the writing thread */
 	int64_t hash;   /* store_item_hash, likewise */
 	int64_t published, updated;
+	bool page; /* its web page is wanted */
 };
+
+enum refresh_job_kind { REFRESH_JOB_FEED, REFRESH_JOB_PAGE };
 
 struct refresh_job {
 	struct refresh *r;
+	enum refresh_job_kind kind;
 	int64_t feed_id;
 	char *url;   /* as the feeds file says */
 	char *fetch; /* where it is fetched from */
 	char *etag, *last_modified, *cafile;
 	bool insecure;
+	char *site; /* the feeds file's site=NAME, or NULL */
+	int full;   /* its full-article=: 1 yes, 0 no, -1 not said */
+	/* REFRESH_JOB_PAGE: the article whose page it is, and the page as extracted */
+	int64_t article_id;
+	int tries;
+	struct extract_article page;
+	bool have_page;
 	bool cheap;             /* fetched as likely to answer 304 */
 	struct net_result *res; /* once fetched */
 	bool failed;
@@ -79,12 +108,17 @@ struct refresh {
 	struct net *net;
 	size_t max_size;
 	struct refresh_queue waiting; /* not yet handed to net */
-	size_t fetching;              /* jobs handed to net */
-	size_t body_fetching;         /* of those, jobs not counted as cheap */
-	size_t max_body_fetching;     /* REFRESH_BODY_FETCHES, or fewer connections */
-	size_t bodies;                /* jobs fetched with a body, not yet written */
-	bool changing;                /* a feed asked with validators brought a body */
-	bool in_memory;               /* a body came that could not be spooled */
+	struct refresh_queue pages;   /* pages, likewise: once no feed is waiting */
+	size_t page_fetching;         /* pages handed to net */
+	size_t pages_total, pages_done;
+	struct extract_profiles *profiles; /* NULL when they could not be read */
+	char *warning;                     /* why not, once */
+	size_t fetching;                   /* jobs handed to net */
+	size_t body_fetching;              /* of those, jobs not counted as cheap */
+	size_t max_body_fetching;          /* REFRESH_BODY_FETCHES, or fewer connections */
+	size_t bodies;                     /* jobs fetched with a body, not yet written */
+	bool changing;                     /* a feed asked with validators brought a body */
+	bool in_memory;                    /* a body came that could not be spooled */
 	size_t total, done;
 	/* Shared with the workers, under mu. */
 	pthread_mutex_t mu;
@@ -126,6 +160,9 @@ static void refresh_job_free(struct refresh_job *j)
 	free(j->etag);
 	free(j->last_modified);
 	free(j->cafile);
+	free(j->site);
+	if (j->have_page)
+		extract_article_free(&j->page);
 	net_result_free(j->res);
 	free(j->warning);
 	if (j->have_info)
@@ -171,6 +208,7 @@ static void refresh_store_item(const struct refresh_item *it, struct store_item 
 	    .content = it->content,
 	    .index = {it->index[0], it->index[1], it->index[2]},
 	    .hash = it->hash,
+	    .page = it->page,
 	};
 }
 
@@ -182,6 +220,59 @@ static void refresh_store_item(const struct refresh_item *it, struct store_item 
 static char *refresh_text(const char *html, size_t len, bool raw)
 {
 	return raw ? html_text_raw(html, len) : html_text(html, len);
+}
+
+/*
+ * Whether text (an item's body) is only a summary: short, or ending as a
+ * teaser does ("[…]", "…", "Xem tiếp", "Đọc tiếp", "Read more").
+ */
+static bool refresh_summary_only(const char *text)
+{
+	static const char *const endings[] = {
+	    "[…]",      "[...]",    "…",        "...",       "Xem tiếp",
+	    "Đọc tiếp", "Xem thêm", "Đọc thêm", "Read more", "Continue reading",
+	};
+	size_t len = strlen(text);
+	/* what a teaser's end may carry after its words: spaces, arrows, quotes */
+	while (len > 0) {
+		size_t k = len - 1;
+		while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+			k--;
+		int32_t cp;
+		text_utf8_decode(text + k, len - k, &cp);
+		if (cp != ' ' && cp != '\t' && cp != '\r' && cp != '\n' && cp != '>' && cp != '"' &&
+		    cp != '\'' && cp != 0xA0 && cp != 0xBB && cp != 0x203A && cp != 0x2192)
+			break;
+		len = k;
+	}
+	for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
+		size_t n = strlen(endings[i]);
+		if (len >= n && memcmp(text + len - n, endings[i], n) == 0)
+			return true;
+	}
+	size_t chars = 0;
+	for (size_t i = 0; i < len && chars < REFRESH_SUMMARY_CHARS; i++)
+		chars += ((unsigned char)text[i] & 0xC0) != 0x80 && (unsigned char)text[i] > ' ';
+	return chars < REFRESH_SUMMARY_CHARS;
+}
+
+/*
+ * Whether item it's web page is wanted, its body's text being text: never
+ * with full-article=no; always with =yes; else when the body is a summary
+ * and the page has a profile (the feed's site=, or one for its host).
+ */
+static bool refresh_wants_page(const struct refresh_job *j, const struct refresh_item *it,
+			       const char *text)
+{
+	if (j->full == 0 || it->link == NULL || !net_url_ok(it->link))
+		return false;
+	if (j->full == 1)
+		return true;
+	const struct extract_profiles *p = j->r->profiles;
+	if (p == NULL || !(j->site != NULL ? extract_profiles_has(p, j->site, NULL)
+					   : extract_profiles_has(p, NULL, it->link)))
+		return false;
+	return refresh_summary_only(text);
 }
 
 /* feed_parse's callback, on a worker: copies one item, with its index text when it is new or
@@ -242,12 +333,72 @@ static void refresh_on_item(struct feed_item *it, void *arg)
 	char *text = refresh_text(o->content != NULL ? o->content : "",
 				  o->content != NULL ? strlen(o->content) : 0, true);
 	store_index_text(o->title, o->summary, text, o->index);
+	o->page = refresh_wants_page(j, o, text);
 	free(text);
+}
+
+/* The charset a Content-Type names into out ("" when it names none). */
+static void refresh_charset(const char *content_type, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (const char *p = content_type; p != NULL && *p != '\0'; p++) {
+		if (strncasecmp(p, "charset=", 8) != 0)
+			continue;
+		p += 8;
+		p += *p == '"' || *p == '\'';
+		size_t n = strcspn(p, "\"'; \t");
+		if (n < size) {
+			memcpy(out, p, n);
+			out[n] = '\0';
+		}
+		return;
+	}
+}
+
+/* A fetched page, read whole into b (a page is parsed as a tree, not as a stream). */
+static bool refresh_page_body(struct net_result *res, size_t max, struct core_buf *b)
+{
+	core_buf_init(b, max);
+	if (res->spool < 0)
+		return core_buf_append(b, res->body.data != NULL ? res->body.data : "",
+				       res->body.len);
+	char chunk[65536];
+	ssize_t got;
+	while ((got = read(res->spool, chunk, sizeof chunk)) > 0) {
+		if (!core_buf_append(b, chunk, (size_t)got))
+			return false;
+	}
+	return got == 0;
+}
+
+/* Extracts a fetched page's article (any thread). */
+static void refresh_parse_page(struct refresh_job *j)
+{
+	struct net_result *res = j->res;
+	struct core_buf b;
+	char charset[64], err[CORE_ERRLEN];
+	refresh_charset(res->content_type, charset, sizeof charset);
+	if (!refresh_page_body(res, j->r->max_size, &b)) {
+		j->failed = true;
+		core_err_set(j->error, sizeof j->error, "the page cannot be read");
+	} else if (extract_page(j->r->profiles, j->site, core_buf_str(&b), b.len, res->final_url,
+				charset[0] != '\0' ? charset : NULL, &j->page, err, sizeof err)) {
+		j->have_page = true;
+	} else {
+		j->failed = true;
+		core_err_set(j->error, sizeof j->error, "%s", err);
+	}
+	core_buf_free(&b);
+	net_result_drop_body(res);
 }
 
 /* Parses a fetched body into items (any thread). */
 static void refresh_parse(struct refresh_job *j)
 {
+	if (j->kind == REFRESH_JOB_PAGE) {
+		refresh_parse_page(j);
+		return;
+	}
 	struct net_result *res = j->res;
 	struct feed_parse_opts o = {
 	    .url = res->final_url,
@@ -300,9 +451,111 @@ static void *refresh_worker(void *arg)
 	return NULL;
 }
 
+/* Queues the pages of feed j's articles that are due. */
+static void refresh_queue_pages(struct refresh *r, const struct refresh_job *j, int64_t now)
+{
+	if (j->full == 0)
+		return;
+	struct store_page_due *due;
+	size_t n;
+	if (!store_pages_due(r->st, j->feed_id, now, j->full == 1, REFRESH_PAGES_A_FEED, &due, &n,
+			     NULL, 0))
+		return; /* the feed is written: its pages wait for another refresh */
+	for (size_t i = 0; i < n; i++) {
+		struct refresh_job *p = xcalloc(1, sizeof *p);
+		p->r = r;
+		p->kind = REFRESH_JOB_PAGE;
+		p->feed_id = j->feed_id;
+		p->article_id = due[i].id;
+		p->tries = due[i].tries;
+		p->url = due[i].url;
+		p->fetch = xstrdup(due[i].url);
+		p->etag = due[i].etag;
+		p->last_modified = due[i].modified;
+		due[i].url = due[i].etag = due[i].modified = NULL;
+		p->cafile = xstrdup_opt(j->cafile);
+		p->insecure = j->insecure;
+		p->site = xstrdup_opt(j->site);
+		p->full = j->full;
+		refresh_push(&r->pages, p);
+		r->pages_total++;
+		r->total++;
+	}
+	store_pages_due_free(due, n);
+}
+
+/* Writes what a page job came to into the store and reports it; frees the job. */
+static void refresh_finish_page(struct refresh *r, struct refresh_job *j)
+{
+	struct refresh_event e = {
+	    .kind = REFRESH_EVENT_PAGE,
+	    .feed_id = j->feed_id,
+	    .article_id = j->article_id,
+	    .url = j->url,
+	    .outcome = REFRESH_UPDATED,
+	};
+	struct net_result *res = j->res;
+	char err[CORE_ERRLEN];
+	bool ok;
+	if (!res->ok || j->failed) {
+		e.outcome = REFRESH_FAILED;
+		e.error = res->ok ? j->error : res->error;
+		/* an hour, doubled for every failure before, a week at most */
+		int64_t delay = REFRESH_PAGE_RETRY;
+		for (int i = 0; i < j->tries && delay < REFRESH_PAGE_RETRY_MAX; i++)
+			delay *= 2;
+		if (delay > REFRESH_PAGE_RETRY_MAX)
+			delay = REFRESH_PAGE_RETRY_MAX;
+		e.retry_in = delay;
+		ok = store_page_failed(r->st, j->article_id, (int64_t)time(NULL) + delay, e.error,
+				       err, sizeof err);
+	} else if (res->not_modified) {
+		e.outcome = REFRESH_UNCHANGED;
+		ok = store_page_unchanged(r->st, j->article_id, err, sizeof err);
+	} else {
+		const struct extract_article *a = &j->page;
+		const char **titles = xcalloc(a->nrelated + 1, sizeof *titles);
+		const char **urls = xcalloc(a->nrelated + 1, sizeof *urls);
+		for (size_t i = 0; i < a->nrelated; i++) {
+			titles[i] = a->related[i].title;
+			urls[i] = a->related[i].url;
+		}
+		struct store_page sp = {
+		    .html = a->html,
+		    .author = a->author,
+		    .published = a->published == EXTRACT_NO_TIME ? STORE_NO_TIME : a->published,
+		    .etag = res->etag,
+		    .modified = res->last_modified,
+		    .link_titles = titles,
+		    .link_urls = urls,
+		    .nlinks = a->nrelated,
+		};
+		ok = store_page_set(r->st, j->article_id, &sp, err, sizeof err);
+		free(titles);
+		free(urls);
+	}
+	if (!ok) {
+		e.outcome = REFRESH_FAILED;
+		e.error = err;
+		e.retry_in = 0;
+	}
+	r->done++;
+	r->pages_done++;
+	if (res->ok && !res->not_modified)
+		r->bodies--;
+	e.done = r->done;
+	e.total = r->total;
+	r->fn(&e, r->arg);
+	refresh_job_free(j);
+}
+
 /* Writes what a job came to into the store and reports it; frees the job. */
 static void refresh_finish(struct refresh *r, struct refresh_job *j)
 {
+	if (j->kind == REFRESH_JOB_PAGE) {
+		refresh_finish_page(r, j);
+		return;
+	}
 	struct refresh_event e = {
 	    .feed_id = j->feed_id,
 	    .url = j->url,
@@ -350,6 +603,8 @@ static void refresh_finish(struct refresh *r, struct refresh_job *j)
 		}
 		free(items);
 	}
+	if (e.outcome != REFRESH_FAILED)
+		refresh_queue_pages(r, j, now);
 	r->done++;
 	if (res->ok && !res->not_modified)
 		r->bodies--;
@@ -366,11 +621,13 @@ static void refresh_on_fetched(struct net_result *res, void *arg)
 	struct refresh_job *j = res->user;
 	j->res = res;
 	r->fetching--;
-	if (!j->cheap)
+	if (j->kind == REFRESH_JOB_PAGE)
+		r->page_fetching--;
+	else if (!j->cheap)
 		r->body_fetching--;
 	if (res->ok && !res->not_modified) {
 		r->bodies++;
-		r->changing = r->changing || j->cheap;
+		r->changing = r->changing || (j->cheap && j->kind == REFRESH_JOB_FEED);
 		r->in_memory = r->in_memory || (res->spool < 0 && res->size > 0);
 	}
 	if (r->stopping) {
@@ -446,6 +703,10 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	    .user_agent = "bantin/" BANTIN_VERSION,
 	};
 	r->net = net_new(&no, refresh_on_fetched, r);
+	char err[CORE_ERRLEN];
+	r->profiles = extract_profiles_load(err, sizeof err);
+	if (r->profiles == NULL)
+		r->warning = xasprintf("%s; article pages are read without site profiles", err);
 	r->max_size = o->max_size != 0 ? o->max_size : FEED_MAX_SIZE_DEFAULT;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	int workers =
@@ -486,15 +747,29 @@ void refresh_free(struct refresh *r)
 		refresh_job_free(j);
 	while ((j = refresh_pop(&r->waiting)) != NULL)
 		refresh_job_free(j);
+	while ((j = refresh_pop(&r->pages)) != NULL)
+		refresh_job_free(j);
 	net_free(r->net); /* hands back the jobs still fetching, which are dropped */
 	store_refreshing(r->st, false);
 	pthread_mutex_destroy(&r->mu);
 	pthread_cond_destroy(&r->cv);
 	free(r->threads);
+	extract_profiles_free(r->profiles);
+	free(r->warning);
 	free(r);
 }
 
-bool refresh_add(struct refresh *r, int64_t feed_id, const char *cafile, bool insecure, char *err,
+const char *refresh_warning(const struct refresh *r)
+{
+	return r->warning;
+}
+
+size_t refresh_pages(const struct refresh *r)
+{
+	return r->pages_total;
+}
+
+bool refresh_add(struct refresh *r, int64_t feed_id, const struct refresh_feed_opts *fo, char *err,
 		 size_t errlen)
 {
 	struct store_feed f;
@@ -507,8 +782,15 @@ bool refresh_add(struct refresh *r, int64_t feed_id, const char *cafile, bool in
 	j->fetch = xstrdup(f.location != NULL ? f.location : f.url);
 	j->etag = xstrdup_opt(f.etag);
 	j->last_modified = xstrdup_opt(f.last_modified);
-	j->cafile = xstrdup_opt(cafile);
-	j->insecure = insecure;
+	j->cafile = xstrdup_opt(fo != NULL ? fo->cafile : NULL);
+	j->insecure = fo != NULL && fo->insecure;
+	j->site = xstrdup_opt(fo != NULL ? fo->site : NULL);
+	j->full = fo != NULL ? fo->full : -1;
+	if (j->site != NULL && r->profiles != NULL &&
+	    !extract_profiles_has(r->profiles, j->site, NULL) && r->warning == NULL)
+		r->warning = xasprintf("%s: no site profile named '%s'; its pages are read"
+				       " without one",
+				       j->url, j->site);
 	store_feed_free(&f);
 	refresh_push(&r->waiting, j);
 	r->total++;
@@ -558,6 +840,23 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 		    .user = j,
 		};
 		r->fetching++;
+		net_add(r->net, &req);
+	}
+	/* Pages once every feed is with net, a few at a time, and within the limits on bodies. */
+	while (r->waiting.head == NULL && r->pages.head != NULL &&
+	       r->page_fetching < REFRESH_PAGE_FETCHES && r->fetching < REFRESH_MAX_FETCHES &&
+	       r->body_fetching + r->page_fetching + r->bodies < body_limit + max_bodies) {
+		struct refresh_job *j = refresh_pop(&r->pages);
+		struct net_request req = {
+		    .url = j->fetch,
+		    .etag = j->etag,
+		    .last_modified = j->last_modified,
+		    .cafile = j->cafile,
+		    .insecure = j->insecure,
+		    .user = j,
+		};
+		r->fetching++;
+		r->page_fetching++;
 		net_add(r->net, &req);
 	}
 	net_step(r->net, extra, nextra, timeout_ms);
@@ -610,9 +909,16 @@ bool refresh_add_feed(struct refresh *r, const struct refresh_feeds *f, int64_t 
 		      size_t errlen)
 {
 	for (size_t i = 0; f != NULL && i < f->file.n; i++) {
-		if (f->ids[i] == id)
-			return refresh_add(r, id, f->file.v[i].cafile, f->file.v[i].insecure, err,
-					   errlen);
+		if (f->ids[i] == id) {
+			const struct config_feed *c = &f->file.v[i];
+			struct refresh_feed_opts fo = {
+			    .cafile = c->cafile,
+			    .insecure = c->insecure,
+			    .site = c->site,
+			    .full = c->full,
+			};
+			return refresh_add(r, id, &fo, err, errlen);
+		}
 	}
-	return refresh_add(r, id, NULL, false, err, errlen);
+	return refresh_add(r, id, NULL, err, errlen);
 }

@@ -2,8 +2,10 @@
  * refresh: brings feeds in the cache up to date. net fetches (conditional
  * GET with the validators the store kept), feed parses each finished body,
  * html makes each article's plain text for the index, and store writes
- * each feed in one transaction. Progress is reported through a callback,
- * one event per finished feed, so the command line and the reader share it.
+ * each feed in one transaction. Then the web pages of articles that are
+ * summaries only (of sites with a profile, or of full-article=yes feeds)
+ * are fetched, and extract makes each an article the store keeps. Progress is reported through a
+ * callback, one event per finished feed, so the command line and the reader share it.
  *
  * Parsing (and the index text) runs on worker threads, each reading the
  * store through a connection of its own; the calling thread moves
@@ -27,16 +29,24 @@ enum refresh_outcome {
 	REFRESH_FAILED,
 };
 
-/* One feed is done. Strings are borrowed for the call. */
+enum refresh_event_kind {
+	REFRESH_EVENT_FEED,
+	REFRESH_EVENT_PAGE, /* an article's web page */
+};
+
+/* One feed, or one article's page, is done. Strings are borrowed for the call. */
 struct refresh_event {
+	enum refresh_event_kind kind;
 	int64_t feed_id;
-	const char *url; /* as the feeds file says */
+	int64_t article_id; /* a page's article */
+	const char *url;    /* as the feeds file says; a page's URL */
 	enum refresh_outcome outcome;
 	size_t added, updated;
 	const char *error;    /* REFRESH_FAILED: one line, e.g. "HTTP 404 Not Found" */
 	const char *warning;  /* or NULL: e.g. the document broke after some items */
 	const char *moved_to; /* a permanent redirect: the new location, now used */
-	size_t done, total;   /* feeds finished and queued so far */
+	int64_t retry_in;     /* a page that failed: tried again in this many seconds */
+	size_t done, total;   /* feeds and pages finished and queued so far */
 };
 
 typedef void (*refresh_fn)(const struct refresh_event *e, void *arg);
@@ -77,12 +87,25 @@ struct refresh;
 struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refresh_fn fn,
 			    void *arg);
 void refresh_free(struct refresh *r);
+/* What the feeds file says of a feed, borrowed. */
+struct refresh_feed_opts {
+	const char *cafile;
+	bool insecure;
+	const char *site; /* the site profile its pages are read with, or NULL */
+	int full;         /* full-article=: 1 every item's page, 0 none, -1 summaries' */
+};
+
 /*
  * Queues feed id of the store (its URL, location and validators are read
- * from there) with its TLS settings; false with err when it cannot be read.
+ * from there) with fo's settings (NULL: none); false with err when it
+ * cannot be read. Its articles' pages that are due follow it.
  */
-bool refresh_add(struct refresh *r, int64_t feed_id, const char *cafile, bool insecure, char *err,
+bool refresh_add(struct refresh *r, int64_t feed_id, const struct refresh_feed_opts *fo, char *err,
 		 size_t errlen);
+/* Something to say once about the whole refresh (the site profiles cannot be read), or NULL. */
+const char *refresh_warning(const struct refresh *r);
+/* How many pages were queued so far. */
+size_t refresh_pages(const struct refresh *r);
 /* The feeds file, each feed with its number in the cache. */
 struct refresh_feeds {
 	struct config_feeds file;

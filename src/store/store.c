@@ -2,9 +2,10 @@
  * store.c: opening the cache, its schema, and the cache of prepared
  * statements every other file of the module uses.
  *
- * The schema's version is PRAGMA user_version, 1: a new cache gets the
- * whole schema in one transaction, and a cache of any other version is
- * refused with a line saying what to do, and never changed.
+ * The schema's version is PRAGMA user_version, 2: a new cache gets the
+ * whole schema in one transaction, a cache of version 1 gains what version
+ * 2 added (the article pages) in one transaction, and a cache of any other
+ * version is refused with a line saying what to do, and never changed.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,6 +18,36 @@
 
 /* Waits this long for another writer (a cron refresh, say) before giving up. */
 #define STORE_BUSY_MS 30000
+
+/*
+ * What version 2 adds to an article: its web page, when it was fetched
+ * (refresh) — the page's article as cleaned HTML, the byline and date the
+ * page gives, where it stands (page_state: 0 due, 1 fetched, 2 failed,
+ * 3 not wanted), the failed attempts and when the next may be, the
+ * validators to check it again with, and why the last attempt failed —
+ * and the page's own list of other articles ("Tin khác"), in its order.
+ * The columns come after the feed's text, as ALTER TABLE puts them on a
+ * cache of version 1: only the index below reads page_state for a list.
+ */
+#define STORE_SCHEMA_PAGES                                                                         \
+	"ALTER TABLE articles ADD COLUMN page TEXT;"                                               \
+	"ALTER TABLE articles ADD COLUMN page_author TEXT;"                                        \
+	"ALTER TABLE articles ADD COLUMN page_published INTEGER;"                                  \
+	"ALTER TABLE articles ADD COLUMN page_state INTEGER NOT NULL DEFAULT 3;"                   \
+	"ALTER TABLE articles ADD COLUMN page_tries INTEGER NOT NULL DEFAULT 0;"                   \
+	"ALTER TABLE articles ADD COLUMN page_next INTEGER;"                                       \
+	"ALTER TABLE articles ADD COLUMN page_etag TEXT;"                                          \
+	"ALTER TABLE articles ADD COLUMN page_modified TEXT;"                                      \
+	"ALTER TABLE articles ADD COLUMN page_error TEXT;"                                         \
+	"CREATE TABLE article_links ("                                                             \
+	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"                  \
+	" pos INTEGER NOT NULL,"                                                                   \
+	" title TEXT,"                                                                             \
+	" url TEXT NOT NULL,"                                                                      \
+	" PRIMARY KEY (article_id, pos)) WITHOUT ROWID;"                                           \
+	"CREATE INDEX articles_by_link ON articles (link);"                                        \
+	"CREATE INDEX articles_pages ON articles (feed_id, page_state);"                           \
+	"PRAGMA user_version = 2;"
 
 /*
  * The schema, version 1: feeds, articles (the small columns first: SQLite
@@ -72,9 +103,13 @@ static const char store_schema[] =
        segments for a search to look in. */
     "INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);"
     "INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 64);"
-    "PRAGMA user_version = 1;";
+    /* and version 2 */
+    STORE_SCHEMA_PAGES;
 
-#define STORE_VERSION 1
+/* A cache of version 1 becomes one of version 2. */
+static const char store_schema_v1_to_v2[] = STORE_SCHEMA_PAGES;
+
+#define STORE_VERSION 2
 
 /* An article's title as lists and the reader show it: an untitled one's stand-in otherwise. */
 #define STORE_TITLE "coalesce(nullif(a.title, ''), bantin_untitled(a.summary, a.content, a.link))"
@@ -91,7 +126,11 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	"SELECT f.id, f.url, f.location, coalesce(f.name, f.title), f.site, f.etag,"               \
 	" f.last_modified, f.last_attempt, f.last_success, f.last_status, f.last_error,"           \
 	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0),"                \
-	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) FROM feeds f"
+	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),"                               \
+	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.page_state = 1),"          \
+	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.page_state = 2),"          \
+	" (SELECT a.page_error FROM articles a WHERE a.feed_id = f.id AND a.page_state = 2"        \
+	" ORDER BY a.time DESC LIMIT 1) FROM feeds f"
     [STORE_SQL_FEED_GET] = STORE_FEED_SELECT " WHERE f.id = ?1",
     [STORE_SQL_FEEDS_LIST] = STORE_FEED_SELECT " ORDER BY f.id",
 #undef STORE_FEED_SELECT
@@ -104,16 +143,23 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	"UPDATE feeds SET last_attempt = ?2, last_success = ?2, last_status = ?3,"
 	" last_error = NULL, title = coalesce(?4, title), site = coalesce(?5, site),"
 	" etag = ?6, last_modified = ?7 WHERE id = ?1",
-    [STORE_SQL_ARTICLE_FIND] = "SELECT id, hash FROM articles WHERE feed_id = ?1 AND guid = ?2",
-    /* ?2 to ?9 are an item's fields in both (store_bind_item), ?10 its fingerprint. */
+    [STORE_SQL_ARTICLE_FIND] = "SELECT id, hash, page IS NOT NULL FROM articles"
+			       " WHERE feed_id = ?1 AND guid = ?2",
+    /* ?2 to ?9 are an item's fields in both (store_bind_item), ?10 its fingerprint, ?13
+       whether its page is wanted. */
     [STORE_SQL_ARTICLE_INSERT] =
 	"INSERT INTO articles (feed_id, guid, first_seen, link, title, author, published, updated,"
-	" time, categories, summary, content, hash)"
-	" VALUES (?1, ?11, ?12, ?2, ?3, ?4, ?5, ?6, coalesce(?5, ?6, ?12), ?7, ?8, ?9, ?10)",
+	" time, categories, summary, content, hash, page_state)"
+	" VALUES (?1, ?11, ?12, ?2, ?3, ?4, ?5, ?6, coalesce(?5, ?6, ?12), ?7, ?8, ?9, ?10,"
+	" CASE WHEN ?13 THEN 0 ELSE 3 END)",
+    /* A changed item whose page is wanted has it fetched again (conditionally when it was
+       fetched before); the page's date stands in for a date the feed does not give. */
     [STORE_SQL_ARTICLE_UPDATE] =
 	"UPDATE articles SET link = ?2, title = ?3, author = ?4, published = ?5, updated = ?6,"
-	" time = coalesce(?5, ?6, first_seen), categories = ?7, summary = ?8, content = ?9,"
-	" hash = ?10 WHERE id = ?1",
+	" time = coalesce(?5, page_published, ?6, first_seen), categories = ?7, summary = ?8,"
+	" content = ?9, hash = ?10, page_state = CASE WHEN ?13 THEN 0 ELSE page_state END,"
+	" page_tries = CASE WHEN ?13 THEN 0 ELSE page_tries END,"
+	" page_next = CASE WHEN ?13 THEN NULL ELSE page_next END WHERE id = ?1",
     [STORE_SQL_FTS_INSERT] =
 	"INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?1, ?2, ?3, ?4)",
     [STORE_SQL_FTS_DELETE] = "INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
@@ -150,8 +196,11 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_ARTICLE_GET] =
 	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.guid, a.link, " STORE_TITLE
 	", a.author,"
-	" a.published, a.updated, a.first_seen, a.categories, a.summary, a.content,"
-	" a.read, a.starred FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
+	" a.published, a.updated, a.first_seen, a.categories, a.summary, coalesce(a.page, "
+	"a.content),"
+	" a.read, a.starred, a.page_author, a.page_published, a.page_state,"
+	" CASE a.page_state WHEN 2 THEN a.page_error END"
+	" FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
     [STORE_SQL_MARK_READ] = "UPDATE articles SET read = ?2 WHERE id = ?1",
     [STORE_SQL_MARK_ALL_READ] = "UPDATE articles SET read = 1 WHERE read = 0",
     [STORE_SQL_MARK_FEED_READ] = "UPDATE articles SET read = 1 WHERE read = 0 AND feed_id = ?1",
@@ -207,9 +256,36 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 
     [STORE_SQL_INDEX_COUNT] = "SELECT count(*) FROM articles_fts_docsize",
     /* What an article's index row is made of (store_index_text), and snippets. */
-    [STORE_SQL_ARTICLE_TEXT] = "SELECT title, summary, content FROM articles WHERE id = ?1",
-    [STORE_SQL_REINDEX_ROWS] = "SELECT id, title, summary, content FROM articles WHERE id > ?1"
-			       " ORDER BY id LIMIT 256",
+    /* The body is the page's article once it was fetched, else the feed's. */
+    [STORE_SQL_ARTICLE_TEXT] = "SELECT title, summary, coalesce(page, content) FROM articles"
+			       " WHERE id = ?1",
+    [STORE_SQL_REINDEX_ROWS] = "SELECT id, title, summary, coalesce(page, content) FROM articles"
+			       " WHERE id > ?1 ORDER BY id LIMIT 256",
+    /* ---- pages (store_pages.c) ---- */
+    /* ?1 the feed, ?2 now, ?3 how many at most: the newest first */
+    [STORE_SQL_PAGES_DUE] =
+	"SELECT id, link, page_etag, page_modified, page_tries FROM articles"
+	" WHERE feed_id = ?1 AND page_state IN (0, 2) AND (page_next IS NULL OR page_next <= ?2)"
+	" AND link IS NOT NULL ORDER BY time DESC, id DESC LIMIT ?3",
+    [STORE_SQL_PAGES_WANT] =
+	"UPDATE articles SET page_state = 0 WHERE feed_id = ?1 AND page_state = 3",
+    [STORE_SQL_PAGE_SET] =
+	"UPDATE articles SET page = ?2, page_author = ?3, page_published = ?4, page_state = 1,"
+	" page_tries = 0, page_next = NULL, page_etag = ?5, page_modified = ?6, page_error = NULL,"
+	" time = coalesce(published, ?4, updated, first_seen) WHERE id = ?1",
+    [STORE_SQL_PAGE_UNCHANGED] = "UPDATE articles SET page_state = 1, page_tries = 0,"
+				 " page_next = NULL, page_error = NULL WHERE id = ?1",
+    [STORE_SQL_PAGE_FAILED] = "UPDATE articles SET page_state = 2, page_tries = page_tries + 1,"
+			      " page_next = ?2, page_error = ?3 WHERE id = ?1",
+    [STORE_SQL_LINKS_DELETE] = "DELETE FROM article_links WHERE article_id = ?1",
+    [STORE_SQL_LINK_INSERT] =
+	"INSERT INTO article_links (article_id, pos, title, url) VALUES (?1, ?2, ?3, ?4)",
+    /* An article's own list, each with the cached article of that link (the feed's own
+       first, then the newest) or none */
+    [STORE_SQL_LINKS] = "SELECT l.title, l.url, (SELECT b.id FROM articles b WHERE b.link = l.url"
+			" ORDER BY b.feed_id = a.feed_id DESC, b.time DESC LIMIT 1)"
+			" FROM article_links l JOIN articles a ON a.id = l.article_id"
+			" WHERE l.article_id = ?1 ORDER BY l.pos",
     [STORE_SQL_FTS_DELETE_ALL] = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
     [STORE_SQL_FTS_CHECK] = "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
     [STORE_SQL_COUNTS] = "SELECT (SELECT count(*) FROM articles),"
@@ -369,7 +445,8 @@ static bool store_version_refused(struct store *st, int version, char *err, size
 	return false;
 }
 
-/* Gives a new cache its schema; false for a cache of another version. */
+/* Gives a new cache its schema, and one of version 1 what version 2 adds; false for a cache of
+ * another version. */
 static bool store_create(struct store *st, char *err, size_t errlen)
 {
 	int version = store_version(st, err, errlen);
@@ -377,18 +454,20 @@ static bool store_create(struct store *st, char *err, size_t errlen)
 		return false;
 	if (version == STORE_VERSION)
 		return true;
-	if (version != 0)
+	if (version != 0 && version != 1)
 		return store_version_refused(st, version, err, errlen);
 	/* Another process may be creating it too: take the write lock, then look again. */
 	if (!store_exec(st, "BEGIN IMMEDIATE", "cannot start a transaction", err, errlen))
 		return false;
 	version = store_version(st, err, errlen);
-	bool ok =
-	    version == STORE_VERSION ||
-	    (version == 0 && store_exec(st, store_schema, "cannot create the tables", err, errlen));
+	bool ok = version == STORE_VERSION ||
+		  (version == 0 &&
+		   store_exec(st, store_schema, "cannot create the tables", err, errlen)) ||
+		  (version == 1 && store_exec(st, store_schema_v1_to_v2,
+					      "cannot add the tables of version 2", err, errlen));
 	if (!ok) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		return version > 0 && version != STORE_VERSION
+		return version > 1 && version != STORE_VERSION
 			   ? store_version_refused(st, version, err, errlen)
 			   : false;
 	}
@@ -468,7 +547,7 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 	int version = store_version(st, err, errlen);
 	if (version < 0)
 		goto fail;
-	if (version != 0 && version != STORE_VERSION) { /* refused before anything is written */
+	if (version > 1 && version != STORE_VERSION) { /* refused before anything is written */
 		store_version_refused(st, version, err, errlen);
 		goto fail;
 	}

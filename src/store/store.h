@@ -11,6 +11,9 @@
  *   state, and an article that left its feed stays.
  * - The index always holds exactly the articles' current text: it is
  *   written in the same transaction as the article.
+ * - An article's body is its web page's article once a refresh fetched
+ *   it (store_page_set), else what the feed gave: lists, search, the index
+ *   and the reader all read the one the article has.
  * - Everything handed out is owned plain data; no statement outlives a
  *   call.
  */
@@ -70,6 +73,8 @@ struct store_feed {
 	int last_status;                    /* HTTP status of the last attempt, 0 when none */
 	char *last_error;                   /* NULL when the last attempt succeeded */
 	int64_t unread, total;              /* articles */
+	int64_t pages, pages_failed;        /* articles whose page was fetched, or failed */
+	char *page_error;                   /* why the newest failed page failed; NULL: none */
 };
 
 void store_feed_free(struct store_feed *f);
@@ -94,6 +99,61 @@ bool store_feed_failed(struct store *st, int64_t id, int64_t now, int status, co
 		       char *err, size_t errlen);
 /* Records an attempt answered 304 Not Modified: only the times change. */
 bool store_feed_unchanged(struct store *st, int64_t id, int64_t now, char *err, size_t errlen);
+
+/* ---- store_pages.c: articles' web pages ---- */
+
+/* A page to fetch. */
+struct store_page_due {
+	int64_t id;     /* the article */
+	char *url;      /* its link */
+	char *etag;     /* validators of the page fetched before, or NULL */
+	char *modified; /* likewise */
+	int tries;      /* failed attempts so far */
+};
+
+void store_pages_due_free(struct store_page_due *p, size_t n);
+/*
+ * The pages of feed_id's articles that are due at now (never fetched, or
+ * failed and their delay over), newest first, max at most. With want_all,
+ * articles whose page was not wanted become due first (full-article=yes).
+ */
+bool store_pages_due(struct store *st, int64_t feed_id, int64_t now, bool want_all, size_t max,
+		     struct store_page_due **out, size_t *n, char *err, size_t errlen);
+
+/* A page's article, as extracted; strings borrowed. */
+struct store_page {
+	const char *html;   /* the article, cleaned */
+	const char *author; /* the byline, or NULL */
+	int64_t published;  /* or STORE_NO_TIME */
+	const char *etag, *modified;
+	const char *const *link_titles; /* its list of other articles ("Tin khác") */
+	const char *const *link_urls;
+	size_t nlinks;
+};
+
+/* Article id's body becomes p's article (the index follows), in one transaction. */
+bool store_page_set(struct store *st, int64_t id, const struct store_page *p, char *err,
+		    size_t errlen);
+/* The page was asked with its validators and has not changed (304). */
+bool store_page_unchanged(struct store *st, int64_t id, char *err, size_t errlen);
+/*
+ * The page could not be fetched or read: the article keeps the feed's
+ * body, says why, and is tried again at next (a growing delay: the caller's).
+ */
+bool store_page_failed(struct store *st, int64_t id, int64_t next, const char *error, char *err,
+		       size_t errlen);
+
+/* One of an article's own list of other articles. */
+struct store_link {
+	char *title;
+	char *url;
+	int64_t article; /* the cached article of that link, or 0 when it is not cached */
+};
+
+void store_links_free(struct store_link *l, size_t n);
+/* Article id's own list of other articles, in the page's order. */
+bool store_links(struct store *st, int64_t id, struct store_link **out, size_t *n, char *err,
+		 size_t errlen);
 
 /* ---- store_checkpoint.c ---- */
 
@@ -141,6 +201,7 @@ struct store_item {
 #undef STORE_ITEM_MEMBER
 	const char *index[3]; /* store_index_text of the above, or NULLs: the store makes it */
 	int64_t hash;         /* store_item_hash of the above, or 0: the store computes it */
+	bool page;            /* its web page is wanted: due from now (when new or changed) */
 };
 
 /* A fingerprint of everything an item says, to tell a changed one (pure, any thread). */
@@ -209,15 +270,28 @@ bool store_row_index(struct store *st, const struct store_query *q, int64_t id, 
 bool store_rows_count(struct store *st, const struct store_query *q, int64_t *n, char *err,
 		      size_t errlen);
 
+/* Where an article's web page stands. */
+enum store_page_state {
+	STORE_PAGE_DUE,      /* wanted, not fetched yet */
+	STORE_PAGE_FETCHED,  /* the body is the page's article */
+	STORE_PAGE_FAILED,   /* wanted, the last attempt failed: tried again later */
+	STORE_PAGE_UNWANTED, /* the feed's body is the article */
+};
+
 /* A whole article. */
 struct store_article {
 	int64_t id;
 	int64_t feed_id;
 	char *feed_title;
-	char *guid, *link, *title, *author;
-	int64_t published, updated, first_seen;
-	char *categories, *summary, *content;
+	char *guid, *link, *title;
+	char *author;      /* the feed's, else the page's byline */
+	int64_t published; /* the feed's, else the page's date */
+	int64_t updated, first_seen;
+	char *categories, *summary;
+	char *content; /* the page's article (cleaned HTML) once fetched, else the feed's body */
 	bool read, starred;
+	enum store_page_state page_state;
+	char *page_error; /* STORE_PAGE_FAILED: why, one line */
 };
 
 /* Fills a (owned) with article id; false with err "no article N" when there is none. */

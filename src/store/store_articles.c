@@ -136,6 +136,7 @@ void store_article_free(struct store_article *a)
 	free(a->categories);
 	free(a->summary);
 	free(a->content);
+	free(a->page_error);
 }
 
 bool store_article_get(struct store *st, int64_t id, struct store_article *a, char *err,
@@ -162,6 +163,15 @@ bool store_article_get(struct store *st, int64_t id, struct store_article *a, ch
 		a->content = store_col_text(s, 12);
 		a->read = sqlite3_column_int(s, 13) != 0;
 		a->starred = sqlite3_column_int(s, 14) != 0;
+		/* The page's byline and date stand in for what the feed does not say. */
+		if (a->author == NULL || a->author[0] == '\0') {
+			free(a->author);
+			a->author = store_col_text(s, 15);
+		}
+		if (a->published == STORE_NO_TIME)
+			a->published = store_col_time(s, 16);
+		a->page_state = (enum store_page_state)sqlite3_column_int(s, 17);
+		a->page_error = store_col_text(s, 18);
 	} else if (rc == SQLITE_DONE) {
 		core_err_set(err, errlen, "no article %lld", (long long)id);
 	} else {

@@ -16,6 +16,7 @@ void store_feed_free(struct store_feed *f)
 	free(f->etag);
 	free(f->last_modified);
 	free(f->last_error);
+	free(f->page_error);
 }
 
 void store_feeds_free(struct store_feed *f, size_t n)
@@ -41,6 +42,9 @@ static void store_feed_read(sqlite3_stmt *s, struct store_feed *f)
 	f->last_error = store_col_text(s, 10);
 	f->unread = sqlite3_column_int64(s, 11);
 	f->total = sqlite3_column_int64(s, 12);
+	f->pages = sqlite3_column_int64(s, 13);
+	f->pages_failed = sqlite3_column_int64(s, 14);
+	f->page_error = store_col_text(s, 15);
 }
 
 /* The id (and name, owned) of the feed with url: 1 found, 0 not there, -1 error. */

@@ -58,6 +58,14 @@ enum store_sql {
 	STORE_SQL_REINDEX_ROWS,
 	STORE_SQL_FTS_DELETE_ALL,
 	STORE_SQL_FTS_CHECK,
+	STORE_SQL_PAGES_DUE,
+	STORE_SQL_PAGES_WANT,
+	STORE_SQL_PAGE_SET,
+	STORE_SQL_PAGE_UNCHANGED,
+	STORE_SQL_PAGE_FAILED,
+	STORE_SQL_LINKS_DELETE,
+	STORE_SQL_LINK_INSERT,
+	STORE_SQL_LINKS,
 	STORE_SQL_COUNT
 };
 
@@ -118,6 +126,10 @@ char *store_body_text(const struct store *st, const char *content, bool raw);
 /* Adds article id's text to the index, or (remove) takes it out: both from the same values. */
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
 		     const char *content, bool remove, char *err, size_t errlen);
+/* Takes article id's row out of the index, or puts it in, made from what the article keeps
+ * (its page's article or the feed's body). */
+bool store_index_remove(struct store *st, int64_t id, char *err, size_t errlen);
+bool store_index_add(struct store *st, int64_t id, char *err, size_t errlen);
 /* One unit of a query: its folded words. */
 struct store_unit {
 	char **words;

@@ -80,8 +80,8 @@ bool store_index_put(struct store *st, int64_t id, const char *title, const char
 	return ok;
 }
 
-/* Takes article id's row out of the index, made again from what the article keeps. */
-static bool store_index_remove(struct store *st, int64_t id, char *err, size_t errlen)
+/* Puts article id's row into the index (add) or takes it out, made from what the article keeps. */
+static bool store_index_stored(struct store *st, int64_t id, bool add, char *err, size_t errlen)
 {
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_TEXT, err, errlen);
 	if (s == NULL)
@@ -93,9 +93,19 @@ static bool store_index_remove(struct store *st, int64_t id, char *err, size_t e
 	else /* the row's values stay good until this statement is reset */
 		ok = store_index_put(st, id, (const char *)sqlite3_column_text(s, 0),
 				     (const char *)sqlite3_column_text(s, 1),
-				     (const char *)sqlite3_column_text(s, 2), true, err, errlen);
+				     (const char *)sqlite3_column_text(s, 2), !add, err, errlen);
 	sqlite3_reset(s);
 	return ok;
+}
+
+bool store_index_remove(struct store *st, int64_t id, char *err, size_t errlen)
+{
+	return store_index_stored(st, id, false, err, errlen);
+}
+
+bool store_index_add(struct store *st, int64_t id, char *err, size_t errlen)
+{
+	return store_index_stored(st, id, true, err, errlen);
 }
 
 /* Indexes a new or changed item: with the text it brings, or made here. */
@@ -122,9 +132,10 @@ static void store_bind_item(sqlite3_stmt *s, const struct store_item *it)
 
 enum store_put { STORE_PUT_ADDED, STORE_PUT_UPDATED, STORE_PUT_UNCHANGED, STORE_PUT_ERROR };
 
-/* Feed feed_id's article with this guid: 1 with its id and fingerprint, 0 if none, -1 with err. */
+/* Feed feed_id's article with this guid: 1 with its id, fingerprint and whether its body is its
+ * page's, 0 if none, -1 with err. */
 static int store_article_find(struct store *st, int64_t feed_id, const char *guid, int64_t *id,
-			      int64_t *hash, char *err, size_t errlen)
+			      int64_t *hash, bool *paged, char *err, size_t errlen)
 {
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ARTICLE_FIND, err, errlen);
 	if (s == NULL)
@@ -135,6 +146,7 @@ static int store_article_find(struct store *st, int64_t feed_id, const char *gui
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(s, 0);
 		*hash = sqlite3_column_int64(s, 1);
+		*paged = sqlite3_column_int(s, 2) != 0;
 	} else if (rc != SQLITE_DONE) {
 		store_fail(st, "cannot look up an article", err, errlen);
 	}
@@ -145,7 +157,8 @@ static int store_article_find(struct store *st, int64_t feed_id, const char *gui
 bool store_article_hash(struct store *st, int64_t feed_id, const char *guid, int64_t *hash)
 {
 	int64_t id;
-	return store_article_find(st, feed_id, guid, &id, hash, NULL, 0) == 1;
+	bool paged;
+	return store_article_find(st, feed_id, guid, &id, hash, &paged, NULL, 0) == 1;
 }
 
 /* Adds or updates one item of feed u->feed_id. */
@@ -154,7 +167,8 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 {
 	int64_t hash = it->hash != 0 ? it->hash : store_item_hash(it);
 	int64_t id, had;
-	int found = store_article_find(st, u->feed_id, it->guid, &id, &had, err, errlen);
+	bool paged = false;
+	int found = store_article_find(st, u->feed_id, it->guid, &id, &had, &paged, err, errlen);
 	if (found < 0)
 		return STORE_PUT_ERROR;
 	sqlite3_stmt *s;
@@ -167,8 +181,12 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 		sqlite3_bind_int64(s, 1, id);
 		store_bind_item(s, it);
 		sqlite3_bind_int64(s, 10, hash);
-		if (!store_exec_stmt(st, s, "cannot update an article", err, errlen) ||
-		    !store_index_item(st, id, it, err, errlen))
+		sqlite3_bind_int(s, 13, it->page);
+		if (!store_exec_stmt(st, s, "cannot update an article", err, errlen))
+			return STORE_PUT_ERROR;
+		/* An article whose body is its page's keeps it: its index row is made from it. */
+		if (!(paged ? store_index_add(st, id, err, errlen)
+			    : store_index_item(st, id, it, err, errlen)))
 			return STORE_PUT_ERROR;
 		return STORE_PUT_UPDATED;
 	}
@@ -179,6 +197,7 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 	sqlite3_bind_int64(s, 10, hash);
 	store_bind_text(s, 11, it->guid);
 	sqlite3_bind_int64(s, 12, u->now);
+	sqlite3_bind_int(s, 13, it->page);
 	if (!store_exec_stmt(st, s, "cannot add an article", err, errlen))
 		return STORE_PUT_ERROR;
 	id = sqlite3_last_insert_rowid(st->db);

@@ -238,6 +238,11 @@ static void ui_term_on_refresh(const struct refresh_event *e, void *arg)
 	tf->ui->refresh_done = e->done;
 	tf->ui->refresh_total = e->total;
 	tf->ui->dirty = true; /* the progress on the status line */
+	if (e->kind == REFRESH_EVENT_PAGE) {
+		if (e->outcome == REFRESH_UPDATED)
+			ui_reload(tf->ui); /* the whole article, and its place in time */
+		return;
+	}
 	if (e->outcome == REFRESH_FAILED)
 		tf->failed++;
 	tf->added += e->added;

@@ -275,7 +275,7 @@ assert_status 1 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" feeds
 assert_equal "bantin: $ASSERT_TMP/badfeeds:1: a quote is not closed" "$ASSERT_ERR" "feeds file: unclosed quote"
 printf '%s\n' "$U/a.xml colour=red" > "$ASSERT_TMP/badfeeds"
 assert_status 1 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" feeds
-assert_equal "bantin: $ASSERT_TMP/badfeeds:1: unknown feed option 'colour=red' (known: cafile=FILE, tls-verify=no; quote a tag that holds '=')" "$ASSERT_ERR" "feeds file: unknown option"
+assert_equal "bantin: $ASSERT_TMP/badfeeds:1: unknown feed option 'colour=red' (known: cafile=FILE, tls-verify=no, site=NAME, full-article=yes|no; quote a tag that holds '=')" "$ASSERT_ERR" "feeds file: unknown option"
 printf '%s\n' "$U/a.xml \"colour=red\" \"~Tin A\"" > "$ASSERT_TMP/quotedtag"
 assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/quotedtag" feeds
 assert_equal "" "$ASSERT_ERR" "feeds file: a quoted tag may hold '=', as the message says"
@@ -294,7 +294,7 @@ db.execute("PRAGMA user_version = 4")
 db.commit()' "$ASSERT_TMP/other.db"
 before=$(cksum < "$ASSERT_TMP/other.db")
 assert_status 1 "$bantin" --db "$ASSERT_TMP/other.db" list
-assert_equal "bantin: $ASSERT_TMP/other.db: a cache of another bantin (version 4; this one reads version 1): move it away and run 'bantin refresh' to make a new one" \
+assert_equal "bantin: $ASSERT_TMP/other.db: a cache of another bantin (version 4; this one reads version 2): move it away and run 'bantin refresh' to make a new one" \
 	"$ASSERT_ERR" "a cache of another version: what to do"
 assert_equal "$before" "$(cksum < "$ASSERT_TMP/other.db")" "the cache of another version is left as it was"
 [ ! -e "$ASSERT_TMP/other.db-wal" ] && assert_pass || assert_fail "no log made beside it"
