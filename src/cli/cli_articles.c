@@ -229,7 +229,10 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_EXIT_FAILED;
 	struct store_article a;
 	char err[CORE_ERRLEN];
-	if (!store_article_get(st, id, &a, err, sizeof err)) {
+	struct store_link *links = NULL;
+	size_t nlinks = 0;
+	if (!store_article_get(st, id, &a, err, sizeof err) ||
+	    !store_links(st, id, &links, &nlinks, err, sizeof err)) {
 		cli_fail(err);
 		store_close(st);
 		return CLI_EXIT_FAILED;
@@ -245,7 +248,22 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 	free(text);
 	text_doc_free(head);
 	struct text_doc *body = html_article_doc(a.content, a.summary, a.link, s.lang);
-	if (body != NULL && body->nblocks > 0) {
+	if (body == NULL)
+		body = text_doc_new();
+	if (a.page_error != NULL)
+		html_doc_page_failed(body, a.page_error, s.lang);
+	/* the page's own list of other articles, as the page shows it */
+	const char **titles = xcalloc(nlinks + 1, sizeof *titles);
+	const char **urls = xcalloc(nlinks + 1, sizeof *urls);
+	for (size_t i = 0; i < nlinks; i++) {
+		titles[i] = links[i].title;
+		urls[i] = links[i].url;
+	}
+	html_doc_related(body, titles, urls, nlinks, s.lang);
+	free(titles);
+	free(urls);
+	store_links_free(links, nlinks);
+	if (body->nblocks > 0) {
 		putchar('\n');
 		text = text_doc_plain(body, width, false);
 		fputs(text, stdout);

@@ -187,11 +187,20 @@ void cli_article_line(const struct store_row *v, const struct store_mark *marks,
 		      bool bold)
 {
 	char date[TEXT_DATE_LEN];
-	text_date(v->time, TEXT_DATE_SHORT, date);
-	char *feed = cli_line(v->feed_title);
-	char *col = text_fit(feed, CLI_FEED_COLUMN, "…", true);
-	printf("%6lld %c%c %s  %s  ", (long long)v->id, v->read ? ' ' : 'N', v->starred ? '*' : ' ',
-	       date, col);
+	char *feed, *col;
+	if (v->id == 0) { /* not in the cache (a page's "Tin khác"): its site where the feed goes */
+		char *host = core_str_host(v->link);
+		feed = cli_line(host);
+		free(host);
+		col = text_fit(feed, CLI_FEED_COLUMN, "…", true);
+		printf("%6s    %16s  %s  ", "-", "", col);
+	} else {
+		text_date(v->time, TEXT_DATE_SHORT, date);
+		feed = cli_line(v->feed_title);
+		col = text_fit(feed, CLI_FEED_COLUMN, "…", true);
+		printf("%6lld %c%c %s  %s  ", (long long)v->id, v->read ? ' ' : 'N',
+		       v->starred ? '*' : ' ', date, col);
+	}
 	/* Titles are cleaned on the way into the cache; marks are byte ranges of that. */
 	char *title = cli_line(v->title);
 	bool same = strcmp(title, v->title != NULL ? v->title : "") == 0;
@@ -205,6 +214,14 @@ void cli_article_line(const struct store_row *v, const struct store_mark *marks,
 void cli_article_json(struct core_buf *b, const struct store_row *v)
 {
 	char date[FEED_DATE_LEN];
+	if (v->id == 0) { /* not in the cache: what its link and title say */
+		core_buf_puts(b, "{\"id\": null, \"feed_id\": null, \"feed\": null, \"title\": ");
+		core_buf_json_str(b, v->title != NULL ? v->title : "");
+		core_buf_puts(b, ", \"link\": ");
+		core_buf_json_str(b, v->link);
+		core_buf_puts(b, ", \"date\": null, \"read\": false, \"starred\": false");
+		return;
+	}
 	core_buf_printf(b, "{\"id\": %lld, \"feed_id\": %lld, \"feed\": ", (long long)v->id,
 			(long long)v->feed_id);
 	core_buf_json_str(b, v->feed_title != NULL ? v->feed_title : "");

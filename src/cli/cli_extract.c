@@ -95,19 +95,15 @@ static void cli_extract_print(const struct extract_article *a, const char *url, 
 	free(text);
 	text_doc_free(head);
 	struct text_doc *body = html_to_doc(a->html, strlen(a->html), url, lang);
-	if (a->nrelated > 0) {
-		text_doc_add(body, TEXT_BLOCK_HEADING,
-			     xstrdup(lang == HTML_LANG_EN ? "Other news" : "Tin khác"));
-		for (size_t i = 0; i < a->nrelated; i++) {
-			struct text_block *bl =
-			    text_doc_add(body, TEXT_BLOCK_LIST_ITEM, xstrdup(a->related[i].title));
-			bl->level = 1;
-			bl->marker = xstrdup("•");
-			uint32_t link = text_doc_link(body, a->related[i].url);
-			text_block_add_span(bl, 0, (uint32_t)strlen(bl->text), TEXT_STYLE_LINK,
-					    link);
-		}
+	const char **titles = xcalloc(a->nrelated + 1, sizeof *titles);
+	const char **urls = xcalloc(a->nrelated + 1, sizeof *urls);
+	for (size_t i = 0; i < a->nrelated; i++) {
+		titles[i] = a->related[i].title;
+		urls[i] = a->related[i].url;
 	}
+	html_doc_related(body, titles, urls, a->nrelated, lang);
+	free(titles);
+	free(urls);
 	putchar('\n');
 	text = text_doc_plain(body, width, false);
 	fputs(text, stdout);

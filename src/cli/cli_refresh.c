@@ -65,6 +65,9 @@ static int cli_refresh_opt(int id, const char *arg, void *state)
 	case CLI_OPT_REFRESH_PROXY:
 		r->ro.proxy = arg;
 		return -1;
+	case CLI_OPT_REFRESH_NO_PAGES:
+		r->ro.no_pages = true;
+		return -1;
 	case CLI_OPT_REFRESH_MAX_SIZE:
 		return cli_size(CLI_CMD_REFRESH, "max-size", arg, &r->ro.max_size, &r->status)
 			   ? -1

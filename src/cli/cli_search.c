@@ -33,7 +33,7 @@ static void cli_hit_marks_json(struct core_buf *b, const char *key, const struct
 	core_buf_putc(b, ']');
 }
 
-static void cli_hits_print(const struct store_hit *h, size_t n, bool json)
+static void cli_hits_print(const struct store_hit *h, size_t n, bool json, bool related)
 {
 	bool bold = !json && isatty(STDOUT_FILENO);
 	for (size_t i = 0; i < n; i++) {
@@ -43,6 +43,9 @@ static void cli_hits_print(const struct store_hit *h, size_t n, bool json)
 			core_buf_init(&b, 0);
 			cli_article_json(&b, v);
 			core_buf_printf(&b, ", \"score\": %.3f", h[i].score);
+			if (related)
+				core_buf_printf(&b, ", \"from_page\": %s",
+						h[i].own ? "true" : "false");
 			cli_hit_marks_json(&b, "title_marks", h[i].title_marks, h[i].ntitle_marks);
 			core_buf_puts(&b, ", \"snippet\": ");
 			core_buf_json_str(&b, h[i].snippet);
@@ -53,7 +56,11 @@ static void cli_hits_print(const struct store_hit *h, size_t n, bool json)
 			continue;
 		}
 		cli_article_line(v, h[i].title_marks, h[i].ntitle_marks, bold);
-		if (h[i].snippet[0] != '\0') {
+		if (v->id == 0 && v->link != NULL) { /* not cached: where it is */
+			char *link = cli_line(v->link);
+			printf("        %s\n", link);
+			free(link);
+		} else if (h[i].snippet[0] != '\0') {
 			char *clean = cli_line(h[i].snippet);
 			bool same = strcmp(clean, h[i].snippet) == 0;
 			fputs("        ", stdout);
@@ -110,7 +117,7 @@ int cli_search_run(const struct cli_ctx *ctx, int argc, char **argv)
 	char err[CORE_ERRLEN];
 	if (store_search(st, core_buf_str(&s.query), (size_t)s.limit, (size_t)s.offset, &hits, &n,
 			 err, sizeof err)) {
-		cli_hits_print(hits, n, s.json);
+		cli_hits_print(hits, n, s.json, false);
 		store_hits_free(hits, n);
 		status = cli_flush();
 	} else {
@@ -161,7 +168,7 @@ int cli_related_run(const struct cli_ctx *ctx, int argc, char **argv)
 	char err[CORE_ERRLEN];
 	status = CLI_EXIT_FAILED;
 	if (store_related(st, id, (size_t)s.limit, &hits, &n, err, sizeof err)) {
-		cli_hits_print(hits, n, s.json);
+		cli_hits_print(hits, n, s.json, true);
 		store_hits_free(hits, n);
 		status = cli_flush();
 	} else {

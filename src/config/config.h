@@ -50,6 +50,7 @@ struct config_settings {
 	char *theme;                                   /* theme */
 	char *lang;                                    /* lang: "vi" or "en" */
 	int mouse, hyperlinks;                         /* 1 yes, 0 no, -1 not said */
+	int article_pages;                             /* likewise */
 };
 
 /* The settings, declared once in config_settings.def. */

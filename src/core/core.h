@@ -54,6 +54,12 @@ void core_err_set(char *err, size_t errlen, const char *fmt, ...) CORE_PRINTF(3,
  */
 char *core_str_printable(const char *s);
 
+/*
+ * The host of an absolute URL ("https://user@host:8080/x" gives "host"),
+ * owned; NULL when url is not one.
+ */
+char *core_str_host(const char *url);
+
 /* A decimal number from min to max, the whole of s, into *out; false if not one. */
 bool core_parse_number(const char *s, long long min, long long max, long long *out);
 /* A size such as "16M", "512K", "1G" or "1000" (bytes) into *out; false if not one (or 0). */

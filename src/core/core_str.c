@@ -103,3 +103,26 @@ bool core_parse_size(const char *s, size_t *out)
 	*out = (size_t)v << shift;
 	return true;
 }
+
+char *core_str_host(const char *url)
+{
+	const char *p = url != NULL ? strstr(url, "://") : NULL;
+	if (p == NULL)
+		return NULL;
+	p += 3;
+	size_t n = strcspn(p, "/?#");
+	const char *at = memchr(p, '@', n);
+	if (at != NULL) {
+		n -= (size_t)(at + 1 - p);
+		p = at + 1;
+	}
+	size_t h = p[0] == '[' ? strcspn(p, "]") + (p[strcspn(p, "]")] == ']') : strcspn(p, ":/?#");
+	if (h > n)
+		h = n;
+	if (h == 0)
+		return NULL;
+	char *host = xmalloc(h + 1);
+	memcpy(host, p, h);
+	host[h] = '\0';
+	return host;
+}

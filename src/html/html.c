@@ -698,3 +698,41 @@ struct text_doc *html_article_doc(const char *content, const char *summary, cons
 		     text_clean(summary, strlen(summary), TEXT_CLEAN_LINE));
 	return d;
 }
+
+void html_doc_related(struct text_doc *d, const char *const *titles, const char *const *urls,
+		      size_t n, enum html_lang lang)
+{
+	if (n == 0)
+		return;
+	text_doc_add(d, TEXT_BLOCK_HEADING,
+		     xstrdup(lang == HTML_LANG_EN ? "Other news" : "Tin khác"));
+	for (size_t i = 0; i < n; i++) {
+		const char *t = titles[i] != NULL && titles[i][0] != '\0' ? titles[i] : urls[i];
+		struct text_block *bl = text_doc_add(d, TEXT_BLOCK_LIST_ITEM,
+						     text_clean(t, strlen(t), TEXT_CLEAN_LINE));
+		bl->level = 1;
+		bl->marker = xstrdup("•");
+		uint32_t link = text_doc_link(d, urls[i]);
+		text_block_add_span(bl, 0, (uint32_t)strlen(bl->text), TEXT_STYLE_LINK, link);
+	}
+}
+
+void html_doc_page_failed(struct text_doc *d, const char *why, enum html_lang lang)
+{
+	char *clean = text_clean(why, strlen(why), TEXT_CLEAN_LINE);
+	char *line =
+	    lang == HTML_LANG_EN
+		? xasprintf("[The article's page could not be read (%s): this is the feed's"
+			    " text.]",
+			    clean)
+		: xasprintf("[Không đọc được trang của bài (%s): đây là nội dung từ"
+			    " nguồn tin.]",
+			    clean);
+	free(clean);
+	struct text_block *bl = text_doc_add(d, TEXT_BLOCK_PARAGRAPH, line);
+	text_block_add_span(bl, 0, (uint32_t)strlen(bl->text), TEXT_STYLE_ITALIC, 0);
+	/* first: the blocks move up one */
+	struct text_block first = d->blocks[d->nblocks - 1];
+	memmove(&d->blocks[1], &d->blocks[0], (d->nblocks - 1) * sizeof *d->blocks);
+	d->blocks[0] = first;
+}

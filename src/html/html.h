@@ -52,4 +52,17 @@ char *html_text_line(const char *html, size_t len);
 struct text_doc *html_article_doc(const char *content, const char *summary, const char *base,
 				  enum html_lang lang);
 
+/*
+ * Adds a page's own list of other articles to d: a heading ("Tin khác",
+ * "Other news") and a linked item for each title and URL (both plain
+ * text; an item with no title shows its URL).
+ */
+void html_doc_related(struct text_doc *d, const char *const *titles, const char *const *urls,
+		      size_t n, enum html_lang lang);
+/*
+ * Puts before d's first block the line that says an article's page could
+ * not be read (why: one line), so what follows is the feed's text.
+ */
+void html_doc_page_failed(struct text_doc *d, const char *why, enum html_lang lang);
+
 #endif

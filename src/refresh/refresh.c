@@ -111,6 +111,8 @@ struct refresh {
 	struct refresh_queue pages;   /* pages, likewise: once no feed is waiting */
 	size_t page_fetching;         /* pages handed to net */
 	size_t pages_total, pages_done;
+	bool no_pages;
+	bool page_now; /* a page asked for by refresh_add_page goes before the feeds */
 	struct extract_profiles *profiles; /* NULL when they could not be read */
 	char *warning;                     /* why not, once */
 	size_t fetching;                   /* jobs handed to net */
@@ -454,7 +456,7 @@ static void *refresh_worker(void *arg)
 /* Queues the pages of feed j's articles that are due. */
 static void refresh_queue_pages(struct refresh *r, const struct refresh_job *j, int64_t now)
 {
-	if (j->full == 0)
+	if (j->full == 0 || r->no_pages)
 		return;
 	struct store_page_due *due;
 	size_t n;
@@ -661,6 +663,7 @@ void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s)
 	o->stall_ms = s->stall_ms;
 	o->max_size = s->max_size;
 	o->proxy = s->proxy;
+	o->no_pages = s->article_pages == 0;
 }
 
 struct store *refresh_store_open(const char *path, int flags, char *err, size_t errlen)
@@ -708,6 +711,7 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	if (r->profiles == NULL)
 		r->warning = xasprintf("%s; article pages are read without site profiles", err);
 	r->max_size = o->max_size != 0 ? o->max_size : FEED_MAX_SIZE_DEFAULT;
+	r->no_pages = o->no_pages;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	int workers =
 	    o->workers != 0 ? o->workers : (int)(cpus > 1 ? (cpus < 9 ? cpus - 1 : 8) : 1);
@@ -797,6 +801,35 @@ bool refresh_add(struct refresh *r, int64_t feed_id, const struct refresh_feed_o
 	return true;
 }
 
+void refresh_add_page(struct refresh *r, const struct refresh_feeds *f, int64_t feed_id,
+		      int64_t article_id, const char *url)
+{
+	struct refresh_job *p = xcalloc(1, sizeof *p);
+	p->r = r;
+	p->kind = REFRESH_JOB_PAGE;
+	p->feed_id = feed_id;
+	p->article_id = article_id;
+	p->url = xstrdup(url);
+	p->fetch = xstrdup(url);
+	p->full = -1;
+	for (size_t i = 0; f != NULL && i < f->file.n; i++) {
+		if (f->ids[i] == feed_id) {
+			p->cafile = xstrdup_opt(f->file.v[i].cafile);
+			p->insecure = f->file.v[i].insecure;
+			p->site = xstrdup_opt(f->file.v[i].site);
+			p->full = f->file.v[i].full;
+		}
+	}
+	/* first in the queue: someone waits for it */
+	p->next = r->pages.head;
+	r->pages.head = p;
+	if (r->pages.tail == NULL)
+		r->pages.tail = p;
+	r->pages_total++;
+	r->total++;
+	r->page_now = true;
+}
+
 bool refresh_busy(const struct refresh *r)
 {
 	return r->done < r->total;
@@ -843,10 +876,11 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 		net_add(r->net, &req);
 	}
 	/* Pages once every feed is with net, a few at a time, and within the limits on bodies. */
-	while (r->waiting.head == NULL && r->pages.head != NULL &&
+	while ((r->waiting.head == NULL || r->page_now) && r->pages.head != NULL &&
 	       r->page_fetching < REFRESH_PAGE_FETCHES && r->fetching < REFRESH_MAX_FETCHES &&
 	       r->body_fetching + r->page_fetching + r->bodies < body_limit + max_bodies) {
 		struct refresh_job *j = refresh_pop(&r->pages);
+		r->page_now = false;
 		struct net_request req = {
 		    .url = j->fetch,
 		    .etag = j->etag,

@@ -60,6 +60,7 @@ struct refresh_opts {
 	const char *proxy;         /* the environment's (http_proxy and the like); borrowed */
 	long max_connections;      /* in all: 16 */
 	long max_host_connections; /* to one host: 6 */
+	bool no_pages;             /* fetch no article's page (those due stay due) */
 	int workers; /* parsing threads; 0: one per processor but one (the store writes on its own)
 		      */
 };
@@ -124,6 +125,13 @@ void refresh_feeds_free(struct refresh_feeds *f);
 bool refresh_add_feed(struct refresh *r, const struct refresh_feeds *f, int64_t id, char *err,
 		      size_t errlen);
 
+/*
+ * Queues the web page url of article article_id of feed_id (read with the
+ * settings f gives the feed; f may be NULL): fetched even while feeds are
+ * (the reader asked for it), reported as a page event.
+ */
+void refresh_add_page(struct refresh *r, const struct refresh_feeds *f, int64_t feed_id,
+		      int64_t article_id, const char *url);
 /* Whether feeds are still in progress. */
 bool refresh_busy(const struct refresh *r);
 /*

@@ -201,6 +201,9 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" a.read, a.starred, a.page_author, a.page_published, a.page_state,"
 	" CASE a.page_state WHEN 2 THEN a.page_error END"
 	" FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
+    [STORE_SQL_ROW_GET] = "SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), " STORE_TITLE
+			  ", a.link, a.time, a.read, a.starred FROM articles a"
+			  " JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
     [STORE_SQL_MARK_READ] = "UPDATE articles SET read = ?2 WHERE id = ?1",
     [STORE_SQL_MARK_ALL_READ] = "UPDATE articles SET read = 1 WHERE read = 0",
     [STORE_SQL_MARK_FEED_READ] = "UPDATE articles SET read = 1 WHERE read = 0 AND feed_id = ?1",
@@ -277,15 +280,20 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 				 " page_next = NULL, page_error = NULL WHERE id = ?1",
     [STORE_SQL_PAGE_FAILED] = "UPDATE articles SET page_state = 2, page_tries = page_tries + 1,"
 			      " page_next = ?2, page_error = ?3 WHERE id = ?1",
+    [STORE_SQL_LINK_ARTICLE] = "SELECT id FROM articles WHERE link = ?1"
+			       " ORDER BY feed_id = ?2 DESC, time DESC, id DESC LIMIT 1",
+    [STORE_SQL_LINK_ADD] =
+	"INSERT INTO articles (feed_id, guid, first_seen, link, title, time, hash, page_state)"
+	" VALUES (?1, ?2, ?3, ?2, ?4, ?3, 1, 0)",
     [STORE_SQL_LINKS_DELETE] = "DELETE FROM article_links WHERE article_id = ?1",
     [STORE_SQL_LINK_INSERT] =
 	"INSERT INTO article_links (article_id, pos, title, url) VALUES (?1, ?2, ?3, ?4)",
     /* An article's own list, each with the cached article of that link (the feed's own
        first, then the newest) or none */
-    [STORE_SQL_LINKS] = "SELECT l.title, l.url, (SELECT b.id FROM articles b WHERE b.link = l.url"
-			" ORDER BY b.feed_id = a.feed_id DESC, b.time DESC LIMIT 1)"
-			" FROM article_links l JOIN articles a ON a.id = l.article_id"
-			" WHERE l.article_id = ?1 ORDER BY l.pos",
+    [STORE_SQL_LINKS] =
+	"SELECT l.title, l.url, (SELECT b.id FROM articles b WHERE b.link = l.url"
+	" ORDER BY b.feed_id = (SELECT feed_id FROM articles WHERE id = ?1) DESC, b.time DESC,"
+	" b.id DESC LIMIT 1) FROM article_links l WHERE l.article_id = ?1 ORDER BY l.pos",
     [STORE_SQL_FTS_DELETE_ALL] = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
     [STORE_SQL_FTS_CHECK] = "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
     [STORE_SQL_COUNTS] = "SELECT (SELECT count(*) FROM articles),"

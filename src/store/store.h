@@ -143,6 +143,15 @@ bool store_page_unchanged(struct store *st, int64_t id, char *err, size_t errlen
 bool store_page_failed(struct store *st, int64_t id, int64_t next, const char *error, char *err,
 		       size_t errlen);
 
+/*
+ * The article of link url: the cached one (feed_id's first, else the
+ * newest) into *id, else a new article of feed_id with only this link and
+ * title (plain text), its page due. For a "Tin khác" article opened
+ * before it is cached.
+ */
+bool store_article_for_link(struct store *st, int64_t feed_id, const char *url, const char *title,
+			    int64_t now, int64_t *id, char *err, size_t errlen);
+
 /* One of an article's own list of other articles. */
 struct store_link {
 	char *title;
@@ -322,6 +331,8 @@ struct store_hit {
 	char *snippet; /* one line of the article's text around the first match, "…" where cut */
 	struct store_mark *marks; /* the query's words in the snippet */
 	size_t nmarks;
+	bool own; /* related: from the article's page's own list ("Tin khác"); a row.id of 0 is one
+		     not in the cache (row.title and row.link only, row.time STORE_NO_TIME) */
 };
 
 void store_hits_free(struct store_hit *h, size_t n);
@@ -338,10 +349,13 @@ bool store_search(struct store *st, const char *query, size_t limit, size_t offs
 		  struct store_hit **out, size_t *n, char *err, size_t errlen);
 
 /*
- * Articles related to article id, best first: those sharing its most
+ * Articles related to article id, best first: first its page's own list of
+ * other articles ("Tin khác", store_links) in the page's order, the cached
+ * ones as rows and the others by title and link; then those sharing its most
  * distinctive words and word pairs (title and summary, Vietnamese stop
  * words left out), ties broken by the same category, then recency. The
- * article itself and others with the same title are left out.
+ * article itself, others with the same title and any article twice are left
+ * out; limit in all.
  */
 bool store_related(struct store *st, int64_t id, size_t limit, struct store_hit **out, size_t *n,
 		   char *err, size_t errlen);

@@ -193,8 +193,9 @@ static char *store_related_match(struct store *st, const char *title, const char
 	return core_buf_take(&m);
 }
 
-bool store_related(struct store *st, int64_t id, size_t limit, struct store_hit **out, size_t *n,
-		   char *err, size_t errlen)
+/* The articles sharing article id's distinctive words, best first, limit at most. */
+static bool store_related_similar(struct store *st, int64_t id, size_t limit,
+				  struct store_hit **out, size_t *n, char *err, size_t errlen)
 {
 	*out = NULL;
 	*n = 0;
@@ -257,4 +258,81 @@ bool store_related(struct store *st, int64_t id, size_t limit, struct store_hit 
 	free(summary);
 	free(categories);
 	return ok;
+}
+
+/* Cached article id as a row of a list into r; false when it is not there (or cannot be read). */
+static bool store_row_get(struct store *st, int64_t id, struct store_row *r, char *err,
+			  size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ROW_GET, err, errlen);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, id);
+	bool ok = sqlite3_step(s) == SQLITE_ROW;
+	if (ok)
+		store_row_read(s, r);
+	sqlite3_reset(s);
+	return ok;
+}
+
+/* Whether hits h[0..n) hold article id (a cached one) or link url (one that is not). */
+static bool store_hits_have(const struct store_hit *h, size_t n, int64_t id, const char *url)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (id != 0 ? h[i].row.id == id
+			    : h[i].row.id == 0 && h[i].row.link != NULL &&
+				  strcmp(h[i].row.link, url) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool store_related(struct store *st, int64_t id, size_t limit, struct store_hit **out, size_t *n,
+		   char *err, size_t errlen)
+{
+	*out = NULL;
+	*n = 0;
+	struct store_link *links;
+	size_t nlinks;
+	if (!store_links(st, id, &links, &nlinks, err, errlen))
+		return false;
+	struct store_hit *h = xcalloc(limit + 1, sizeof *h);
+	size_t nh = 0;
+	for (size_t i = 0; i < nlinks && nh < limit; i++) {
+		const struct store_link *l = &links[i];
+		if (l->article == id || store_hits_have(h, nh, l->article, l->url))
+			continue;
+		struct store_hit *x = &h[nh];
+		memset(x, 0, sizeof *x);
+		x->own = true;
+		x->snippet = xstrdup("");
+		if (l->article != 0 && store_row_get(st, l->article, &x->row, NULL, 0)) {
+			nh++;
+			continue;
+		}
+		x->row.title =
+		    xstrdup_opt(l->title != NULL && l->title[0] != '\0' ? l->title : l->url);
+		x->row.link = xstrdup(l->url);
+		x->row.time = STORE_NO_TIME;
+		nh++;
+	}
+	store_links_free(links, nlinks);
+	/* Then the similar ones, asked for as many more as could be among those above. */
+	struct store_hit *sim = NULL;
+	size_t nsim = 0;
+	bool ok = nh >= limit || store_related_similar(st, id, limit, &sim, &nsim, err, errlen);
+	for (size_t i = 0; i < nsim; i++) {
+		if (ok && nh < limit && !store_hits_have(h, nh, sim[i].row.id, NULL)) {
+			h[nh++] = sim[i];
+			memset(&sim[i], 0, sizeof sim[i]);
+		}
+	}
+	store_hits_free(sim, nsim);
+	if (!ok) {
+		store_hits_free(h, nh);
+		return false;
+	}
+	*out = h;
+	*n = nh;
+	return true;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ui_internal.h"
 
@@ -195,7 +196,27 @@ static void ui_on_open_related(struct ui *ui, enum ui_action_id act)
 		ui->pv.nback--;
 	}
 	ui->pv.back[ui->pv.nback++] = ui->pv.art.id;
-	ui_pager_show(ui, ui->pv.related[ui->pv.rsel].row.id);
+	const struct store_row *row = &ui->pv.related[ui->pv.rsel].row;
+	int64_t id = row->id;
+	if (id == 0) { /* not cached yet: an article of its link, shown while its page comes */
+		char err[CORE_ERRLEN];
+		if (row->link == NULL ||
+		    !store_article_for_link(ui->st, ui->pv.art.feed_id, row->link, row->title,
+					    (int64_t)time(NULL), &id, err, sizeof err)) {
+			ui->pv.nback--;
+			ui_view_status(ui, true, "%s", row->link == NULL ? "no link" : err);
+			return;
+		}
+		free(ui->want_page_url);
+		ui->want_page_url = xstrdup(row->link);
+		ui->want_page = ui->page_waited = id;
+		ui->want_page_feed = ui->pv.art.feed_id;
+	}
+	ui_pager_show(ui, id);
+	if (ui->page_waited == id)
+		ui_view_status(
+		    ui, false, "%s",
+		    ui_view_label(ui, "Đang tải trang của bài…", "Fetching the article's page…"));
 }
 
 static void ui_on_back_help(struct ui *ui, enum ui_action_id act)

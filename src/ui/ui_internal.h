@@ -294,6 +294,10 @@ struct ui {
 
 	/* A refresh: asked for by an action, run by the loop (ui_term.c). */
 	int64_t want_refresh; /* -1: none; 0: every feed; else that feed */
+	/* A "Tin khác" article opened before it was cached: its page, to fetch (0: none) */
+	int64_t want_page, want_page_feed;
+	char *want_page_url;
+	int64_t page_waited; /* the article whose page is being fetched for the pager (0: none) */
 	bool refreshing;
 	size_t refresh_done, refresh_total;
 };

@@ -62,6 +62,9 @@ void ui_pager_layout(struct ui *ui, int cols)
 						 ui->vietnamese ? HTML_LANG_VI : HTML_LANG_EN);
 	if (body == NULL)
 		body = text_doc_new();
+	if (a->page_error != NULL)
+		html_doc_page_failed(body, a->page_error,
+				     ui->vietnamese ? HTML_LANG_VI : HTML_LANG_EN);
 	text_doc_layout(body, width, ui->ascii, &ui->pv.lines->body);
 	for (size_t k = 0; k < ui->pv.nlinks; k++)
 		free(ui->pv.links[k]);

@@ -220,6 +220,7 @@ struct ui_term_feeds {
 	bool loaded;
 	struct refresh *rf;
 	size_t added, failed;
+	bool pages_only; /* rf fetches only what the pager asked for (refresh_add_page) */
 };
 
 /* Reads the feeds file into the cache, so that every feed shows before its first refresh. */
@@ -235,14 +236,25 @@ static void ui_term_sync_feeds(struct ui_term_feeds *tf, const struct ui_opts *o
 static void ui_term_on_refresh(const struct refresh_event *e, void *arg)
 {
 	struct ui_term_feeds *tf = arg;
-	tf->ui->refresh_done = e->done;
-	tf->ui->refresh_total = e->total;
-	tf->ui->dirty = true; /* the progress on the status line */
+	tf->ui->dirty = true; /* the progress on the status line: of the feeds */
 	if (e->kind == REFRESH_EVENT_PAGE) {
+		struct ui *ui = tf->ui;
 		if (e->outcome == REFRESH_UPDATED)
-			ui_reload(tf->ui); /* the whole article, and its place in time */
+			ui_reload(ui); /* the whole article, and its place in time */
+		if (e->article_id == ui->page_waited) {
+			ui->page_waited = 0;
+			if (ui->view == UI_VIEW_PAGER && ui->pv.have_art &&
+			    ui->pv.art.id == e->article_id)
+				ui_pager_show(ui,
+					      e->article_id); /* now with its page, or why not */
+			if (e->outcome == REFRESH_FAILED)
+				ui_view_status(ui, true, "%s", e->error);
+			else
+				ui->status[0] = '\0';
+		}
 		return;
 	}
+	tf->ui->refresh_done++;
 	if (e->outcome == REFRESH_FAILED)
 		tf->failed++;
 	tf->added += e->added;
@@ -277,12 +289,34 @@ static void ui_term_start_refresh(struct ui_term_feeds *tf, int64_t feed)
 	}
 }
 
+/* Fetches the page the pager waits for: in the refresh going on, or in one of its own. */
+static void ui_term_fetch_page(struct ui_term_feeds *tf)
+{
+	struct ui *ui = tf->ui;
+	if (tf->rf == NULL) {
+		struct refresh_opts ro;
+		refresh_opts_init(&ro, tf->settings);
+		tf->rf = refresh_new(ui->st, &ro, ui_term_on_refresh, tf);
+		tf->added = tf->failed = 0;
+		tf->pages_only = true;
+	}
+	refresh_add_page(tf->rf, tf->loaded ? &tf->feeds : NULL, ui->want_page_feed, ui->want_page,
+			 ui->want_page_url);
+	ui->want_page = 0;
+	free(ui->want_page_url);
+	ui->want_page_url = NULL;
+}
+
 /* The refresh is over: says how it went. */
 static void ui_term_end_refresh(struct ui_term_feeds *tf)
 {
 	struct ui *ui = tf->ui;
 	refresh_free(tf->rf);
 	tf->rf = NULL;
+	if (tf->pages_only) { /* a page the pager asked for: its event said how it went */
+		tf->pages_only = false;
+		return;
+	}
 	ui->refreshing = false;
 	ui->status_error = tf->failed > 0;
 	core_err_set(ui->status, sizeof ui->status,
@@ -606,6 +640,10 @@ static void ui_term_loop(struct ui_term_run *r)
 		if (ui->want_refresh >= 0 && r->tf.rf == NULL) {
 			ui_term_start_refresh(&r->tf, ui->want_refresh);
 			ui->want_refresh = -1;
+			continue;
+		}
+		if (ui->want_page != 0) { /* with the refresh going on, or one of its own */
+			ui_term_fetch_page(&r->tf);
 			continue;
 		}
 		struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {ui_term_pipe[0], POLLIN, 0}};

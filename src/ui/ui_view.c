@@ -139,6 +139,7 @@ void ui_free(struct ui *ui)
 	free(ui->pv.find);
 	free(ui->pv.matches);
 	free(ui->open_url);
+	free(ui->want_page_url);
 	free(ui->copy_url);
 	ui_prompt_free(&ui->prompt);
 	ui_grid_free(&ui->grid);

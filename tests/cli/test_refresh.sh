@@ -5,6 +5,10 @@
 set -eu
 . "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
 . "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
+# The fixtures' items are summaries of the portal's articles: their web pages
+# are not fetched here (tests/cli/test_pages.sh is about them).
+mkdir -p "$XDG_CONFIG_HOME/bantin"
+echo "article-pages = no" > "$XDG_CONFIG_HOME/bantin/config"
 bantin=$1
 trap 'httpfix_stop' EXIT
 
@@ -307,13 +311,13 @@ assert_equal "1 feed: 4 new, 0 updated, 0 failed" "$ASSERT_OUT" "--proxy: the fe
 assert_equal "1" "$(httpfix_requests)" "--proxy: one request, to the proxy"
 
 # ---- the settings file: what the command line does not say ----
-printf '# through the fixture server\nproxy = "%s"\n' "$U" > "$ASSERT_TMP/settings"
+printf '# through the fixture server\nproxy = "%s"\narticle-pages = no\n' "$U" > "$ASSERT_TMP/settings"
 : > "$HTTPFIX_LOG"
 assert_status 0 "$bantin" --config "$ASSERT_TMP/settings" --db "$ASSERT_TMP/proxy2.db" \
 	--feeds "$ASSERT_TMP/proxyfeeds" refresh
 assert_equal "1 feed: 4 new, 0 updated, 0 failed" "$ASSERT_OUT" "settings: the proxy"
 assert_equal "1" "$(httpfix_requests)" "settings: one request, to the proxy"
-printf 'proxy = ""\n' > "$ASSERT_TMP/noproxy"
+printf 'proxy = ""\narticle-pages = no\n' > "$ASSERT_TMP/noproxy"
 printf '%s\n' "$U/a.xml" > "$ASSERT_TMP/directfeeds"
 assert_status 0 env http_proxy=http://127.0.0.1:9 "$bantin" --config "$ASSERT_TMP/noproxy" \
 	--db "$ASSERT_TMP/direct.db" --feeds "$ASSERT_TMP/directfeeds" refresh
@@ -349,7 +353,7 @@ printf '\357\273\277%s "~Stalled"\r\n' "$U/stall.xml" > "$ASSERT_TMP/crlffeeds"
 assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" --feeds "$ASSERT_TMP/crlffeeds" refresh
 assert_equal "bantin: $U/stall.xml: 127.0.0.1:$HTTPFIX_PORT stalled: nothing received for 1 s" \
 	"$ASSERT_ERR" "settings and feeds files with a byte order mark and CRLF line ends"
-rm "$XDG_CONFIG_HOME/bantin/config"
+echo "article-pages = no" > "$XDG_CONFIG_HOME/bantin/config"
 assert_status 1 "$bantin" --config "$ASSERT_TMP/none" --db "$ASSERT_TMP/limits.db" list
 assert_equal "bantin: $ASSERT_TMP/none: cannot read the settings file: No such file or directory" \
 	"$ASSERT_ERR" "settings: a file named with --config must be there"

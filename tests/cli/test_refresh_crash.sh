@@ -6,6 +6,10 @@
 set -eu
 . "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
 . "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
+# The fixtures' items are summaries of the portal's articles: their web pages
+# are not fetched here (tests/cli/test_pages.sh is about them).
+mkdir -p "$XDG_CONFIG_HOME/bantin"
+echo "article-pages = no" > "$XDG_CONFIG_HOME/bantin/config"
 bantin=$1
 trap 'httpfix_stop' EXIT
 

@@ -7,6 +7,10 @@
 set -eu
 . "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
 . "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
+# The fixtures' items are summaries of the portal's articles: their web pages
+# are not fetched here (tests/cli/test_pages.sh is about them).
+mkdir -p "$XDG_CONFIG_HOME/bantin"
+echo "article-pages = no" > "$XDG_CONFIG_HOME/bantin/config"
 bantin=$1
 if ! command -v node > /dev/null 2>&1 || ! node -e 'require("http2")' 2> /dev/null; then
 	echo "no node with http2: skipped" >&2

@@ -10,6 +10,7 @@ once it accepts connections. Exits by itself after --lifetime seconds
 
 Files below --root are served with an ETag and a Last-Modified header, and
 answer 304 Not Modified to a matching If-None-Match or If-Modified-Since.
+A directory is served as its index.html or index.xml.
 A missing file is 404. /_status/NNN answers with status NNN. Asked as an
 HTTP proxy (an absolute URL), it serves the URL's path the same way. With --tls it
 speaks HTTPS with the given certificate chain.
@@ -129,6 +130,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return spec["body"].encode("utf-8"), None
         rel = spec.get("file", self.path.split("?", 1)[0]).lstrip("/")
         path = os.path.realpath(os.path.join(self.fixture.root, rel))
+        if os.path.isdir(path):  # a directory's index, as a web server's /slug/
+            path = next((os.path.join(path, i) for i in ("index.html", "index.xml")
+                         if os.path.isfile(os.path.join(path, i))), path)
         if not path.startswith(self.fixture.root + os.sep) or not os.path.isfile(path):
             return None
         with open(path, "rb") as f:
