@@ -78,6 +78,27 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 			printf("    last refresh failed %s: %s\n", date, e);
 			free(e);
 		}
+		const struct config_feed *c = &feeds.file.v[i];
+		if (c->site != NULL || c->full >= 0) {
+			char *site = c->site != NULL ? cli_line(c->site) : NULL;
+			printf("    article pages: %s%s%s\n",
+			       c->full == 0   ? "never"
+			       : c->full == 1 ? "for every item"
+					      : "for summaries",
+			       site != NULL ? ", site profile " : "", site != NULL ? site : "");
+			free(site);
+		}
+		if (f.pages > 0 || f.pages_failed > 0) {
+			printf("    %lld article page%s read", (long long)f.pages,
+			       f.pages == 1 ? "" : "s");
+			if (f.pages_failed > 0) {
+				char *e = cli_line(f.page_error);
+				printf(", %lld failed (the newest: %s)", (long long)f.pages_failed,
+				       e);
+				free(e);
+			}
+			putchar('\n');
+		}
 		free(name);
 		free(url);
 		store_feed_free(&f);

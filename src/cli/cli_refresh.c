@@ -112,9 +112,9 @@ static char *cli_refresh_when(int64_t s)
 {
 	if (s >= 2 * 86400)
 		return xasprintf("in %lld days", (long long)(s / 86400));
-	if (s >= 2 * 3600)
-		return xasprintf("in %lld hours", (long long)(s / 3600));
-	return xasprintf("in %lld minutes", (long long)(s / 60));
+	if (s >= 3600)
+		return xasprintf("in %lld hour%s", (long long)(s / 3600), s >= 2 * 3600 ? "s" : "");
+	return xasprintf("in %lld minute%s", (long long)(s / 60), s >= 120 ? "s" : "");
 }
 
 /* An article's page is done. */

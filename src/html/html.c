@@ -708,12 +708,15 @@ void html_doc_related(struct text_doc *d, const char *const *titles, const char 
 		     xstrdup(lang == HTML_LANG_EN ? "Other news" : "Tin khác"));
 	for (size_t i = 0; i < n; i++) {
 		const char *t = titles[i] != NULL && titles[i][0] != '\0' ? titles[i] : urls[i];
-		struct text_block *bl = text_doc_add(d, TEXT_BLOCK_LIST_ITEM,
-						     text_clean(t, strlen(t), TEXT_CLEAN_LINE));
+		char *clean = text_clean(t, strlen(t), TEXT_CLEAN_LINE);
+		uint32_t link = text_doc_link(d, urls[i]);
+		/* the link's number after its text, as the body's links have it */
+		struct text_block *bl =
+		    text_doc_add(d, TEXT_BLOCK_LIST_ITEM, xasprintf("%s[%u]", clean, link));
 		bl->level = 1;
 		bl->marker = xstrdup("•");
-		uint32_t link = text_doc_link(d, urls[i]);
 		text_block_add_span(bl, 0, (uint32_t)strlen(bl->text), TEXT_STYLE_LINK, link);
+		free(clean);
 	}
 }
 
