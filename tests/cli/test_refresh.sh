@@ -302,6 +302,29 @@ assert_equal "bantin: $ASSERT_TMP/other.db: a cache of another bantin (version 4
 	"$ASSERT_ERR" "a cache of another version: what to do"
 assert_equal "$before" "$(cksum < "$ASSERT_TMP/other.db")" "the cache of another version is left as it was"
 [ ! -e "$ASSERT_TMP/other.db-wal" ] && assert_pass || assert_fail "no log made beside it"
+# A cache of version 1, as the bantin before article pages made it (one read, one starred),
+# gains what version 2 adds in place and loses nothing.
+cp "$BANTIN_SOURCE_DIR/tests/fixtures/pages/cache-v1.db" "$ASSERT_TMP/v1.db"
+printf '%s\n' 'http://127.0.0.1:37655/a.xml "~Tin A"' 'http://127.0.0.1:37655/b.atom' > "$ASSERT_TMP/v1feeds"
+v1() { "$bantin" --db "$ASSERT_TMP/v1.db" --feeds "$ASSERT_TMP/v1feeds" "$@"; }
+assert_status 0 v1 list -n 0
+assert_equal "     3 N* 29/12/2022 16:05  Tin A                 Cảng Lạch Huyện đón tàu container lớn nhất
+     4 N  28/12/2022 10:30  Tin A                 Hội nghị tổng kết ngành Giáo dục năm 2022
+     5 N  27/12/2022 21:00  Tin A                 Lễ hội Hoa Phượng Đỏ 2023
+     1 N  26/12/2022 08:00  Đoàn Thanh niên       Đoàn viên ra quân tình nguyện
+     2    25/12/2022 08:00  Đoàn Thanh niên       Hiến máu nhân đạo" "$ASSERT_OUT" \
+	"a cache of version 1: its articles, read and starred as they were"
+assert_equal "2" "$("$PYTHON" -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])' "$ASSERT_TMP/v1.db")" \
+	"a cache of version 1 is now of version 2"
+assert_status 0 v1 reindex --check
+assert_equal "the cache and its search index are sound" "$ASSERT_OUT" "a cache of version 1: sound after"
+assert_status 0 v1 search container
+assert_equal "     3 N* 29/12/2022 16:05  Tin A                 Cảng Lạch Huyện đón tàu container lớn nhất" \
+	"$(printf '%s\n' "$ASSERT_OUT" | sed -n 1p)" "a cache of version 1: its index answers"
+assert_status 0 v1 show 1 --width 60
+assert_equal "Đoàn viên ra quân tình nguyện" "$(printf '%s\n' "$ASSERT_OUT" | sed -n 1p)" \
+	"a cache of version 1: its articles show"
 
 # ---- --proxy: every request goes to the proxy ----
 printf '%s\n' "http://feeds.invalid/a.xml" > "$ASSERT_TMP/proxyfeeds"
