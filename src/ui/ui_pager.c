@@ -216,7 +216,10 @@ static void ui_pager_draw_related(struct ui *ui, const struct ui_pager_area *a)
 		if (sel)
 			ui_grid_str(g, y, a->pcol, a->pcol + 1, ">", slot, UI_ATTR_BOLD);
 		char date[TEXT_DATE_LEN];
-		text_date(h->row.time, TEXT_DATE_SHORT, date);
+		if (h->row.id == 0) /* not cached: no date to give */
+			memcpy(date, "  -  ", 6);
+		else
+			text_date(h->row.time, TEXT_DATE_SHORT, date);
 		date[5] = '\0'; /* "29/12" */
 		int col = ui_grid_str(g, y, a->pcol + 1, a->pcol + a->pcols, date,
 				      sel ? slot : UI_SLOT_DIM, 0) +

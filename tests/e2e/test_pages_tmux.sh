@@ -1,0 +1,67 @@
+#!/bin/sh
+# The reader on whole articles, through tmux at 80x24: an article whose page
+# was fetched shows the page's body; its related pane lists the page's own
+# "Tin khác" first; one of those not cached yet opens at once and shows its
+# page's article when it comes (fetched through the settings file's proxy,
+# the fixture server); q comes back; a page that failed says so.
+set -eu
+. "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
+. "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
+. "$BANTIN_SOURCE_DIR/tests/lib/tui.sh"
+bantin=$1
+trap 'tui_stop; httpfix_stop' EXIT INT TERM
+
+root="$ASSERT_TMP/site"
+"$PYTHON" "$BANTIN_SOURCE_DIR/tests/fixtures/pages/make-site.py" "$root" "http://127.0.0.1:PORT"
+HTTPFIX_LIFETIME=120 httpfix_start "$root"
+db="$ASSERT_TMP/cache.db"
+feeds="$ASSERT_TMP/feeds"
+printf '%s\n' 'http://thanhphohaiphong.gov.vn/feed/ "~Cổng tin tức"' > "$feeds"
+mkdir -p "$XDG_CONFIG_HOME/bantin"
+printf 'proxy = "%s"\n' "$HTTPFIX_URL" > "$XDG_CONFIG_HOME/bantin/config"
+assert_status 0 "$bantin" --db "$db" --feeds "$feeds" refresh
+requests_for() { grep -c "\"path\": \"$1\"" "$HTTPFIX_LOG" || true; }
+
+tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+	env LANG=en_US.UTF-8 "$bantin" --db "$db" --feeds "$feeds"
+screen() { tui_tmux capture-pane -p -t "$TUI_TARGET"; }
+row() { screen | sed -n "$1p"; }
+tui_wait_for "All articles"
+tui_send Enter
+tui_wait_for "1/5"
+tui_send Enter
+tui_wait_for "Cổng tin tức ·"
+assert_equal " Hội nghị tổng kết công tác năm 2022" "$(row 2)" "pager: the title"
+screen > "$ASSERT_TMP/article"
+grep -q "Chiều 29/12, Ủy ban nhân dân thành phố tổ chức hội nghị tổng kết" "$ASSERT_TMP/article" &&
+	assert_pass || assert_fail "pager: the page's body: $(cat "$ASSERT_TMP/article")"
+# The pane below the article: the page's own list first, in its order.
+pane=$(screen | grep -n "Related (" | cut -d: -f1)
+[ -n "$pane" ] && assert_pass || assert_fail "pager: the related pane: $(screen)"
+assert_equal " Related (5)" "$(row "$pane" | sed 's/ *$//')" "pane: the page's five"
+case "$(row $((pane + 1)))" in *"Khởi công xây dựng cầu vượt nút giao Nam Hải"*) assert_pass ;;
+*) assert_fail "pane: 'Tin khác' first: $(row $((pane + 1)))" ;; esac
+assert_equal "   -   Công bố phương án tuyển sinh vào lớp 10" "$(row $((pane + 4)) | sed 's/ *$//')" \
+	"pane: the one not cached, by its title, with no date"
+
+# Opening the one not cached: at once, then its page's article.
+assert_equal 0 "$(requests_for /giao-duc-tuyen-sinh/)" "not fetched before it is opened"
+tui_send Tab j j j Enter
+tui_wait_for "Sở Giáo dục và Đào tạo công bố phương án tuyển sinh"
+assert_equal " Công bố phương án tuyển sinh vào lớp 10" "$(row 2)" "the 'Tin khác' article opened"
+assert_equal 1 "$(requests_for /giao-duc-tuyen-sinh/)" "its page fetched once, when opened"
+screen | grep -q "Lan Phương" && assert_pass || assert_fail "its byline: $(screen)"
+tui_send q
+tui_wait_for "Chiều 29/12, Ủy ban nhân dân"
+assert_equal " Hội nghị tổng kết công tác năm 2022" "$(row 2)" "q comes back to the article"
+
+# An article whose page failed says so above the feed's text.
+tui_send q
+tui_wait_for "/6"
+tui_send G Enter
+tui_wait_for "could not be read"
+screen | grep -q "The article's page could not be read (no article found in the page)" &&
+	assert_pass || assert_fail "a failed page says why: $(screen)"
+tui_send q q q
+tui_wait_for "[exit 0]"
+assert_done
