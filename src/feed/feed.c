@@ -54,7 +54,7 @@ const char *feed_format_name(enum feed_format format)
 	    [FEED_FORMAT_UNKNOWN] = "unknown",   [FEED_FORMAT_RSS20] = "rss2.0",
 	    [FEED_FORMAT_RSS10] = "rss1.0",      [FEED_FORMAT_RSS09X] = "rss0.9x",
 	    [FEED_FORMAT_ATOM10] = "atom1.0",    [FEED_FORMAT_ATOM03] = "atom0.3",
-	    [FEED_FORMAT_JSONFEED] = "jsonfeed",
+	    [FEED_FORMAT_JSONFEED] = "jsonfeed", [FEED_FORMAT_WPREST] = "wp-rest",
 	};
 	return (size_t)format < CORE_NELEM(names) ? names[format] : "unknown";
 }
@@ -117,7 +117,7 @@ static enum feed_status feed_parse_input(struct feed_input *in, const struct fee
 		core_err_set(err, errlen, "not a feed (it is empty)");
 	else if (feed_looks_binary(head, n))
 		core_err_set(err, errlen, "not a feed (binary data)");
-	else if (*p == '{')
+	else if (*p == '{' || *p == '[') /* a JSON Feed, or the WordPress REST API's posts */
 		status = feed_json_parse(in, opts, info, cb, arg, err, errlen);
 	else if (*p != '<')
 		core_err_set(err, errlen, "not a feed (neither XML nor JSON)");

@@ -1,8 +1,8 @@
 /*
  * feed: feed documents (RSS 0.9x, 1.0 and 2.0, Atom 0.3 and 1.0, JSON
- * Feed 1.0 and 1.1) to items. The XML is read with libxml2's streaming
- * reader, so memory does not grow with the document; each item is handed
- * to a callback as soon as it is complete.
+ * Feed 1.0 and 1.1, and the WordPress REST API's list of posts) to items. The XML is read with
+ * libxml2's streaming reader, so memory does not grow with the document; each item is handed to a
+ * callback as soon as it is complete.
  *
  * Every string that leaves this module is valid UTF-8. Titles, authors and
  * categories are cleaned by the text module (NFC, one line, no controls,
@@ -31,9 +31,10 @@ enum feed_format {
 	FEED_FORMAT_ATOM10,
 	FEED_FORMAT_ATOM03,
 	FEED_FORMAT_JSONFEED,
+	FEED_FORMAT_WPREST, /* the WordPress REST API's posts (/wp-json/wp/v2/posts) */
 };
 
-/* "rss2.0", "rss1.0", "rss0.9x", "atom1.0", "atom0.3", "jsonfeed" or "unknown". */
+/* "rss2.0", "rss1.0", "rss0.9x", "atom1.0", "atom0.3", "jsonfeed", "wp-rest" or "unknown". */
 const char *feed_format_name(enum feed_format format);
 
 /* A time that is not there. */
