@@ -60,7 +60,17 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 		       (long long)f.unread, (long long)f.total, url);
 		if (f.location != NULL) {
 			char *loc = cli_line(f.location);
-			printf("    moved for good to %s (update the feeds file)\n", loc);
+			if (f.via != NULL && strcmp(f.location, f.url) == 0) {
+				char *via = cli_line(f.via);
+				printf("    a web page, not a feed: read as %s\n", via);
+				free(via);
+			} else if (f.via != NULL) {
+				char *via = cli_line(f.via);
+				printf("    no feed at its URL: read from %s (%s)\n", loc, via);
+				free(via);
+			} else {
+				printf("    moved for good to %s (update the feeds file)\n", loc);
+			}
 			free(loc);
 		}
 		if (feeds.file.v[i].insecure)

@@ -68,6 +68,13 @@ static int cli_refresh_opt(int id, const char *arg, void *state)
 	case CLI_OPT_REFRESH_NO_PAGES:
 		r->ro.no_pages = true;
 		return -1;
+	case CLI_OPT_REFRESH_OLDER: {
+		long long n;
+		if (!cli_number(CLI_CMD_REFRESH, "older", arg, 1, 1000, &n, &r->status))
+			return r->status;
+		r->ro.older = (int)n;
+		return -1;
+	}
 	case CLI_OPT_REFRESH_MAX_SIZE:
 		return cli_size(CLI_CMD_REFRESH, "max-size", arg, &r->ro.max_size, &r->status)
 			   ? -1
@@ -157,6 +164,23 @@ static void cli_refresh_event(const struct refresh_event *e, void *arg)
 					   " from now on (update the feeds file)",
 					   url, to));
 		free(to);
+	}
+	if (e->found != NULL) {
+		char *at = core_str_printable(e->found);
+		char *why = core_str_printable(e->found_because != NULL ? e->found_because : "");
+		cli_refresh_note(
+		    r, e->feed_id,
+		    strcmp(e->found, e->url) == 0
+			? xasprintf("bantin: %s: a web page, not a feed: read as %s", url,
+				    e->found_how)
+		    : e->found_because != NULL
+			? xasprintf("bantin: %s: no feed there (%s); its articles are read"
+				    " from %s (%s) from now on",
+				    url, why, at, e->found_how)
+			: xasprintf("bantin: %s: its articles are read from %s (%s)", url, at,
+				    e->found_how));
+		free(at);
+		free(why);
 	}
 	if (e->warning != NULL)
 		cli_refresh_note(r, e->feed_id, xasprintf("bantin: %s: %s", url, e->warning));

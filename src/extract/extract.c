@@ -272,3 +272,66 @@ bool extract_listing(const struct extract_profiles *profiles, const char *site, 
 	}
 	return true;
 }
+
+/* Whether a feed link is a comments feed (WordPress's "Comments Feed", ".../comments/feed/"). */
+static bool extract_comments_feed(const char *href, const char *title)
+{
+	return strstr(href, "/comments/") != NULL ||
+	       (title != NULL &&
+		(strstr(title, "Comments") != NULL || strstr(title, "comments") != NULL ||
+		 strstr(title, "Bình luận") != NULL || strstr(title, "bình luận") != NULL));
+}
+
+void extract_feed_links(const char *html, size_t len, const char *url, const char *charset,
+			char ***out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	xmlDoc *doc = extract_parse(html, len, url, charset);
+	if (doc == NULL)
+		return;
+	static const char *const types[] = {"application/rss+xml", "application/atom+xml",
+					    "application/feed+json", "application/json",
+					    "application/rdf+xml"};
+	char **later = NULL;
+	size_t nlater = 0;
+	xmlXPathContext *ctx = xmlXPathNewContext(doc);
+	xmlXPathObject *o =
+	    ctx != NULL
+		? xmlXPathEvalExpression(
+		      (const xmlChar *)"//link[contains(concat(' ', translate(@rel,"
+				       " 'ALTERNATE', 'alternate'), ' '), ' alternate ')][@href]",
+		      ctx)
+		: NULL;
+	for (int i = 0; o != NULL && o->nodesetval != NULL && i < o->nodesetval->nodeNr; i++) {
+		xmlNode *l = o->nodesetval->nodeTab[i];
+		xmlChar *type = xmlGetProp(l, (const xmlChar *)"type");
+		bool feed = false;
+		for (size_t k = 0; type != NULL && k < sizeof types / sizeof *types; k++)
+			feed = feed ||
+			       strncasecmp((const char *)type, types[k], strlen(types[k])) == 0;
+		xmlFree(type);
+		if (!feed)
+			continue;
+		xmlChar *href = xmlGetProp(l, (const xmlChar *)"href");
+		xmlChar *title = xmlGetProp(l, (const xmlChar *)"title");
+		char *abs = href != NULL ? extract_url((const char *)href, url) : NULL;
+		if (abs != NULL) {
+			bool comments = extract_comments_feed(abs, (const char *)title);
+			char ***list = comments ? &later : out;
+			size_t *count = comments ? &nlater : n;
+			*list = xreallocarray(*list, *count + 1, sizeof **list);
+			(*list)[(*count)++] = abs;
+		}
+		xmlFree(href);
+		xmlFree(title);
+	}
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	for (size_t i = 0; i < nlater; i++) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		(*out)[(*n)++] = later[i];
+	}
+	free(later);
+}

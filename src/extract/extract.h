@@ -81,6 +81,14 @@ bool extract_page(const struct extract_profiles *profiles, const char *site, con
 		  size_t len, const char *url, const char *charset, struct extract_article *out,
 		  char *err, size_t errlen);
 
+/*
+ * The feeds a page names (<link rel="alternate"> of RSS, Atom or JSON Feed
+ * type), absolute, in the page's order but comment feeds last; owned
+ * (free each, then the array). *n is 0 when it names none.
+ */
+void extract_feed_links(const char *html, size_t len, const char *url, const char *charset,
+			char ***out, size_t *n);
+
 /* One item of a listing page. Strings owned. */
 struct extract_item {
 	char *title, *url;

@@ -28,6 +28,15 @@
  * only once every feed has (pages never crowd out feeds), at most
  * REFRESH_PAGE_FETCHES at once. A worker extracts the article (extract);
  * the calling thread writes it, or the failure with the next attempt's time.
+ *
+ * A feed whose URL answers 404 (or 410) or an HTML page is looked for
+ * before it is called failed: the page as a listing, when a site profile
+ * lists its articles; the feeds the page names (<link rel="alternate">);
+ * those its site's home page names; the WordPress REST API's posts. The
+ * same job goes round again with each URL in turn (a stage at a time), and
+ * the first that works is kept as the feed's location, said once. With
+ * --older, each feed's older pages follow it as jobs of their own
+ * (WordPress's ?paged=N, the REST API's page=N, a listing's next page).
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -69,6 +78,14 @@ struct refresh_item {
 
 enum refresh_job_kind { REFRESH_JOB_FEED, REFRESH_JOB_PAGE };
 
+/* Where a feed job is fetching from: its URL (or location), or a place found for it. */
+enum refresh_stage {
+	REFRESH_STAGE_FEED,      /* the feeds file's URL, or the location found before */
+	REFRESH_STAGE_ALTERNATE, /* a feed a page names */
+	REFRESH_STAGE_HOME,      /* the site's home page, for the feeds it names */
+	REFRESH_STAGE_REST,      /* the WordPress REST API's posts */
+};
+
 struct refresh_job {
 	struct refresh *r;
 	enum refresh_job_kind kind;
@@ -84,6 +101,18 @@ struct refresh_job {
 	int tries;
 	struct extract_article page;
 	bool have_page;
+	/* REFRESH_JOB_FEED: finding the feed when its URL gives none */
+	enum refresh_stage stage;
+	char *first_error; /* the feed's own URL's failure, reported when nothing works */
+	char **alternates; /* feeds named by the pages fetched so far, to try in turn */
+	size_t nalternates, next_alternate;
+	bool tried_home, tried_rest;
+	bool html;          /* the body was an HTML page, and no listing */
+	bool listing;       /* the body was a listing page, read with its site profile */
+	char *listing_next; /* the listing's next (older) page */
+	char *stored_via;   /* how the store says its location was found, or NULL */
+	/* --older: 0 for the feed itself, else which older page; how many more after it */
+	int older_page, older_left;
 	bool cheap;             /* fetched as likely to answer 304 */
 	struct net_result *res; /* once fetched */
 	bool failed;
@@ -112,6 +141,7 @@ struct refresh {
 	size_t page_fetching;         /* pages handed to net */
 	size_t pages_total, pages_done;
 	bool no_pages;
+	int older;     /* --older: older pages of each feed */
 	bool page_now; /* a page asked for by refresh_add_page goes before the feeds */
 	struct extract_profiles *profiles; /* NULL when they could not be read */
 	char *warning;                     /* why not, once */
@@ -155,20 +185,16 @@ static struct refresh_job *refresh_pop(struct refresh_queue *q)
 	return j;
 }
 
-static void refresh_job_free(struct refresh_job *j)
+/* Frees what a fetch of a job came to: its result, its info and items. */
+static void refresh_job_clear(struct refresh_job *j)
 {
-	free(j->url);
-	free(j->fetch);
-	free(j->etag);
-	free(j->last_modified);
-	free(j->cafile);
-	free(j->site);
-	if (j->have_page)
-		extract_article_free(&j->page);
 	net_result_free(j->res);
+	j->res = NULL;
 	free(j->warning);
+	j->warning = NULL;
 	if (j->have_info)
 		feed_info_free(&j->info);
+	j->have_info = false;
 	for (size_t i = 0; i < j->nitems; i++) {
 		struct refresh_item *it = &j->items[i];
 		free(it->guid);
@@ -182,6 +208,29 @@ static void refresh_job_free(struct refresh_job *j)
 			free(it->index[k]);
 	}
 	free(j->items);
+	j->items = NULL;
+	j->nitems = j->cap = 0;
+	j->failed = j->html = j->listing = false;
+	j->error[0] = '\0';
+}
+
+static void refresh_job_free(struct refresh_job *j)
+{
+	free(j->url);
+	free(j->fetch);
+	free(j->etag);
+	free(j->last_modified);
+	free(j->cafile);
+	free(j->site);
+	free(j->first_error);
+	for (size_t i = 0; i < j->nalternates; i++)
+		free(j->alternates[i]);
+	free(j->alternates);
+	free(j->listing_next);
+	free(j->stored_via);
+	if (j->have_page)
+		extract_article_free(&j->page);
+	refresh_job_clear(j);
 	free(j);
 }
 
@@ -364,6 +413,8 @@ static bool refresh_page_body(struct net_result *res, size_t max, struct core_bu
 	if (res->spool < 0)
 		return core_buf_append(b, res->body.data != NULL ? res->body.data : "",
 				       res->body.len);
+	if (lseek(res->spool, 0, SEEK_SET) != 0) /* read once already, as a feed */
+		return false;
 	char chunk[65536];
 	ssize_t got;
 	while ((got = read(res->spool, chunk, sizeof chunk)) > 0) {
@@ -394,6 +445,76 @@ static void refresh_parse_page(struct refresh_job *j)
 	net_result_drop_body(res);
 }
 
+/* Plain text as HTML: what a feed's summary is. */
+static char *refresh_text_html(const char *s)
+{
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '<')
+			core_buf_puts(&b, "&lt;");
+		else if (*s == '>')
+			core_buf_puts(&b, "&gt;");
+		else if (*s == '&')
+			core_buf_puts(&b, "&amp;");
+		else
+			core_buf_putc(&b, *s);
+	}
+	return core_buf_take(&b);
+}
+
+/*
+ * A feed's body that is an HTML page (any thread): its articles when a site
+ * profile lists them (the page is the feed), else the feeds it names, to
+ * try next.
+ */
+static void refresh_parse_html(struct refresh_job *j, const char *charset)
+{
+	struct net_result *res = j->res;
+	struct core_buf b;
+	if (!refresh_page_body(res, j->r->max_size, &b)) {
+		core_buf_free(&b);
+		return;
+	}
+	struct extract_listing l;
+	char err[CORE_ERRLEN];
+	if (j->r->profiles != NULL &&
+	    extract_listing(j->r->profiles, j->site, core_buf_str(&b), b.len, res->final_url,
+			    charset, &l, err, sizeof err)) {
+		j->listing = true;
+		j->failed = false;
+		j->have_info = true;
+		memset(&j->info, 0, sizeof j->info);
+		for (size_t i = 0; i < l.nitems; i++) {
+			struct extract_item *x = &l.items[i];
+			struct feed_item it = {
+			    .id = x->url,
+			    .title = x->title,
+			    .link = xstrdup(x->url),
+			    .published =
+				x->published == EXTRACT_NO_TIME ? FEED_NO_DATE : x->published,
+			    .updated = FEED_NO_DATE,
+			    .summary = x->summary != NULL ? refresh_text_html(x->summary) : NULL,
+			};
+			x->title = NULL; /* taken */
+			refresh_on_item(&it, j);
+			free(it.title);
+			free(it.link);
+			free(it.author);
+			free(it.summary);
+			free(it.content);
+		}
+		j->listing_next = l.next;
+		l.next = NULL;
+		extract_listing_free(&l);
+	} else {
+		j->html = true;
+		extract_feed_links(core_buf_str(&b), b.len, res->final_url, charset, &j->alternates,
+				   &j->nalternates);
+	}
+	core_buf_free(&b);
+}
+
 /* Parses a fetched body into items (any thread). */
 static void refresh_parse(struct refresh_job *j)
 {
@@ -413,12 +534,19 @@ static void refresh_parse(struct refresh_job *j)
 		? feed_parse_fd(res->spool, &o, &j->info, refresh_on_item, j, err, sizeof err)
 		: feed_parse(res->body.data != NULL ? res->body.data : "", res->body.len, &o,
 			     &j->info, refresh_on_item, j, err, sizeof err);
-	net_result_drop_body(res);
 	if (fs == FEED_ERROR || fs == FEED_IO_ERROR) {
 		j->failed = true;
 		core_err_set(j->error, sizeof j->error, "%s", err);
+		/* not a feed but a web page: a listing, or the feeds it names */
+		if (fs == FEED_ERROR && strcmp(err, "not a feed (an HTML page)") == 0) {
+			char charset[64];
+			refresh_charset(res->content_type, charset, sizeof charset);
+			refresh_parse_html(j, charset[0] != '\0' ? charset : NULL);
+		}
+		net_result_drop_body(res);
 		return;
 	}
+	net_result_drop_body(res);
 	j->have_info = true;
 	if (fs == FEED_PARTIAL)
 		j->warning = xasprintf(
@@ -551,6 +679,144 @@ static void refresh_finish_page(struct refresh *r, struct refresh_job *j)
 	refresh_job_free(j);
 }
 
+/* url's scheme and host with path ("https://host/") and more, owned. */
+static char *refresh_site_url(const char *url, const char *path)
+{
+	const char *p = strstr(url, "://");
+	if (p == NULL)
+		return NULL;
+	p += 3;
+	size_t n = (size_t)(p - url) + strcspn(p, "/?#");
+	return xasprintf("%.*s/%s", (int)n, url, path);
+}
+
+/* url with its query's name=value set (replaced when it is there), owned. */
+static char *refresh_url_param(const char *url, const char *name, int value)
+{
+	size_t frag = strcspn(url, "#");
+	const char *q = memchr(url, '?', frag);
+	size_t nlen = strlen(name);
+	for (const char *p = q; p != NULL && p < url + frag;
+	     p = memchr(p + 1, '&', (size_t)(url + frag - p - 1))) {
+		if (strncmp(p + 1, name, nlen) == 0 && p[1 + nlen] == '=') {
+			const char *end = p + 1 + nlen + 1;
+			end += strcspn(end, "&#");
+			return xasprintf("%.*s%c%s=%d%s", (int)(p - url), url, *p, name, value,
+					 end);
+		}
+	}
+	return xasprintf("%.*s%c%s=%d%s", (int)frag, url, q != NULL ? '&' : '?', name, value,
+			 url + frag);
+}
+
+/* What a stage says of where a feed's articles were found. */
+static const char *refresh_found_how(const struct refresh_job *j)
+{
+	if (j->listing)
+		return "a listing page read with its site profile";
+	switch (j->stage) {
+	case REFRESH_STAGE_ALTERNATE:
+		return "the feed its site names";
+	case REFRESH_STAGE_REST:
+		return "the WordPress REST API";
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * When feed job j's URL gave no feed (404, 410, or a web page that is no
+ * listing), sends it round again to the next place its articles may be and
+ * says true; false when there is nowhere left (or it is an older page).
+ */
+static bool refresh_discover(struct refresh *r, struct refresh_job *j)
+{
+	struct net_result *res = j->res;
+	bool gone = !res->ok && (res->status == 404 || res->status == 410);
+	bool page = res->ok && !res->not_modified && j->failed && j->html;
+	if (j->older_page > 0 || !(gone || page))
+		return false;
+	if (j->first_error == NULL)
+		j->first_error = xstrdup(res->ok ? j->error : res->error);
+	char *next = NULL;
+	enum refresh_stage stage = j->stage;
+	if (j->stage == REFRESH_STAGE_FEED && j->stored_via != NULL) {
+		/* the place found before has gone: look again from the feed's own URL */
+		next = xstrdup(j->url);
+		free(j->stored_via);
+		j->stored_via = NULL;
+		store_feed_found(r->st, j->feed_id, NULL, NULL, NULL, 0);
+		free(j->first_error);
+		j->first_error = NULL;
+	} else if (j->next_alternate < j->nalternates) {
+		next = xstrdup(j->alternates[j->next_alternate++]);
+		stage = REFRESH_STAGE_ALTERNATE;
+	} else if (!j->tried_home) {
+		j->tried_home = true;
+		next = refresh_site_url(j->url, "");
+		stage = REFRESH_STAGE_HOME;
+		if (next != NULL && strcmp(next, j->fetch) == 0) { /* it was the home page */
+			free(next);
+			next = NULL;
+		}
+	}
+	if (next == NULL && !j->tried_rest) {
+		j->tried_rest = true;
+		next = refresh_site_url(j->url, "wp-json/wp/v2/posts?per_page=20&_embed=1");
+		stage = REFRESH_STAGE_REST;
+	}
+	if (next == NULL)
+		return false;
+	if (res->ok && !res->not_modified)
+		r->bodies--;
+	refresh_job_clear(j);
+	free(j->fetch);
+	j->fetch = next;
+	j->stage = stage;
+	free(j->etag); /* the validators were the first URL's */
+	free(j->last_modified);
+	j->etag = j->last_modified = NULL;
+	/* first in line: it is what is left of a feed already begun */
+	j->next = r->waiting.head;
+	r->waiting.head = j;
+	if (r->waiting.tail == NULL)
+		r->waiting.tail = j;
+	return true;
+}
+
+/* Queues feed j's next older page (--older); false when there is none to fetch. */
+static bool refresh_queue_older(struct refresh *r, const struct refresh_job *j, size_t added)
+{
+	if (j->older_left <= 0 || (j->older_page > 0 && added == 0))
+		return false;
+	int page = j->older_page > 0 ? j->older_page + 1 : 2;
+	char *next = j->listing ? xstrdup_opt(j->listing_next)
+		     : j->info.format == FEED_FORMAT_WPREST
+			 ? refresh_url_param(j->fetch, "page", page)
+			 : refresh_url_param(j->fetch, "paged", page);
+	if (next == NULL)
+		return false;
+	struct refresh_job *o = xcalloc(1, sizeof *o);
+	o->r = r;
+	o->kind = REFRESH_JOB_FEED;
+	o->feed_id = j->feed_id;
+	o->url = xstrdup(j->url);
+	o->fetch = next;
+	o->cafile = xstrdup_opt(j->cafile);
+	o->insecure = j->insecure;
+	o->site = xstrdup_opt(j->site);
+	o->full = j->full;
+	o->stage = j->stage;
+	o->older_page = page;
+	o->older_left = j->older_left - 1;
+	o->next = r->waiting.head;
+	r->waiting.head = o;
+	if (r->waiting.tail == NULL)
+		r->waiting.tail = o;
+	r->total++;
+	return true;
+}
+
 /* Writes what a job came to into the store and reports it; frees the job. */
 static void refresh_finish(struct refresh *r, struct refresh_job *j)
 {
@@ -558,6 +824,8 @@ static void refresh_finish(struct refresh *r, struct refresh_job *j)
 		refresh_finish_page(r, j);
 		return;
 	}
+	if (refresh_discover(r, j))
+		return; /* round again, elsewhere */
 	struct refresh_event e = {
 	    .feed_id = j->feed_id,
 	    .url = j->url,
@@ -566,12 +834,24 @@ static void refresh_finish(struct refresh *r, struct refresh_job *j)
 	struct net_result *res = j->res;
 	char err[CORE_ERRLEN];
 	int64_t now = (int64_t)time(NULL);
-	if (res->moved_to != NULL &&
-	    store_feed_move(r->st, j->feed_id, res->moved_to, err, sizeof err))
+	if (res->moved_to != NULL && j->stage == REFRESH_STAGE_FEED && j->older_page == 0 &&
+	    !j->listing && store_feed_move(r->st, j->feed_id, res->moved_to, err, sizeof err))
 		e.moved_to = res->moved_to;
-	if (!res->ok || j->failed) {
+	char *failure = NULL;
+	if (j->older_page > 0 && (!res->ok || j->failed)) {
+		/* the archive ends (404), or an older page fails: the feed itself is done */
+		e.outcome = REFRESH_UNCHANGED;
+		/* WordPress's REST API answers a page past the last 400 */
+		if (!(res->status == 404 || res->status == 410 || res->status == 400))
+			e.warning = failure = xasprintf("older page %d: %s", j->older_page,
+							res->ok ? j->error : res->error);
+	} else if (!res->ok || j->failed) {
 		e.outcome = REFRESH_FAILED;
 		e.error = res->ok ? j->error : res->error;
+		if (j->first_error !=
+		    NULL) /* its own URL's failure, and that nothing else worked */
+			e.error = failure =
+			    xasprintf("%s; no other feed found on its site", j->first_error);
 		store_feed_failed(r->st, j->feed_id, now, (int)res->status, e.error, NULL, 0);
 	} else if (res->not_modified) {
 		e.outcome = REFRESH_UNCHANGED;
@@ -593,26 +873,40 @@ static void refresh_finish(struct refresh *r, struct refresh_job *j)
 		    .last_modified = res->last_modified,
 		    .items = items,
 		    .nitems = j->nitems,
+		    .older = j->older_page > 0,
 		};
 		struct store_update_result ur;
 		if (store_update(r->st, &u, &ur, err, sizeof err)) {
 			e.added = ur.added;
 			e.updated = ur.updated;
 			e.warning = j->warning;
+			/* found elsewhere: kept as its location, said once */
+			const char *how = refresh_found_how(j);
+			if (how != NULL && j->older_page == 0 &&
+			    (j->stored_via == NULL || strcmp(j->stored_via, how) != 0) &&
+			    store_feed_found(r->st, j->feed_id, j->fetch, how, err, sizeof err)) {
+				e.found = j->fetch;
+				e.found_how = how;
+				e.found_because = j->first_error;
+			}
 		} else {
 			e.outcome = REFRESH_FAILED;
 			e.error = err;
 		}
 		free(items);
 	}
-	if (e.outcome != REFRESH_FAILED)
+	/* the feed's pages once its older pages are in too */
+	if (!(e.outcome == REFRESH_UPDATED && refresh_queue_older(r, j, e.added)) &&
+	    (e.outcome != REFRESH_FAILED))
 		refresh_queue_pages(r, j, now);
 	r->done++;
 	if (res->ok && !res->not_modified)
 		r->bodies--;
 	e.done = r->done;
 	e.total = r->total;
+	e.older_page = j->older_page;
 	r->fn(&e, r->arg);
+	free(failure);
 	refresh_job_free(j);
 }
 
@@ -712,6 +1006,7 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 		r->warning = xasprintf("%s; article pages are read without site profiles", err);
 	r->max_size = o->max_size != 0 ? o->max_size : FEED_MAX_SIZE_DEFAULT;
 	r->no_pages = o->no_pages;
+	r->older = o->older;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	int workers =
 	    o->workers != 0 ? o->workers : (int)(cpus > 1 ? (cpus < 9 ? cpus - 1 : 8) : 1);
@@ -784,8 +1079,12 @@ bool refresh_add(struct refresh *r, int64_t feed_id, const struct refresh_feed_o
 	j->feed_id = feed_id;
 	j->url = xstrdup(f.url);
 	j->fetch = xstrdup(f.location != NULL ? f.location : f.url);
-	j->etag = xstrdup_opt(f.etag);
-	j->last_modified = xstrdup_opt(f.last_modified);
+	if (r->older == 0) { /* older pages need to know what the first is */
+		j->etag = xstrdup_opt(f.etag);
+		j->last_modified = xstrdup_opt(f.last_modified);
+	}
+	j->older_left = r->older;
+	j->stored_via = xstrdup_opt(f.location != NULL ? f.via : NULL);
 	j->cafile = xstrdup_opt(fo != NULL ? fo->cafile : NULL);
 	j->insecure = fo != NULL && fo->insecure;
 	j->site = xstrdup_opt(fo != NULL ? fo->site : NULL);

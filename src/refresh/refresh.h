@@ -45,8 +45,12 @@ struct refresh_event {
 	const char *error;    /* REFRESH_FAILED: one line, e.g. "HTTP 404 Not Found" */
 	const char *warning;  /* or NULL: e.g. the document broke after some items */
 	const char *moved_to; /* a permanent redirect: the new location, now used */
-	int64_t retry_in;     /* a page that failed: tried again in this many seconds */
-	size_t done, total;   /* feeds and pages finished and queued so far */
+	/* the feed's URL gave no feed (found_because says why) but this place did, now used:
+	   found_how says what it is ("the WordPress REST API"); once, when first found */
+	const char *found, *found_how, *found_because;
+	int older_page;     /* --older: which of the feed's older pages, else 0 */
+	int64_t retry_in;   /* a page that failed: tried again in this many seconds */
+	size_t done, total; /* feeds and pages finished and queued so far */
 };
 
 typedef void (*refresh_fn)(const struct refresh_event *e, void *arg);
@@ -61,6 +65,7 @@ struct refresh_opts {
 	long max_connections;      /* in all: 16 */
 	long max_host_connections; /* to one host: 6 */
 	bool no_pages;             /* fetch no article's page (those due stay due) */
+	int older;                 /* also fetch up to this many older pages of each feed */
 	int workers; /* parsing threads; 0: one per processor but one (the store writes on its own)
 		      */
 };

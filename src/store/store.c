@@ -25,7 +25,9 @@
  * page gives, where it stands (page_state: 0 due, 1 fetched, 2 failed,
  * 3 not wanted), the failed attempts and when the next may be, the
  * validators to check it again with, and why the last attempt failed —
- * and the page's own list of other articles ("Tin khác"), in its order.
+ * and the page's own list of other articles ("Tin khác"), in its order;
+ * and how a feed's articles were found when its own URL gave none (via:
+ * its location is then that place, not a permanent redirect's).
  * The columns come after the feed's text, as ALTER TABLE puts them on a
  * cache of version 1: only the index below reads page_state for a list.
  */
@@ -46,6 +48,7 @@
 	" url TEXT NOT NULL,"                                                                      \
 	" PRIMARY KEY (article_id, pos)) WITHOUT ROWID;"                                           \
 	"CREATE INDEX articles_by_link ON articles (link);"                                        \
+	"ALTER TABLE feeds ADD COLUMN via TEXT;"                                                   \
 	"CREATE INDEX articles_pages ON articles (feed_id, page_state);"                           \
 	"PRAGMA user_version = 2;"
 
@@ -130,11 +133,11 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.page_state = 1),"          \
 	" (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.page_state = 2),"          \
 	" (SELECT a.page_error FROM articles a WHERE a.feed_id = f.id AND a.page_state = 2"        \
-	" ORDER BY a.time DESC LIMIT 1) FROM feeds f"
+	" ORDER BY a.time DESC LIMIT 1), f.via FROM feeds f"
     [STORE_SQL_FEED_GET] = STORE_FEED_SELECT " WHERE f.id = ?1",
     [STORE_SQL_FEEDS_LIST] = STORE_FEED_SELECT " ORDER BY f.id",
 #undef STORE_FEED_SELECT
-    [STORE_SQL_FEED_SET_URL] = "UPDATE feeds SET location = ?2 WHERE id = ?1",
+    [STORE_SQL_FEED_SET_URL] = "UPDATE feeds SET location = ?2, via = ?3 WHERE id = ?1",
     [STORE_SQL_FEED_FAILED] = "UPDATE feeds SET last_attempt = ?2, last_status = ?3,"
 			      " last_error = ?4 WHERE id = ?1",
     [STORE_SQL_FEED_UNCHANGED] = "UPDATE feeds SET last_attempt = ?2, last_success = ?2,"

@@ -64,10 +64,12 @@ bool store_article_hash(struct store *st, int64_t feed_id, const char *guid, int
 
 struct store_feed {
 	int64_t id;
-	char *url;      /* as the feeds file says */
-	char *location; /* where it moved for good (and is fetched from); NULL if it did not */
-	char *title;    /* its name, else the title it gives; NULL until a refresh tells it */
-	char *site;     /* the feed's web site */
+	char *url; /* as the feeds file says */
+	char *
+	    location; /* where it moved for good, or was found (and is fetched from); NULL if not */
+	char *via;    /* how location was found when the feed's URL gave no feed, else NULL */
+	char *title;  /* its name, else the title it gives; NULL until a refresh tells it */
+	char *site;   /* the feed's web site */
 	char *etag, *last_modified;
 	int64_t last_attempt, last_success; /* STORE_NO_TIME when never */
 	int last_status;                    /* HTTP status of the last attempt, 0 when none */
@@ -94,6 +96,9 @@ bool store_feeds_list(struct store *st, struct store_feed **out, size_t *n, char
 		      size_t errlen);
 /* Records that feed id moved for good to url (NULL: back to its own URL). */
 bool store_feed_move(struct store *st, int64_t id, const char *url, char *err, size_t errlen);
+/* Records that feed id's articles are at url, found as via says ("the WordPress REST API"). */
+bool store_feed_found(struct store *st, int64_t id, const char *url, const char *via, char *err,
+		      size_t errlen);
 /* Records a failed attempt (status 0 when no HTTP status came back). */
 bool store_feed_failed(struct store *st, int64_t id, int64_t now, int status, const char *error,
 		       char *err, size_t errlen);
@@ -233,6 +238,7 @@ struct store_update {
 	const char *etag, *last_modified; /* validators to send next time */
 	const struct store_item *items;
 	size_t nitems;
+	bool older; /* an older page of the feed (refresh --older): the feed's state stays */
 };
 
 struct store_update_result {

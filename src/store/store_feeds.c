@@ -17,6 +17,7 @@ void store_feed_free(struct store_feed *f)
 	free(f->last_modified);
 	free(f->last_error);
 	free(f->page_error);
+	free(f->via);
 }
 
 void store_feeds_free(struct store_feed *f, size_t n)
@@ -45,6 +46,7 @@ static void store_feed_read(sqlite3_stmt *s, struct store_feed *f)
 	f->pages = sqlite3_column_int64(s, 13);
 	f->pages_failed = sqlite3_column_int64(s, 14);
 	f->page_error = store_col_text(s, 15);
+	f->via = store_col_text(s, 16);
 }
 
 /* The id (and name, owned) of the feed with url: 1 found, 0 not there, -1 error. */
@@ -183,11 +185,18 @@ bool store_feeds_list(struct store *st, struct store_feed **out, size_t *n, char
 
 bool store_feed_move(struct store *st, int64_t id, const char *url, char *err, size_t errlen)
 {
+	return store_feed_found(st, id, url, NULL, err, errlen);
+}
+
+bool store_feed_found(struct store *st, int64_t id, const char *url, const char *via, char *err,
+		      size_t errlen)
+{
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_FEED_SET_URL, err, errlen);
 	if (s == NULL)
 		return false;
 	sqlite3_bind_int64(s, 1, id);
 	store_bind_text(s, 2, url);
+	store_bind_text(s, 3, url != NULL ? via : NULL);
 	return store_exec_stmt(st, s, "cannot record a feed's new location", err, errlen);
 }
 

@@ -227,6 +227,8 @@ bool store_update(struct store *st, const struct store_update *u, struct store_u
 			goto fail;
 		}
 	}
+	if (u->older)
+		goto commit;
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_FEED_UPDATED, err, errlen);
 	if (s == NULL)
 		goto fail;
@@ -239,6 +241,7 @@ bool store_update(struct store *st, const struct store_update *u, struct store_u
 	store_bind_text(s, 7, u->last_modified);
 	if (!store_exec_stmt(st, s, "cannot record a feed's state", err, errlen))
 		goto fail;
+commit:
 	if (!store_commit(st, err, errlen))
 		return false;
 	if (r != NULL)

@@ -63,7 +63,7 @@ assert_status 1 bt refresh --timeout 2 --stall-time 1 --max-size 1M
 ASSERT_ERR=$(printf '%s\n' "$ASSERT_ERR" | sed 's/after 2 s ([0-9]* bytes/after 2 s (N bytes/')
 assert_equal "13 feeds: 7 new, 0 updated, 9 failed" "$ASSERT_OUT" "first refresh: summary"
 want=$(cat << EOF
-bantin: $U/missing.xml: HTTP 404 Not Found
+bantin: $U/missing.xml: HTTP 404 Not Found; no other feed found on its site
 bantin: $U/error.xml: HTTP 500 Internal Server Error
 bantin: $U/slow.xml: 127.0.0.1:$HTTPFIX_PORT timed out after 2 s (N bytes received)
 bantin: $U/stall.xml: 127.0.0.1:$HTTPFIX_PORT stalled: nothing received for 1 s
@@ -71,7 +71,7 @@ bantin: $U/loop: too many redirects (more than 5)
 bantin: $U/tofile: redirected to 'file:///etc/passwd', which is not an http or https URL
 bantin: $U/big.xml: the document is larger than the limit of 1 MiB (after decompression)
 bantin: $U/bomb.xml: the document is larger than the limit of 1 MiB (after decompression)
-bantin: $U/page.html: not a feed (an HTML page)
+bantin: $U/page.html: not a feed (an HTML page); no other feed found on its site
 bantin: $U/moved.xml: moved for good to $U/c.xml; fetched from there from now on (update the feeds file)
 EOF
 )
@@ -151,7 +151,7 @@ assert_equal "    last refresh failed" \
 assert_equal "    last refresh failed" \
 	"$(printf '%s\n' "$ASSERT_OUT" | grep -A4 "^3  " | grep -o '    last refresh failed' | head -1)" \
 	"feeds: the failure line"
-printf '%s\n' "$ASSERT_OUT" | grep -q ": HTTP 404 Not Found$" &&
+printf '%s\n' "$ASSERT_OUT" | grep -q ": HTTP 404 Not Found; no other feed found on its site$" &&
 	assert_pass || assert_fail "feeds: the failure's reason"
 printf '%s\n' "$ASSERT_OUT" | grep -q "moved for good to $U/c.xml (update the feeds file)" &&
 	assert_pass || assert_fail "feeds: a moved feed says where"
@@ -228,7 +228,7 @@ printf '\n' >> "$root/a.xml" # another ETag: one body, two 304s, and a 404's pag
 assert_status 1 watch_tmp "$spool" "$bantin" --db "$db" --feeds "$feeds" refresh "Tin A" "$U/b.atom" "$U/moved.xml" "$U/missing.xml"
 assert_equal "4 feeds: 0 new, 0 updated, 1 failed
 files: 1 made, 1 removed" "$ASSERT_OUT" "the one body waits in a file of its own, removed at once; an error page in none"
-assert_equal "bantin: $U/missing.xml: HTTP 404 Not Found" "$ASSERT_ERR" "the 404 is told"
+assert_equal "bantin: $U/missing.xml: HTTP 404 Not Found; no other feed found on its site" "$ASSERT_ERR" "the 404 is told"
 assert_equal "" "$(ls -A "$spool")" "no temporary file left behind"
 # With room for no more than 1 MiB a file (RLIMIT_FSIZE), the 2 MiB document
 # cannot be written to its temporary file: proof it goes there, not to memory.
