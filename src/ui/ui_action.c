@@ -31,11 +31,19 @@ static void ui_move_by(struct ui *ui, long long delta)
 	case UI_VIEW_FEEDS:
 		ui_move(&ui->fv.sel, delta, ui->fv.n + 1);
 		break;
-	case UI_VIEW_ARTICLES:
+	case UI_VIEW_ARTICLES: {
 		if (ui->lv.total < 0)
 			ui_view_load_rows(ui, ui->lv.top, height);
+		size_t was = ui->lv.sel;
 		ui_move(&ui->lv.sel, delta, ui->lv.total > 0 ? (size_t)ui->lv.total : 1);
+		/* past the end: older articles can be had */
+		if (delta > 0 && ui->lv.sel == was && !ui->offline && !ui->refreshing)
+			ui_view_status(
+			    ui, false, "%s",
+			    ui_view_label(ui, "Hết danh sách: O để tải các bài cũ hơn",
+					  "The end of the list: O loads older articles"));
 		break;
+	}
 	case UI_VIEW_PAGER: {
 		if (ui->pv.related_focus) {
 			ui_move(&ui->pv.rsel, delta, ui->pv.nrelated > 0 ? ui->pv.nrelated : 1);
@@ -380,6 +388,7 @@ static void ui_on_refresh(struct ui *ui, enum ui_action_id act)
 			       ui_view_label(ui, "Đang cập nhật rồi", "A refresh is under way"));
 	else
 		ui->want_refresh = act == UI_ACT_REFRESH_ALL ? 0 : ui_refresh_target(ui);
+	ui->want_older = ui->want_refresh >= 0 && act == UI_ACT_LOAD_OLDER;
 }
 
 /* redraw: the loop redraws after every key anyway. */
@@ -433,6 +442,7 @@ static const struct {
     {UI_ACT_FOCUS, UI_IN_ALL, ui_on_focus},
     {UI_ACT_REFRESH_ALL, UI_IN_ALL, ui_on_refresh},
     {UI_ACT_REFRESH_FEED, UI_IN_ALL, ui_on_refresh},
+    {UI_ACT_LOAD_OLDER, UI_IN_ARTICLES, ui_on_refresh},
     {UI_ACT_REDRAW, UI_IN_ALL, ui_on_nothing},
 };
 

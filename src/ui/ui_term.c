@@ -213,6 +213,9 @@ static int ui_term_key(void)
 }
 
 /* The feeds file, and the refresh running in the background. */
+/* Older pages a load-older brings of each feed. */
+#define UI_OLDER_PAGES 3
+
 struct ui_term_feeds {
 	struct ui *ui;
 	const struct config_settings *settings; /* what refreshes are made with */
@@ -268,6 +271,9 @@ static void ui_term_start_refresh(struct ui_term_feeds *tf, int64_t feed)
 	struct ui *ui = tf->ui;
 	struct refresh_opts ro;
 	refresh_opts_init(&ro, tf->settings);
+	if (ui->want_older)
+		ro.older = UI_OLDER_PAGES;
+	ui->want_older = false;
 	tf->rf = refresh_new(ui->st, &ro, ui_term_on_refresh, tf);
 	tf->added = tf->failed = 0;
 	char err[CORE_ERRLEN];

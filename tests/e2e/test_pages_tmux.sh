@@ -3,7 +3,8 @@
 # was fetched shows the page's body; its related pane lists the page's own
 # "Tin khác" first; one of those not cached yet opens at once and shows its
 # page's article when it comes (fetched through the settings file's proxy,
-# the fixture server); q comes back; a page that failed says so.
+# the fixture server); q comes back; a page that failed says so; past the end
+# of the list, O brings the feed's older articles.
 set -eu
 . "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
 . "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
@@ -62,6 +63,18 @@ tui_send G Enter
 tui_wait_for "could not be read"
 screen | grep -q "The article's page could not be read (no article found in the page)" &&
 	assert_pass || assert_fail "a failed page says why: $(screen)"
-tui_send q q q
+# Past the end of the list: older articles are offered, and O brings them (its pages 2, 3).
+tui_send q
+tui_wait_for "/6"
+tui_send G j
+tui_wait_for "The end of the list: O loads older articles"
+tui_send O
+tui_wait_for "/9"
+tui_send G
+tui_wait_for "9/9"
+case "$(screen)" in *"Ra quân chiến dịch Tình nguyện mùa đông"*) assert_pass ;;
+*) assert_fail "O: the feed's older articles in the list: $(screen)" ;; esac
+assert_equal 1 "$(requests_for "/feed/?paged=3")" "O: the feed's third page asked once"
+tui_send q q
 tui_wait_for "[exit 0]"
 assert_done
