@@ -299,23 +299,8 @@ struct extract_profiles *extract_profiles_load(char *err, size_t errlen)
 /* url's host in lower case, owned; NULL when it has none. */
 static char *extract_host(const char *url)
 {
-	if (url == NULL)
-		return NULL;
-	const char *p = strstr(url, "://");
-	if (p == NULL)
-		return NULL;
-	p += 3;
-	size_t n = strcspn(p, "/?#");
-	const char *at = memchr(p, '@', n);
-	if (at != NULL) {
-		n -= (size_t)(at + 1 - p);
-		p = at + 1;
-	}
-	char *h = xstrndup(p, n);
-	char *colon = strrchr(h, ':');
-	if (colon != NULL && strchr(h, ']') == NULL)
-		*colon = '\0';
-	for (char *c = h; *c != '\0'; c++)
+	char *h = core_str_host(url);
+	for (char *c = h; c != NULL && *c != '\0'; c++)
 		*c = (char)tolower((unsigned char)*c);
 	return h;
 }

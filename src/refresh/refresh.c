@@ -1134,6 +1134,21 @@ bool refresh_busy(const struct refresh *r)
 	return r->done < r->total;
 }
 
+/* Hands job j to net: its URL, with its validators and TLS settings. */
+static void refresh_send(struct refresh *r, struct refresh_job *j)
+{
+	struct net_request req = {
+	    .url = j->fetch,
+	    .etag = j->etag,
+	    .last_modified = j->last_modified,
+	    .cafile = j->cafile,
+	    .insecure = j->insecure,
+	    .user = j,
+	};
+	r->fetching++;
+	net_add(r->net, &req);
+}
+
 void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int timeout_ms)
 {
 	struct refresh_job *prev = NULL, *next;
@@ -1163,16 +1178,7 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 		j->next = NULL;
 		j->cheap = cheap;
 		r->body_fetching += cheap ? 0 : 1;
-		struct net_request req = {
-		    .url = j->fetch,
-		    .etag = j->etag,
-		    .last_modified = j->last_modified,
-		    .cafile = j->cafile,
-		    .insecure = j->insecure,
-		    .user = j,
-		};
-		r->fetching++;
-		net_add(r->net, &req);
+		refresh_send(r, j);
 	}
 	/* Pages once every feed is with net, a few at a time, and within the limits on bodies. */
 	while ((r->waiting.head == NULL || r->page_now) && r->pages.head != NULL &&
@@ -1180,17 +1186,8 @@ void refresh_step(struct refresh *r, struct pollfd *extra, unsigned nextra, int 
 	       r->body_fetching + r->page_fetching + r->bodies < body_limit + max_bodies) {
 		struct refresh_job *j = refresh_pop(&r->pages);
 		r->page_now = false;
-		struct net_request req = {
-		    .url = j->fetch,
-		    .etag = j->etag,
-		    .last_modified = j->last_modified,
-		    .cafile = j->cafile,
-		    .insecure = j->insecure,
-		    .user = j,
-		};
-		r->fetching++;
 		r->page_fetching++;
-		net_add(r->net, &req);
+		refresh_send(r, j);
 	}
 	net_step(r->net, extra, nextra, timeout_ms);
 	for (;;) {

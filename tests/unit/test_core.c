@@ -498,6 +498,29 @@ static void test_json_str(void **state)
 	core_buf_free(&b);
 }
 
+/* The host of a URL: without user, port, path, query or fragment; none for what is not a URL. */
+static void test_str_host(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+	    {"https://thanhphohaiphong.gov.vn/feed/", "thanhphohaiphong.gov.vn"},
+	    {"http://user:pw@haiphong.gov.vn:8080/tin-tuc-su-kien?page=2", "haiphong.gov.vn"},
+	    {"https://example.org?q=1", "example.org"},
+	    {"https://example.org#top", "example.org"},
+	    {"http://[::1]:8080/x", "[::1]"},
+	    {"https://Example.ORG", "Example.ORG"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *h = core_str_host(cases[i][0]);
+		assert_non_null(h);
+		assert_string_equal(cases[i][1], h);
+		free(h);
+	}
+	assert_null(core_str_host("not a url"));
+	assert_null(core_str_host("https:///path"));
+	assert_null(core_str_host(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -518,6 +541,7 @@ int main(void)
 	    cmocka_unit_test(test_log_level_parse),
 	    cmocka_unit_test(test_xmalloc),
 	    cmocka_unit_test(test_json_str),
+	    cmocka_unit_test(test_str_host),
 	    cmocka_unit_test(test_xreallocarray_overflow_aborts),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
