@@ -22,7 +22,7 @@ nfeeds=$(((articles + per - 1) / per))
 server=$!
 bench_feeds "http://127.0.0.1:$(bench_port)" "$nfeeds" > "$tmp/feeds"
 start=$(date +%s)
-"$build/src/main/bantin" --db "$tmp/cache.db" --feeds "$tmp/feeds" refresh --max-size 64M
+"$build/src/main/bantin" --db "$tmp/cache.db" --feeds "$tmp/feeds" refresh --max-size 64M --no-pages
 printf 'cache built in %d s, %d MiB\n' $(($(date +%s) - start)) \
 	$(($(cat "$tmp"/cache.db* | wc -c) >> 20))
 "$build/bench/bench_store" "$tmp/cache.db"
