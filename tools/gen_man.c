@@ -91,8 +91,12 @@ static void gen_man_option_list(void)
 static void gen_man_command_list(void)
 {
 	for (size_t c = 0; c < sizeof gen_man_commands / sizeof gen_man_commands[0]; c++) {
-		printf(".It Cm %s Oo Ar options Oc Ar %s\n", gen_man_commands[c].name,
-		       gen_man_commands[c].operands);
+		/* an empty Ar would read "file ..." */
+		const char *ops = gen_man_commands[c].operands;
+		if (ops[0] != '\0')
+			printf(".It Cm %s Oo Ar options Oc Ar %s\n", gen_man_commands[c].name, ops);
+		else
+			printf(".It Cm %s Op Ar options\n", gen_man_commands[c].name);
 		gen_man_sentence(gen_man_commands[c].help);
 		puts(".Bl -tag -width Ds");
 		for (size_t i = 0;
