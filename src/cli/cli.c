@@ -112,6 +112,25 @@ int cli_one_operand(enum cli_command_id cmd, const char **slot, const char *arg,
 	return -1;
 }
 
+/*
+ * Whether word, after a query's first word, is one of the query's words
+ * rather than an option: a word of one dash ("-putin", a word to leave out)
+ * unless it is one of the command's short options, alone or with a number
+ * ("-n", "-n5").
+ */
+static bool cli_query_word(const char *word, const struct cli_opts *opts)
+{
+	if (word[0] != '-' || word[1] == '-' || word[1] == '\0')
+		return false;
+	for (size_t i = 0; i < opts->n; i++) {
+		if (opts->v[i].short_name == word[1] &&
+		    (word[2] == '\0' || (opts->v[i].arg != NULL &&
+					 strspn(word + 2, "0123456789") == strlen(word + 2))))
+			return false;
+	}
+	return true;
+}
+
 int cli_options(enum cli_command_id cmd, int argc, char **argv, int help_id, cli_opt_fn fn,
 		void *state)
 {
@@ -122,9 +141,20 @@ int cli_options(enum cli_command_id cmd, int argc, char **argv, int help_id, cli
 	bool help = false;
 	int id;
 	core_opt_init(&st, argc, argv, 1, false);
-	while ((id = core_opt_next(&st, opts.v, opts.n, err, sizeof err)) != CORE_OPT_END) {
+	bool query = false; /* search: a word of the query was seen */
+	for (;;) {
+		if (query && st.cluster == NULL && st.index < argc &&
+		    cli_query_word(argv[st.index], &opts)) {
+			int status = fn(CORE_OPT_OPERAND, argv[st.index++], state);
+			if (status >= 0)
+				return status;
+			continue;
+		}
+		if ((id = core_opt_next(&st, opts.v, opts.n, err, sizeof err)) == CORE_OPT_END)
+			break;
 		if (id == CORE_OPT_ERROR)
 			return cli_usage_error(cmd, err);
+		query = query || (cmd == CLI_CMD_SEARCH && id == CORE_OPT_OPERAND);
 		if (id == help_id) {
 			help = true;
 			continue;

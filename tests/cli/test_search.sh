@@ -76,6 +76,12 @@ assert_equal "Hải quan cảng đẩy mạnh thông quan điện tử cho hàng
 assert_status 0 bt search --json -n 100 'container -lạch'
 assert_equal "" "$(printf '%s\n' "$ASSERT_OUT" | grep -i 'Lạch Huyện' || true)" "-word leaves articles out"
 [ "$(printf '%s\n' "$ASSERT_OUT" | wc -l)" -ge 3 ] && assert_pass || assert_fail "-word keeps the others"
+# a query's words after its first may begin with '-', as separate arguments too
+bt search --json -n 100 'container -lạch' > "$ASSERT_TMP/one-arg"
+assert_status 0 bt search --json -n 100 container -lạch
+assert_equal "$(cat "$ASSERT_TMP/one-arg")" "$ASSERT_OUT" "search container -lạch: -lạch is a word of the query"
+assert_status 0 bt search container -lạch -n 2
+assert_equal 4 "$(printf '%s\n' "$ASSERT_OUT" | wc -l)" "search WORD -WORD -n 2: -n is still the option"
 assert_status 0 bt search --json -n 100 'phau*'
 assert_equal "yte" "$(printf '%s\n' "$ASSERT_OUT" | topics_of | sort -u)" "prefix* finds phẫu thuật"
 
