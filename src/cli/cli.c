@@ -81,7 +81,10 @@ void cli_help(enum cli_command_id cmd, FILE *fp)
 int cli_usage_error(enum cli_command_id cmd, const char *what)
 {
 	const char *name = cli_commands[cmd].name;
-	fprintf(stderr, "bantin %s: %s (see 'bantin %s --help')\n", name, what, name);
+	if (strstr(what, "(see ") != NULL) /* one hint is enough */
+		fprintf(stderr, "bantin %s: %s\n", name, what);
+	else
+		fprintf(stderr, "bantin %s: %s (see 'bantin %s --help')\n", name, what, name);
 	return CLI_EXIT_USAGE;
 }
 

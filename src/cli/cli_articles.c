@@ -42,13 +42,19 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 	if (status >= 0)
 		return status;
 	struct refresh_feeds feeds;
-	struct store *st = cli_cache_open(ctx, &feeds);
+	struct store *st = cli_cache_open(ctx, CLI_READ, &feeds);
 	if (st == NULL)
 		return CLI_EXIT_FAILED;
 	status = CLI_EXIT_OK;
 	char err[CORE_ERRLEN];
 	for (size_t i = 0; i < feeds.file.n; i++) {
 		struct store_feed f;
+		if (feeds.ids[i] == 0) { /* a read-only cache that has not seen it */
+			char *url = cli_line(feeds.file.v[i].url);
+			printf("-  %s  not in the cache\n    %s\n", url, url);
+			free(url);
+			continue;
+		}
 		if (!store_feed_get(st, feeds.ids[i], &f, err, sizeof err)) {
 			cli_fail(err);
 			status = CLI_EXIT_FAILED;
@@ -182,7 +188,7 @@ int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)
 	if (status >= 0)
 		return status;
 	struct refresh_feeds feeds;
-	struct store *st = cli_cache_open(ctx, &feeds);
+	struct store *st = cli_cache_open(ctx, CLI_READ, &feeds);
 	if (st == NULL)
 		return CLI_EXIT_FAILED;
 	status = CLI_EXIT_OK;
@@ -255,7 +261,7 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 	long long id;
 	if (!cli_number(CLI_CMD_SHOW, NULL, s.id, 1, INT64_MAX, &id, &status))
 		return status;
-	struct store *st = cli_store_open(ctx);
+	struct store *st = cli_store_open(ctx, CLI_READ);
 	if (st == NULL)
 		return CLI_EXIT_FAILED;
 	struct store_article a;
@@ -361,7 +367,7 @@ int cli_mark_read_run(const struct cli_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
-	struct store *st = cli_store_open(ctx);
+	struct store *st = cli_store_open(ctx, CLI_WRITE);
 	status = CLI_EXIT_FAILED;
 	if (st == NULL) {
 		free(nums);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli_internal.h"
 #include "feed.h"
@@ -66,15 +67,34 @@ static char *cli_path(const char *path, enum config_file which)
 	return out;
 }
 
-struct store *cli_store_open(const struct cli_ctx *ctx)
+struct store *cli_store_open(const struct cli_ctx *ctx, enum cli_use use)
 {
 	char *path = cli_path(ctx->db, CONFIG_FILE_CACHE);
 	if (path == NULL)
 		return NULL;
 	char err[CORE_ERRLEN];
-	struct store *st = refresh_store_open(path, STORE_OPEN_CREATE, err, sizeof err);
-	if (st == NULL)
+	/* The default cache is made on a first run, whatever the command; one named with --db
+	   only by refresh (a mistyped name is no new cache). */
+	bool create = use == CLI_CREATE || (ctx->db == NULL && access(path, F_OK) != 0);
+	struct store *st = NULL;
+	if (use != CLI_READ && access(path, F_OK) == 0) /* as it would be read: writable? */
+		st = refresh_store_open(path, STORE_OPEN_READ, err, sizeof err);
+	if (st == NULL || !store_readonly(st)) {
+		store_close(st);
+		st = refresh_store_open(path, create ? STORE_OPEN_CREATE : STORE_OPEN_READ, err,
+					sizeof err);
+	}
+	if (st == NULL) {
 		cli_fail(err);
+	} else if (use != CLI_READ && store_readonly(st)) {
+		char *shown = core_str_printable(path);
+		core_err_set(err, sizeof err, "%s: the cache is read-only; this needs to write it",
+			     shown);
+		free(shown);
+		cli_fail(err);
+		store_close(st);
+		st = NULL;
+	}
 	free(path);
 	return st;
 }
@@ -91,9 +111,10 @@ bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct refresh_
 	return true;
 }
 
-struct store *cli_cache_open(const struct cli_ctx *ctx, struct refresh_feeds *feeds)
+struct store *cli_cache_open(const struct cli_ctx *ctx, enum cli_use use,
+			     struct refresh_feeds *feeds)
 {
-	struct store *st = cli_store_open(ctx);
+	struct store *st = cli_store_open(ctx, use);
 	if (st != NULL && !cli_feeds_sync(ctx, st, feeds)) {
 		store_close(st);
 		st = NULL;

@@ -80,8 +80,14 @@ void cli_fail(const char *what);
  */
 bool cli_number(enum cli_command_id cmd, const char *opt, const char *arg, long long min,
 		long long max, long long *out, int *status);
-/* Opens (creating) the cache; NULL after saying why. */
-struct store *cli_store_open(const struct cli_ctx *ctx);
+/* What a command does with the cache. */
+enum cli_use {
+	CLI_READ,   /* only reads: it must be there; read-only when it cannot be written */
+	CLI_WRITE,  /* changes it: it must be there, and writable */
+	CLI_CREATE, /* fills it (refresh): made when missing; it must be writable */
+};
+/* Opens the cache for use; NULL after saying why. */
+struct store *cli_store_open(const struct cli_ctx *ctx, enum cli_use use);
 /*
  * Reads the feeds file (creating the default one when it is the default
  * place) and makes sure each feed is in the cache (refresh_feeds_open),
@@ -90,7 +96,8 @@ struct store *cli_store_open(const struct cli_ctx *ctx);
 struct refresh_feeds;
 bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct refresh_feeds *feeds);
 /* The cache with the feeds file read into it (both above); NULL after saying why. */
-struct store *cli_cache_open(const struct cli_ctx *ctx, struct refresh_feeds *feeds);
+struct store *cli_cache_open(const struct cli_ctx *ctx, enum cli_use use,
+			     struct refresh_feeds *feeds);
 void cli_cache_close(struct store *st, struct refresh_feeds *feeds);
 /* The feed called key: its number, URL or name; false after saying there is none. */
 bool cli_feed_find(struct store *st, const struct config_feeds *feeds, const char *key,

@@ -217,7 +217,7 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	struct refresh_feeds feeds;
-	struct store *st = cli_cache_open(ctx, &feeds);
+	struct store *st = cli_cache_open(ctx, CLI_CREATE, &feeds);
 	status = CLI_EXIT_FAILED;
 	if (st == NULL)
 		goto out;

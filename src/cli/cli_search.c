@@ -108,7 +108,7 @@ int cli_search_run(const struct cli_ctx *ctx, int argc, char **argv)
 		status = cli_usage_error(CLI_CMD_SEARCH, "no query given");
 		goto out;
 	}
-	struct store *st = cli_store_open(ctx);
+	struct store *st = cli_store_open(ctx, CLI_READ);
 	status = CLI_EXIT_FAILED;
 	if (st == NULL)
 		goto out;
@@ -160,7 +160,7 @@ int cli_related_run(const struct cli_ctx *ctx, int argc, char **argv)
 	long long id;
 	if (!cli_number(CLI_CMD_RELATED, NULL, s.id, 1, INT64_MAX, &id, &status))
 		return status;
-	struct store *st = cli_store_open(ctx);
+	struct store *st = cli_store_open(ctx, CLI_READ);
 	if (st == NULL)
 		return CLI_EXIT_FAILED;
 	struct store_hit *hits;
@@ -196,7 +196,7 @@ int cli_reindex_run(const struct cli_ctx *ctx, int argc, char **argv)
 	    cli_options(CLI_CMD_REINDEX, argc, argv, CLI_OPT_REINDEX_HELP, cli_reindex_opt, &s);
 	if (status >= 0)
 		return status;
-	struct store *st = cli_store_open(ctx);
+	struct store *st = cli_store_open(ctx, s.check ? CLI_READ : CLI_WRITE);
 	if (st == NULL)
 		return CLI_EXIT_FAILED;
 	char err[CORE_ERRLEN];

@@ -133,6 +133,45 @@ static bool config_setting(struct config_settings *s, const char *key, const cha
 	return false;
 }
 
+/*
+ * Says what is wrong with a line that is no "key = value": a newsboat line
+ * (its settings are "key value") is named as such, key bindings pointed to
+ * the manual.
+ */
+static void config_settings_newsboat(const char *line, const char *shown, int lineno, char *err,
+				     size_t errlen)
+{
+	static const char *const bindings[] = {"bind-key", "unbind-key", "macro", "bind", "unbind"};
+	static const char *const newsboat[] = {
+	    "color",           "browser",         "auto-reload",        "reload-time",
+	    "reload-threads",  "show-read-feeds", "show-read-articles", "articlelist-format",
+	    "feedlist-format", "datetime-format", "html-renderer",      "max-items",
+	    "notify-program",  "proxy-type",      "save-path",          "text-width",
+	    "urls-source",     "include",         "highlight",          "define-filter",
+	};
+	size_t n = strcspn(line, " \t");
+	for (size_t i = 0; i < CORE_NELEM(bindings); i++) {
+		if (strlen(bindings[i]) == n && strncmp(line, bindings[i], n) == 0) {
+			core_err_set(
+			    err, errlen,
+			    "%s:%d: '%s' lines are not read: the reader's keys are fixed for"
+			    " now (see Keys in man bantin)",
+			    shown, lineno, bindings[i]);
+			return;
+		}
+	}
+	for (size_t i = 0; i < CORE_NELEM(newsboat); i++) {
+		if (strlen(newsboat[i]) == n && strncmp(line, newsboat[i], n) == 0) {
+			core_err_set(err, errlen,
+				     "%s:%d: '%s' is a newsboat setting; bantin's are 'key = value'"
+				     " lines (see man 5 bantin.conf)",
+				     shown, lineno, newsboat[i]);
+			return;
+		}
+	}
+	core_err_set(err, errlen, "%s:%d: expected 'key = value'", shown, lineno);
+}
+
 /* One line of the file; false with err. */
 static bool config_settings_line(struct config_settings *s, char *line, const char *shown,
 				 int lineno, char *err, size_t errlen)
@@ -145,7 +184,7 @@ static bool config_settings_line(struct config_settings *s, char *line, const ch
 	char *eq = strchr(p, '=');
 	char what[CORE_ERRLEN];
 	if (eq == NULL) {
-		core_err_set(err, errlen, "%s:%d: expected 'key = value'", shown, lineno);
+		config_settings_newsboat(p, shown, lineno, err, errlen);
 		return false;
 	}
 	char *kend = eq;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core.h"
 #include "store_internal.h"
@@ -306,7 +307,10 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 
 void store_fail(struct store *st, const char *what, char *err, size_t errlen)
 {
-	core_err_set(err, errlen, "%s: %s: %s", st->shown, what, sqlite3_errmsg(st->db));
+	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_READONLY)
+		core_err_set(err, errlen, "%s: %s: the cache is read-only", st->shown, what);
+	else
+		core_err_set(err, errlen, "%s: %s: %s", st->shown, what, sqlite3_errmsg(st->db));
 }
 
 sqlite3_stmt *store_stmt(struct store *st, enum store_sql sql, char *err, size_t errlen)
@@ -429,6 +433,17 @@ static void store_fail_read(struct store *st, char *err, size_t errlen)
 		store_fail(st, "cannot read the cache", err, errlen);
 }
 
+/* bantin's SQL functions on st's connection. */
+static void store_functions(struct store *st)
+{
+	sqlite3_create_function(st->db, "bantin_fold", 1,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				store_sql_fold, NULL, NULL);
+	sqlite3_create_function(st->db, "bantin_untitled", 3,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, st,
+				store_sql_untitled, NULL, NULL);
+}
+
 /* The schema version; -1 with err when the file cannot be read as a database. */
 static int store_version(struct store *st, char *err, size_t errlen)
 {
@@ -467,6 +482,15 @@ static bool store_create(struct store *st, char *err, size_t errlen)
 		return true;
 	if (version != 0 && version != 1)
 		return store_version_refused(st, version, err, errlen);
+	if (st->readonly) {
+		core_err_set(err, errlen,
+			     version == 0
+				 ? "%s: not a bantin cache (it is empty)"
+				 : "%s: a cache of an older bantin, read-only here: it needs"
+				   " one run of this bantin that can write it",
+			     st->shown);
+		return false;
+	}
 	/* Another process may be creating it too: take the write lock, then look again. */
 	if (!store_exec(st, "BEGIN IMMEDIATE", "cannot start a transaction", err, errlen))
 		return false;
@@ -511,13 +535,113 @@ static bool store_wal(struct store *st, char *err, size_t errlen)
 	}
 }
 
+/*
+ * For a cache that is only read: it must be there and readable; when it or
+ * its directory (where SQLite puts its log and the log's index) cannot be
+ * written, st becomes read-only.
+ */
+static bool store_open_readable(struct store *st, const char *path, char *err, size_t errlen)
+{
+	if (access(path, F_OK) != 0) {
+		core_err_set(err, errlen, "%s: no such cache (run 'bantin refresh' to make one)",
+			     st->shown);
+		return false;
+	}
+	if (access(path, R_OK) != 0) {
+		core_err_set(err, errlen, "%s: cannot read the cache: %s", st->shown,
+			     strerror(errno));
+		return false;
+	}
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash == NULL) {
+		free(dir);
+		dir = xstrdup(".");
+	} else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	st->readonly = access(path, W_OK) != 0 || access(dir, W_OK) != 0;
+	free(dir);
+	return true;
+}
+
+/* The SQLite URI of path opened read-only with params ("mode=ro", "immutable=1"), owned. */
+static char *store_uri(const char *path, const char *params)
+{
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	core_buf_puts(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7f)
+			core_buf_printf(&b, "%%%02X", *p);
+		else
+			core_buf_putc(&b, (char)*p);
+	}
+	core_buf_printf(&b, "?%s", params);
+	return core_buf_take(&b);
+}
+
+/*
+ * Opens st read-only: as SQLite reads a log it cannot write beside the
+ * cache (mode=ro), else as a file nobody changes (immutable=1: no log, no
+ * lock), which is what a cache on read-only media is.
+ */
+static bool store_open_ro(struct store *st, const char *path, char *err, size_t errlen)
+{
+	static const char *const modes[] = {"mode=ro", "immutable=1"};
+	int version = -1;
+	for (size_t i = 0; i < CORE_NELEM(modes) && version < 0; i++) {
+		if (st->db != NULL)
+			sqlite3_close(st->db);
+		st->db = NULL;
+		char *uri = store_uri(path, modes[i]);
+		int rc = sqlite3_open_v2(uri, &st->db,
+					 SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+					     SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+					 NULL);
+		free(uri);
+		if (rc != SQLITE_OK || st->db == NULL)
+			continue;
+		sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+		version = store_version(st, err, errlen);
+	}
+	if (version < 0)
+		return false;
+	sqlite3_extended_result_codes(st->db, 1);
+	store_functions(st);
+	if (version != STORE_VERSION)
+		return version > 1 ? store_version_refused(st, version, err, errlen)
+				   : store_create(st, err, errlen);
+	if (!store_rank_register(st->db)) {
+		core_err_set(err, errlen, "%s: this SQLite has no usable FTS5", st->shown);
+		return false;
+	}
+	sqlite3_exec(st->db, "PRAGMA cache_size = " STORE_CACHE, NULL, NULL, NULL);
+	return true;
+}
+
+bool store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
 struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 {
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->shown = core_str_printable(path);
 
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		core_err_set(err, errlen, "%s: a directory, not a cache", st->shown);
+		goto fail;
+	}
+	if ((flags & STORE_OPEN_READ) != 0 && !store_open_readable(st, path, err, errlen))
+		goto fail;
 	int oflags = SQLITE_OPEN_READWRITE;
+	if (st->readonly)
+		return store_open_ro(st, path, err, errlen) ? st : (store_close(st), NULL);
 	if ((flags & STORE_OPEN_CREATE) != 0) {
 		oflags |= SQLITE_OPEN_CREATE;
 		char *dir = xstrdup(path);
@@ -537,7 +661,6 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 			core_err_set(err, errlen, "%s: cannot open the cache (out of memory)",
 				     st->shown);
 		} else if (sqlite3_errcode(st->db) == SQLITE_CANTOPEN) {
-			struct stat sb;
 			if (stat(path, &sb) != 0 && errno == ENOENT)
 				core_err_set(err, errlen, "%s: no such cache", st->shown);
 			else
@@ -548,12 +671,7 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_create_function(st->db, "bantin_fold", 1,
-				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				store_sql_fold, NULL, NULL);
-	sqlite3_create_function(st->db, "bantin_untitled", 3,
-				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, st,
-				store_sql_untitled, NULL, NULL);
+	store_functions(st);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	int version = store_version(st, err, errlen);
 	if (version < 0)
@@ -617,7 +735,7 @@ void store_close(struct store *st)
 	for (size_t i = 0; i < STORE_SQL_COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
 	if (st->db != NULL) {
-		if (!st->reader) /* it may write (ANALYZE) */
+		if (!st->reader && !st->readonly) /* it may write (ANALYZE) */
 			sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
 		sqlite3_close(st->db);
 	}

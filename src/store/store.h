@@ -31,6 +31,9 @@ struct store;
 
 enum store_open_flags {
 	STORE_OPEN_CREATE = 1 << 0, /* create the file (and its directory) when missing */
+	/* only to read: the file must be there; when it (or its directory, where SQLite keeps
+	   its log) cannot be written, it is opened read-only and nothing is ever written */
+	STORE_OPEN_READ = 1 << 1,
 };
 
 /*
@@ -39,6 +42,8 @@ enum store_open_flags {
  * a cache of another schema version is refused and left as it is.
  */
 struct store *store_open(const char *path, int flags, char *err, size_t errlen);
+/* Whether st was opened read-only (STORE_OPEN_READ on a cache that cannot be written). */
+bool store_readonly(const struct store *st);
 /*
  * What makes an article's plain text from its HTML: raw for the index
  * (folded after, so not cleaned), else cleaned (search snippets, an
@@ -85,7 +90,8 @@ void store_feeds_free(struct store_feed *f, size_t n);
 /*
  * The n feeds with these URLs, each added when it is not there yet, with
  * its name (from the feeds file; NULL for none) set; their ids into ids.
- * Writes only when something changed, then in one transaction.
+ * Writes only when something changed, then in one transaction. A read-only
+ * store is only looked in: a feed not in it gets id 0.
  */
 bool store_feeds_ensure(struct store *st, size_t n, const char *const *urls,
 			const char *const *names, int64_t *ids, char *err, size_t errlen);

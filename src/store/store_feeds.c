@@ -119,12 +119,18 @@ bool store_feeds_ensure(struct store *st, size_t n, const char *const *urls,
 		int found = store_feed_find(st, urls[i], &ids[i], &had, err, errlen);
 		if (found < 0)
 			return false;
+		if (st->readonly) { /* what is there; the others are not in the cache (id 0) */
+			if (found == 0)
+				ids[i] = 0;
+			free(had);
+			continue;
+		}
 		bool same = found > 0 && store_feed_named(had, names[i]);
 		free(had);
 		if (!same)
 			break;
 	}
-	if (i == n)
+	if (i == n || st->readonly)
 		return true;
 	/* One transaction for them all (a first run adds every feed). */
 	if (!store_begin(st, err, errlen))

@@ -98,6 +98,7 @@ struct store {
 	sqlite3_stmt *stmts[STORE_SQL_COUNT];
 	struct store_ckpt *ckpt; /* checkpoints apart, while on (store_checkpoint.c) */
 	bool reader;             /* store_open_reader's: it never writes */
+	bool readonly;           /* opened read-only: it cannot write */
 	store_text_fn text;      /* an article's text from its HTML (store_set_text) */
 };
 

@@ -383,6 +383,10 @@ static void ui_on_refresh(struct ui *ui, enum ui_action_id act)
 		ui_view_status(ui, true, "%s",
 			       ui_view_label(ui, "Đang ngoại tuyến (--offline): không cập nhật",
 					     "Offline (--offline): no refresh"));
+	else if (ui->readonly)
+		ui_view_status(ui, true, "%s",
+			       ui_view_label(ui, "Bộ nhớ đệm chỉ đọc: không cập nhật được",
+					     "The cache is read-only: no refresh"));
 	else if (ui->refreshing)
 		ui_view_status(ui, false, "%s",
 			       ui_view_label(ui, "Đang cập nhật rồi", "A refresh is under way"));

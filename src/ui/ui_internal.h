@@ -267,6 +267,7 @@ struct ui {
 	bool ascii;      /* no UTF-8 here: Vietnamese without marks */
 	bool vietnamese; /* labels in Vietnamese */
 	bool offline;
+	bool readonly; /* the cache cannot be written: nothing is marked, nothing refreshed */
 	bool quit;
 	bool recalc; /* what is shown must be asked of the store and laid out again */
 	bool dirty;  /* the screen must be drawn again */

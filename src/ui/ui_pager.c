@@ -341,7 +341,7 @@ void ui_pager_show(struct ui *ui, int64_t id)
 	ui->pv.have_art = true;
 	ui->pv.top = 0;
 	ui_view_enter(ui, UI_VIEW_PAGER);
-	if (!ui->pv.art.read) {
+	if (!ui->pv.art.read && !ui->readonly) {
 		if (store_mark_read(ui->st, id, true, err, sizeof err))
 			ui->pv.art.read = true;
 		else

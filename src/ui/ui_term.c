@@ -460,7 +460,10 @@ struct ui_term_run {
 static bool ui_term_up_cache(struct ui_term_run *r)
 {
 	char err[CORE_ERRLEN];
-	r->st = refresh_store_open(r->o->db, STORE_OPEN_CREATE, err, sizeof err);
+	/* made on a first run; read-only when it cannot be written (a shared cache) */
+	r->st = refresh_store_open(
+	    r->o->db, access(r->o->db, F_OK) == 0 ? STORE_OPEN_READ : STORE_OPEN_CREATE, err,
+	    sizeof err);
 	if (r->st == NULL)
 		fprintf(stderr, "bantin: %s\n", err);
 	return r->st != NULL;
@@ -513,7 +516,8 @@ static bool ui_term_up_reader(struct ui_term_run *r)
 	r->ui = ui;
 	r->tf = (struct ui_term_feeds){.ui = ui, .settings = o->settings};
 	ui_term_sync_feeds(&r->tf, o);
-	if (!o->offline)
+	ui->readonly = store_readonly(r->st);
+	if (!o->offline && !ui->readonly)
 		ui->want_refresh = 0; /* the first frame comes from the cache, then the refresh */
 	if (!r->utf8 && ui->status[0] == '\0')
 		core_err_set(ui->status, sizeof ui->status, "%s",

@@ -656,8 +656,22 @@ void ui_draw(struct ui *ui, int rows, int cols)
 	ui_grid_clear(g);
 	ui->dirty = false;
 	if (rows < UI_MIN_ROWS || cols < UI_MIN_COLS) {
+		/* never cut: shorter, then a word a line */
 		const char *msg = ui_view_label(ui, "Cửa sổ quá nhỏ", "Window too small");
-		ui_view_put(ui, rows / 2, 0, cols, msg, UI_SLOT_ERROR, UI_ATTR_BOLD);
+		if (text_width(msg, strlen(msg)) > cols)
+			msg = ui_view_label(ui, "Quá nhỏ", "Too small");
+		if (text_width(msg, strlen(msg)) <= cols) {
+			ui_view_put(ui, rows / 2, 0, cols, msg, UI_SLOT_ERROR, UI_ATTR_BOLD);
+			return;
+		}
+		int row = rows / 2 > 0 ? rows / 2 - 1 : 0;
+		for (const char *w = msg; *w != '\0' && row < rows;) {
+			size_t n = strcspn(w, " ");
+			char *word = xstrndup(w, n);
+			ui_view_put(ui, row++, 0, cols, word, UI_SLOT_ERROR, UI_ATTR_BOLD);
+			free(word);
+			w += n + (w[n] == ' ');
+		}
 		return;
 	}
 	ui_grid_fill(g, 0, 0, cols, UI_SLOT_BAR, 0);
@@ -673,10 +687,11 @@ void ui_draw(struct ui *ui, int rows, int cols)
 		    ui_view_put_right(ui, rows - 1, cols - 1, prog, UI_SLOT_STATUS, UI_ATTR_BOLD) -
 		    2;
 	}
-	if (ui->offline) {
+	if (ui->offline || ui->readonly) {
 		end = ui_view_put_right(ui, rows - 1, cols - 1,
-					ui_view_label(ui, "ngoại tuyến", "offline"), UI_SLOT_STATUS,
-					UI_ATTR_BOLD) -
+					ui->offline ? ui_view_label(ui, "ngoại tuyến", "offline")
+						    : ui_view_label(ui, "chỉ đọc", "read-only"),
+					UI_SLOT_STATUS, UI_ATTR_BOLD) -
 		      2;
 	}
 	if (ui->status[0] != '\0') {

@@ -69,4 +69,24 @@ for c in "" parse render refresh feeds list show mark-read search related reinde
 	widest=$(printf '%s\n' "$ASSERT_OUT" | "$PYTHON" -c 'import sys; print(max(len(l.rstrip("\n")) for l in sys.stdin))')
 	[ "$widest" -le 80 ] && assert_pass || assert_fail "bantin $c --help has a line of $widest columns"
 done
+# ---- what a mistake on the command line or in a file gets: one line, the reason ----
+assert_status 2 "$bantin" --db "$ASSERT_TMP/c.db" show
+assert_equal "bantin show: no article number given (see 'bantin list')" "$ASSERT_ERR" "show without a number: one hint"
+mkdir "$ASSERT_TMP/dir.db"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/dir.db" list
+assert_equal "bantin: $ASSERT_TMP/dir.db: a directory, not a cache" "$ASSERT_ERR" "--db a directory: the reason"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/typo.db" list
+assert_equal "bantin: $ASSERT_TMP/typo.db: no such cache (run 'bantin refresh' to make one)" "$ASSERT_ERR" \
+	"a mistyped --db for a command that reads: no such cache"
+[ ! -e "$ASSERT_TMP/typo.db" ] && assert_pass || assert_fail "a mistyped --db makes no empty cache"
+mkdir -p "$XDG_CONFIG_HOME/bantin"
+printf '%s\n' "# newsboat's" "bind-key j down" > "$XDG_CONFIG_HOME/bantin/config"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/c.db" list
+assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:2: 'bind-key' lines are not read: the reader's keys are fixed for now (see Keys in man bantin)" \
+	"$ASSERT_ERR" "a newsboat bind-key line: what to do"
+printf '%s\n' "browser lynx" > "$XDG_CONFIG_HOME/bantin/config"
+assert_status 1 "$bantin" --db "$ASSERT_TMP/c.db" list
+assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:1: 'browser' is a newsboat setting; bantin's are 'key = value' lines (see man 5 bantin.conf)" \
+	"$ASSERT_ERR" "a newsboat setting line: what it is"
+rm "$XDG_CONFIG_HOME/bantin/config"
 assert_done

@@ -295,6 +295,7 @@ static void test_help_and_small(void **state)
 	ui_key(ui, 'x');
 	snapshot(ui, 24, 80, "feeds-unbound-key-80x24");
 	snapshot(ui, 4, 10, "too-small-10x4");
+	snapshot(ui, 24, 15, "too-small-15x24"); /* the message whole, never cut */
 	ui_free(ui);
 }
 
