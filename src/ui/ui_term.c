@@ -102,7 +102,8 @@ static void ui_term_colors(struct ui *ui, const struct ui_opts *o)
 	char err[CORE_ERRLEN];
 	char *user = core_xdg_dir(CORE_XDG_CONFIG, NULL, 0);
 	char *mine = user != NULL ? core_path_join(user, "themes") : NULL;
-	const char *dirs[] = {mine, BANTIN_THEMES_DIR};
+	/* the user's, the installed ones, then the source tree's (bantin run from its build) */
+	const char *dirs[] = {mine, BANTIN_THEMES_DIR, BANTIN_SOURCE_THEMES_DIR};
 	if (mono) {
 		ui_theme_builtin(&ui_term_theme, true);
 	} else if (!ui_theme_load(o->theme != NULL ? o->theme : "default", dirs, CORE_NELEM(dirs),

@@ -316,6 +316,23 @@ case "$(row 24)" in *"no theme"*) assert_fail "a user's theme is found" ;; *) as
 tui_send Q
 tui_wait_for "[exit 0]"
 
+# the shipped themes, from the build tree as the quick start runs it (not installed)
+for theme in light high-contrast; do
+	tui_stop
+	opts="--offline --theme $theme"
+	run 80 24 LANG=en_US.UTF-8
+	opts=--offline
+	tui_wait_for "All articles"
+	case "$(row 24)" in *"no theme"*) assert_fail "--theme $theme is found from the build: $(row 24)" ;; *) assert_pass ;; esac
+	tui_tmux capture-pane -e -p -t "$TUI_TARGET" > "$ASSERT_TMP/colours"
+	case $theme in
+	light) grep -q '44m' "$ASSERT_TMP/colours" && assert_pass || assert_fail "--theme light: a blue title bar" ;;
+	*) grep -q '107m\|47m' "$ASSERT_TMP/colours" && assert_pass || assert_fail "--theme high-contrast: a white title bar" ;;
+	esac
+	tui_send Q
+	tui_wait_for "[exit 0]"
+done
+
 # ---- after a large refresh, the next write shrinks the log file back ----
 # (a refresh lets SQLite's log grow past 16 MiB; a reader that stays open
 # would keep it that size on disk until it quits)
