@@ -45,6 +45,7 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st = cli_cache_open(ctx, CLI_READ, &feeds);
 	if (st == NULL)
 		return CLI_EXIT_FAILED;
+	cli_feeds_warn(&feeds);
 	status = CLI_EXIT_OK;
 	char err[CORE_ERRLEN];
 	for (size_t i = 0; i < feeds.file.n; i++) {

@@ -106,9 +106,13 @@ bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct refresh_
 		cli_fail(err);
 		return false;
 	}
+	return true;
+}
+
+void cli_feeds_warn(const struct refresh_feeds *feeds)
+{
 	for (size_t i = 0; i < feeds->file.nwarnings; i++)
 		fprintf(stderr, "bantin: %s\n", feeds->file.warnings[i]);
-	return true;
 }
 
 struct store *cli_cache_open(const struct cli_ctx *ctx, enum cli_use use,

@@ -90,11 +90,13 @@ enum cli_use {
 struct store *cli_store_open(const struct cli_ctx *ctx, enum cli_use use);
 /*
  * Reads the feeds file (creating the default one when it is the default
- * place) and makes sure each feed is in the cache (refresh_feeds_open),
- * printing its warnings; false after saying why.
+ * place) and makes sure each feed is in the cache (refresh_feeds_open);
+ * false after saying why.
  */
 struct refresh_feeds;
 bool cli_feeds_sync(const struct cli_ctx *ctx, struct store *st, struct refresh_feeds *feeds);
+/* Prints the feeds file's warnings (lines skipped): refresh and feeds do, once each. */
+void cli_feeds_warn(const struct refresh_feeds *feeds);
 /* The cache with the feeds file read into it (both above); NULL after saying why. */
 struct store *cli_cache_open(const struct cli_ctx *ctx, enum cli_use use,
 			     struct refresh_feeds *feeds);

@@ -221,6 +221,7 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 	status = CLI_EXIT_FAILED;
 	if (st == NULL)
 		goto out;
+	cli_feeds_warn(&feeds);
 	struct refresh *rf = refresh_new(st, &r.ro, cli_refresh_event, &r);
 	bool ok = true;
 	if (r.nonly == 0) {

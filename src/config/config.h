@@ -36,8 +36,9 @@ struct config_feeds {
 /*
  * Reads the feeds file at path. When it does not exist and create is
  * true, it is first written (with its directory, both private) holding the
- * portal's feed and a comment on how to add others. err is
- * "FILE:LINE: what is wrong" for a line bantin cannot use.
+ * portal's feed and a comment on how to add others. A line bantin cannot
+ * use is skipped with a warning, "FILE:LINE: what is wrong; line skipped";
+ * false (with err) only when the file cannot be read.
  */
 bool config_feeds_load(const char *path, bool create, struct config_feeds *out, char *err,
 		       size_t errlen);

@@ -317,9 +317,11 @@ bool config_feeds_load(const char *path, bool create, struct config_feeds *out, 
 	for (const char *line = text; *line != '\0'; lineno++) {
 		struct config_feed c;
 		int rc = config_feeds_line(line, path, shown, lineno, out, &c, err, errlen);
-		if (rc < 0) {
-			ok = false;
-			break;
+		if (rc < 0) { /* a line bantin cannot use: the others are read */
+			out->warnings =
+			    xreallocarray(out->warnings, out->nwarnings + 1, sizeof(char *));
+			out->warnings[out->nwarnings++] = xasprintf("%s; line skipped", err);
+			err[0] = '\0';
 		}
 		if (rc > 0) {
 			if (out->n == cap) {

@@ -270,16 +270,20 @@ assert_equal "bantin: nope: no such feed (see 'bantin feeds')" "$ASSERT_ERR" "li
 assert_status 2 bt list --limit x
 assert_equal "bantin list: option '--limit' needs a number from 0 to 1000000000, not 'x' (see 'bantin list --help')" "$ASSERT_ERR" "list: bad limit"
 
-printf '%s\n' "$U/a.xml" "ftp://example.com/feed" > "$ASSERT_TMP/badfeeds"
-assert_status 1 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" refresh
-assert_equal "bantin: $ASSERT_TMP/badfeeds:2: 'ftp://example.com/feed' is not an http or https URL" "$ASSERT_ERR" \
+# A line bantin cannot use is skipped with a warning naming it; the other feeds are refreshed.
+printf '%s\n' "$U/a.xml" "ftp://example.com/feed" "$U/b.atom" > "$ASSERT_TMP/badfeeds"
+assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" refresh
+assert_equal "bantin: $ASSERT_TMP/badfeeds:2: 'ftp://example.com/feed' is not an http or https URL; line skipped" "$ASSERT_ERR" \
 	"feeds file: FILE:LINE: what is wrong"
+assert_equal "2 feeds: 0 new, 0 updated, 0 failed" "$ASSERT_OUT" "feeds file: the other lines are refreshed"
+assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" list -n 1
+assert_equal "" "$ASSERT_ERR" "feeds file: its warnings only from refresh and feeds, not from every command"
 printf '%s\n' "$U/a.xml \"~Unclosed" > "$ASSERT_TMP/badfeeds"
-assert_status 1 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" feeds
-assert_equal "bantin: $ASSERT_TMP/badfeeds:1: a quote is not closed" "$ASSERT_ERR" "feeds file: unclosed quote"
+assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" feeds
+assert_equal "bantin: $ASSERT_TMP/badfeeds:1: a quote is not closed; line skipped" "$ASSERT_ERR" "feeds file: unclosed quote"
 printf '%s\n' "$U/a.xml colour=red" > "$ASSERT_TMP/badfeeds"
-assert_status 1 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" feeds
-assert_equal "bantin: $ASSERT_TMP/badfeeds:1: unknown feed option 'colour=red' (known: cafile=FILE, tls-verify=no, site=NAME, full-article=yes|no; quote a tag that holds '=')" "$ASSERT_ERR" "feeds file: unknown option"
+assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/badfeeds" feeds
+assert_equal "bantin: $ASSERT_TMP/badfeeds:1: unknown feed option 'colour=red' (known: cafile=FILE, tls-verify=no, site=NAME, full-article=yes|no; quote a tag that holds '='); line skipped" "$ASSERT_ERR" "feeds file: unknown option"
 printf '%s\n' "$U/a.xml \"colour=red\" \"~Tin A\"" > "$ASSERT_TMP/quotedtag"
 assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/quotedtag" feeds
 assert_equal "" "$ASSERT_ERR" "feeds file: a quoted tag may hold '=', as the message says"

@@ -41,8 +41,15 @@ static void test_feed_tags(void **state)
 	assert_string_equal(f.v[0].tags[1], "port");
 	assert_string_equal(f.v[0].name, "Tin A");
 	config_feeds_free(&f);
-	assert_false(load_feeds("https://a.example/feed colour=red\n", &f, err, sizeof err));
-	assert_non_null(strstr(err, ":1: unknown feed option 'colour=red'"));
+	/* a line it cannot use is skipped, with a warning; the others are read */
+	assert_true(load_feeds("https://a.example/feed colour=red\nhttps://b.example/feed\n", &f,
+			       err, sizeof err));
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.v[0].url, "https://b.example/feed");
+	assert_int_equal(f.nwarnings, 1);
+	assert_non_null(strstr(f.warnings[0], ":1: unknown feed option 'colour=red'"));
+	assert_non_null(strstr(f.warnings[0], "; line skipped"));
+	config_feeds_free(&f);
 }
 
 /* The settings table: each type's value checked, with its sentence. */
