@@ -280,7 +280,8 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 	int64_t t = a.published != STORE_NO_TIME ? a.published
 		    : a.updated != STORE_NO_TIME ? a.updated
 						 : a.first_seen;
-	struct text_doc *head = text_doc_header(a.title, a.feed_title, t, a.author, a.link);
+	struct text_doc *head =
+	    text_doc_header(a.title, a.feed_title, t, s.lang == HTML_LANG_EN, a.author, a.link);
 	char *text = text_doc_plain(head, width, false);
 	fputs(text, stdout);
 	free(text);

@@ -89,7 +89,8 @@ static void cli_extract_json(const struct extract_article *a)
 static void cli_extract_print(const struct extract_article *a, const char *url, int width,
 			      enum html_lang lang)
 {
-	struct text_doc *head = text_doc_header(a->title, NULL, a->published, a->author, url);
+	struct text_doc *head =
+	    text_doc_header(a->title, NULL, a->published, lang == HTML_LANG_EN, a->author, url);
 	char *text = text_doc_plain(head, width, false);
 	fputs(text, stdout);
 	free(text);

@@ -233,8 +233,10 @@ bool text_starts_upper(const char *s);
 #define TEXT_DATE_LEN 48
 
 enum text_date_form {
-	TEXT_DATE_LONG,  /* "Thứ Năm, 29/12/2022 16:05", as the portal writes dates */
-	TEXT_DATE_SHORT, /* "29/12/2022 16:05" */
+	TEXT_DATE_LONG,    /* "Thứ Năm, 29/12/2022 16:05", as the portal writes dates */
+	TEXT_DATE_LONG_EN, /* "Thursday, 29 Dec 2022 16:05": the same with English labels */
+	TEXT_DATE_SHORT,   /* "29/12/2022 16:05" */
+	TEXT_DATE_LIST,    /* "29/12 16:05" this year (Vietnam time), else "29/12/2022" */
 };
 
 /* t (seconds since the epoch) in Vietnam time; "" when it cannot be shown. */
@@ -297,7 +299,7 @@ uint32_t text_doc_link(struct text_doc *doc, const char *url);
  * feed and the date as the portal writes it, in Vietnam time; the author
  * and the link, each on its own line; a rule. Strings may be NULL.
  */
-struct text_doc *text_doc_header(const char *title, const char *feed, int64_t time,
+struct text_doc *text_doc_header(const char *title, const char *feed, int64_t time, bool english,
 				 const char *author, const char *link);
 
 /* One laid-out line of a document. */

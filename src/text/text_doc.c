@@ -59,7 +59,7 @@ uint32_t text_doc_link(struct text_doc *doc, const char *url)
 	return (uint32_t)doc->nlinks;
 }
 
-struct text_doc *text_doc_header(const char *title, const char *feed, int64_t time,
+struct text_doc *text_doc_header(const char *title, const char *feed, int64_t time, bool english,
 				 const char *author, const char *link)
 {
 	struct text_doc *d = text_doc_new();
@@ -68,7 +68,7 @@ struct text_doc *text_doc_header(const char *title, const char *feed, int64_t ti
 	    text_doc_add(d, TEXT_BLOCK_HEADING, text_clean(t, strlen(t), TEXT_CLEAN_LINE));
 	b->level = 1;
 	char date[TEXT_DATE_LEN];
-	text_date(time, TEXT_DATE_LONG, date);
+	text_date(time, english ? TEXT_DATE_LONG_EN : TEXT_DATE_LONG, date);
 	struct core_buf meta;
 	core_buf_init(&meta, 0);
 	const char *parts[] = {feed, author, link};

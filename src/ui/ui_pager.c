@@ -55,7 +55,8 @@ void ui_pager_layout(struct ui *ui, int cols)
 	int64_t t = a->published != STORE_NO_TIME ? a->published
 		    : a->updated != STORE_NO_TIME ? a->updated
 						  : a->first_seen;
-	struct text_doc *head = text_doc_header(a->title, a->feed_title, t, a->author, a->link);
+	struct text_doc *head =
+	    text_doc_header(a->title, a->feed_title, t, !ui->vietnamese, a->author, a->link);
 	text_doc_layout(head, width, ui->ascii, &ui->pv.lines->head);
 	text_doc_free(head);
 	struct text_doc *body = html_article_doc(a->content, a->summary, a->link,

@@ -337,12 +337,15 @@ static void ui_draw_articles(struct ui *ui)
 		ui_grid_str(g, y, col + 1, col + 2, row->starred ? "*" : " ", slot, UI_ATTR_BOLD);
 		col += 3;
 		char date[TEXT_DATE_LEN];
-		text_date(row->time, TEXT_DATE_SHORT, date);
-		/* "29/12 16:05": the year only matters in the list when it is not this one; in a
-		   narrow window the title needs the room more than the time. */
-		memmove(date + 5, date + 10, strlen(date + 10) + 1);
-		if (g->cols < UI_VIEW_TIME_MIN_COLS)
+		/* "29/12 16:05", "29/12/2022" for another year's; in a narrow window the title
+		   needs the room more than the time */
+		text_date(row->time, TEXT_DATE_LIST, date);
+		if (g->cols < UI_VIEW_TIME_MIN_COLS && date[5] == '/') { /* "2022 ": five cells */
+			memmove(date, date + 6, 4);
+			memcpy(date + 4, " ", 2);
+		} else if (g->cols < UI_VIEW_TIME_MIN_COLS) {
 			date[5] = '\0';
+		}
 		col = ui_grid_str(g, y, col, g->cols, date, sel ? slot : UI_SLOT_DIM, 0) + 2;
 		if (feedw > 0) {
 			char *t = ui_view_text(ui, row->feed_title);

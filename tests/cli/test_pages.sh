@@ -168,7 +168,7 @@ assert_equal " N  03/01/2023 09:00  Blog                  Biển Đồ Sơn vào
  N  01/01/2023 09:00  Blog                  Phố hoa phượng" "$(unnumbered)" \
 	"the REST API fills the cache, its second page too"
 assert_status 0 bt2 show "$(id_of "Biển Đồ Sơn")" --width 72
-assert_equal "Blog · Thứ Ba, 03/01/2023 09:00
+assert_equal "Blog · Tuesday, 3 Jan 2023 09:00
 Trần Thu" "$(printf '%s\n' "$ASSERT_OUT" | sed -n 4,5p)" "a REST post: its date and its author's name"
 assert_status 0 bt2 list -n 0 -f 3
 assert_equal " N  15/11/2022 08:30  Tin tức sự kiện       Khởi công cầu vượt nút giao Nam Hải

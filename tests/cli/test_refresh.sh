@@ -459,7 +459,7 @@ EOF
 printf '%s\n' "$U/untitled.xml" > "$ASSERT_TMP/untitledfeeds"
 ub() { "$bantin" --db "$ASSERT_TMP/untitled.db" --feeds "$ASSERT_TMP/untitledfeeds" "$@"; }
 assert_status 0 ub refresh
-assert_status 0 ub show 1 --width 60
+assert_status 0 ub show 1 --width 60 --lang vi
 assert_equal "Chỉ có mô tả
 ════════════
 

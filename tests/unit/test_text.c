@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core.h"
 #include "text.h"
@@ -677,6 +678,28 @@ static void test_ascii(void **state)
 	}
 }
 
+/* Dates in Vietnam time: the portal's form, its English form, a list's (the year when not this). */
+static void test_dates(void **state)
+{
+	(void)state;
+	char d[TEXT_DATE_LEN];
+	int64_t t = 1672304700; /* 2022-12-29 09:05 UTC: 16:05 in Hải Phòng */
+	text_date(t, TEXT_DATE_LONG, d);
+	assert_string_equal("Thứ Năm, 29/12/2022 16:05", d);
+	text_date(t, TEXT_DATE_LONG_EN, d);
+	assert_string_equal("Thursday, 29 Dec 2022 16:05", d);
+	text_date(t, TEXT_DATE_SHORT, d);
+	assert_string_equal("29/12/2022 16:05", d);
+	text_date(t, TEXT_DATE_LIST, d);
+	assert_string_equal("29/12/2022 ", d); /* not this year: as wide as "29/12 16:05" */
+	int64_t now = (int64_t)time(NULL);
+	text_date(now, TEXT_DATE_LIST, d);
+	assert_int_equal(11, strlen(d));
+	assert_true(d[2] == '/' && d[5] == ' ' && d[8] == ':'); /* "dd/mm hh:mm" this year */
+	text_date(INT64_MAX, TEXT_DATE_LIST, d);
+	assert_string_equal("", d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -698,6 +721,7 @@ int main(void)
 	    cmocka_unit_test(test_fold),
 	    cmocka_unit_test(test_fold_map),
 	    cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_dates),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
