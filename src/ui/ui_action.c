@@ -236,7 +236,9 @@ static void ui_on_back_help(struct ui *ui, enum ui_action_id act)
 static void ui_on_back_pager(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	if (ui->pv.nback > 0)
+	if (ui->pv.related_focus) /* from the pane: back to the article's body */
+		ui->pv.related_focus = false;
+	else if (ui->pv.nback > 0)
 		ui_pager_show(ui, ui->pv.back[--ui->pv.nback]);
 	else
 		ui_view_back(ui);

@@ -333,7 +333,6 @@ void ui_pager_show(struct ui *ui, int64_t id)
 	free(ui->pv.find);
 	ui->pv.find = NULL;
 	ui->pv.nmatches = ui->pv.mcur = 0;
-	bool focus = ui->pv.related_focus;
 	ui_view_drop_article(ui);
 	if (!store_article_get(ui->st, id, &ui->pv.art, err, sizeof err)) {
 		ui_view_status(ui, true, "%s", err);
@@ -355,7 +354,7 @@ void ui_pager_show(struct ui *ui, int64_t id)
 	}
 	if (!store_related(ui->st, id, 10, &ui->pv.related, &ui->pv.nrelated, err, sizeof err))
 		ui_view_status(ui, true, "%s", err);
-	ui->pv.related_focus = focus && ui->pv.nrelated > 0;
+	ui->pv.related_focus = false; /* a newly opened article: the keys move its body */
 }
 
 /* Opens list index i in the pager. */

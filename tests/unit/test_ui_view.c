@@ -256,6 +256,38 @@ static void test_view_stack(void **state)
 	ui_free(ui);
 }
 
+/* q in the related pane goes back to the article's body; an article opened has focus on its body.
+ */
+static void test_pane_focus(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_OPEN);
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_OPEN);
+	ui_draw(ui, 24, 80);
+	assert_int_equal(ui->view, UI_VIEW_PAGER);
+	assert_true(ui->pv.nrelated > 0);
+	ui_do(ui, UI_ACT_FOCUS);
+	assert_true(ui->pv.related_focus);
+	ui_do(ui, UI_ACT_BACK);
+	assert_int_equal(ui->view, UI_VIEW_PAGER); /* not the list */
+	assert_false(ui->pv.related_focus);
+	ui_do(ui, UI_ACT_FOCUS);
+	ui_do(ui, UI_ACT_NEXT_ARTICLE); /* another article: its body has the keys */
+	assert_int_equal(ui->view, UI_VIEW_PAGER);
+	assert_false(ui->pv.related_focus);
+	ui_do(ui, UI_ACT_FOCUS);
+	ui_do(ui, UI_ACT_OPEN); /* a related one opened from the pane: likewise */
+	assert_false(ui->pv.related_focus);
+	ui_do(ui, UI_ACT_BACK); /* back to the article it was opened from */
+	assert_int_equal(ui->view, UI_VIEW_PAGER);
+	ui_do(ui, UI_ACT_BACK);
+	assert_int_equal(ui->view, UI_VIEW_ARTICLES);
+	ui_free(ui);
+}
+
 static void test_pager(void **state)
 {
 	(void)state;
@@ -509,6 +541,7 @@ int main(void)
 	    cmocka_unit_test(test_bindings),
 	    cmocka_unit_test(test_feeds),
 	    cmocka_unit_test(test_articles),
+	    cmocka_unit_test(test_pane_focus),
 	    cmocka_unit_test(test_pager),
 	    cmocka_unit_test(test_help_and_small),
 	    cmocka_unit_test(test_ascii),
