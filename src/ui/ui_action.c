@@ -294,9 +294,20 @@ static void ui_on_next_article(struct ui *ui, enum ui_action_id act)
 static void ui_on_toggle_unread(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
+	/* the article under the cursor stays there, at its place on the screen, when it is in
+	   the other list too */
+	const struct store_row *row =
+	    ui->view == UI_VIEW_ARTICLES ? ui_view_row(ui, ui->lv.sel) : NULL;
+	int64_t id = row != NULL ? row->id : 0;
+	size_t at = ui->lv.sel >= ui->lv.top ? ui->lv.sel - ui->lv.top : 0;
 	ui->lv.q.unread_only = !ui->lv.q.unread_only;
 	ui_view_drop_rows(ui);
 	ui->lv.sel = ui->lv.top = 0;
+	int64_t index;
+	if (id != 0 && store_row_index(ui->st, &ui->lv.q, id, &index, NULL, 0)) {
+		ui->lv.sel = (size_t)index;
+		ui->lv.top = ui->lv.sel >= at ? ui->lv.sel - at : 0;
+	}
 }
 
 static void ui_on_flag(struct ui *ui, enum ui_action_id act)

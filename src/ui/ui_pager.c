@@ -48,6 +48,21 @@ void ui_pager_layout(struct ui *ui, int cols)
 	int width = cols - 2 > 1 ? cols - 2 : 1;
 	if (!ui->pv.have_art || ui->pv.laid_width == width)
 		return;
+	/* Where the reading is: the top line's block, and how far into it (laid out again at
+	   another width, the same place of the same block goes to the top). */
+	const struct text_doc_layout *ob = &ui->pv.lines->body;
+	size_t ohead = ui->pv.lines->head.n, anchor = SIZE_MAX, into = 0, nk = 1;
+	if (ui->pv.laid_width > 0 && ui->pv.top >= ohead && ui->pv.top - ohead < ob->n) {
+		size_t i = ui->pv.top - ohead, first = i;
+		anchor = ob->lines[i].block;
+		while (first > 0 && ob->lines[first - 1].block == anchor)
+			first--;
+		size_t last = i;
+		while (last + 1 < ob->n && ob->lines[last + 1].block == anchor)
+			last++;
+		into = i - first;
+		nk = last - first + 1;
+	}
 	text_doc_layout_free(&ui->pv.lines->head);
 	text_doc_layout_free(&ui->pv.lines->body);
 	memset(ui->pv.lines, 0, sizeof *ui->pv.lines);
@@ -76,6 +91,17 @@ void ui_pager_layout(struct ui *ui, int cols)
 	body->nlinks = 0;
 	text_doc_free(body);
 	ui->pv.laid_width = width;
+	if (anchor != SIZE_MAX) {
+		const struct text_doc_layout *nb = &ui->pv.lines->body;
+		size_t first = 0;
+		while (first < nb->n && nb->lines[first].block != anchor)
+			first++;
+		size_t n = 0;
+		while (first + n < nb->n && nb->lines[first + n].block == anchor)
+			n++;
+		if (n > 0)
+			ui->pv.top = ui->pv.lines->head.n + first + into * n / nk;
+	}
 	ui_pager_matches(ui); /* the lines moved: so did the matches */
 }
 

@@ -288,6 +288,44 @@ static void test_pane_focus(void **state)
 	ui_free(ui);
 }
 
+/* u twice keeps the article under the cursor; a resize there and back keeps the reading place. */
+static void test_keep_place(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_OPEN); /* all articles */
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_DOWN);
+	ui_do(ui, UI_ACT_DOWN);
+	ui_draw(ui, 24, 80);
+	int64_t id = ui_view_row(ui, ui->lv.sel)->id;
+	ui_do(ui, UI_ACT_TOGGLE_UNREAD);
+	ui_draw(ui, 24, 80);
+	assert_int_equal(id, ui_view_row(ui, ui->lv.sel)->id);
+	ui_do(ui, UI_ACT_TOGGLE_UNREAD);
+	ui_draw(ui, 24, 80);
+	assert_int_equal(id, ui_view_row(ui, ui->lv.sel)->id);
+	assert_int_equal(2, ui->lv.sel);
+	/* the article, read a few lines down in a small window, then narrower and back */
+	ui_do(ui, UI_ACT_TOP);
+	ui_do(ui, UI_ACT_OPEN);
+	ui_do(ui, UI_ACT_TOGGLE_RELATED);
+	ui_draw(ui, 8, 44);
+	for (int i = 0; i < 12; i++)
+		ui_do(ui, UI_ACT_DOWN);
+	ui_draw(ui, 8, 44);
+	size_t top = ui->pv.top;
+	assert_true(top > ui->pv.lines->head.n);
+	char *line = xstrdup(ui->pv.lines->body.lines[top - ui->pv.lines->head.n].text);
+	ui_draw(ui, 8, 30);
+	ui_draw(ui, 8, 24);
+	ui_draw(ui, 8, 44);
+	assert_string_equal(line, ui->pv.lines->body.lines[ui->pv.top - ui->pv.lines->head.n].text);
+	free(line);
+	ui_free(ui);
+}
+
 static void test_pager(void **state)
 {
 	(void)state;
@@ -542,6 +580,7 @@ int main(void)
 	    cmocka_unit_test(test_feeds),
 	    cmocka_unit_test(test_articles),
 	    cmocka_unit_test(test_pane_focus),
+	    cmocka_unit_test(test_keep_place),
 	    cmocka_unit_test(test_pager),
 	    cmocka_unit_test(test_help_and_small),
 	    cmocka_unit_test(test_ascii),
