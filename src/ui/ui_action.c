@@ -323,7 +323,8 @@ static void ui_on_mark_all_read(struct ui *ui, enum ui_action_id act)
 
 static void ui_on_help(struct ui *ui, enum ui_action_id act)
 {
-	(void)act;
+	ui->hv.log = act == UI_ACT_MESSAGES;
+	ui->hv.top = 0;
 	ui_view_enter(ui, UI_VIEW_HELP);
 }
 
@@ -450,6 +451,7 @@ static const struct {
     {UI_ACT_STAR, UI_IN_ALL, ui_on_flag},
     {UI_ACT_MARK_ALL_READ, UI_IN_ALL, ui_on_mark_all_read},
     {UI_ACT_HELP, UI_IN_ALL, ui_on_help},
+    {UI_ACT_MESSAGES, UI_IN_ALL, ui_on_help},
     {UI_ACT_SEARCH, UI_IN_ALL, ui_on_search},
     {UI_ACT_FIND_NEXT, UI_IN_ALL, ui_on_find_next},
     {UI_ACT_FIND_PREV, UI_IN_ALL, ui_on_find_next},

@@ -249,6 +249,16 @@ struct ui_pager_view {
 /* The help screen. */
 struct ui_help_view {
 	size_t top; /* the help is of the view under it on the stack */
+	bool log;   /* the message log instead (messages) */
+};
+
+/* The messages the status line showed, for the log: the newest UI_LOG_SIZE. */
+#define UI_LOG_SIZE 100
+struct ui_log {
+	char *text[UI_LOG_SIZE];
+	int64_t when[UI_LOG_SIZE];
+	bool error[UI_LOG_SIZE];
+	size_t n, next; /* how many are kept; where the next goes */
 };
 
 /* The results of a search of the cache. */
@@ -273,6 +283,7 @@ struct ui {
 	bool dirty;  /* the screen must be drawn again */
 	int64_t now; /* the time "5 min ago" counts from; 0: the clock's (tests set it) */
 	char status[CORE_ERRLEN]; /* the latest message; "" for none */
+	struct ui_log log;
 	bool status_error;
 
 	/* Each view's own state. */
@@ -341,6 +352,10 @@ void ui_view_status(struct ui *ui, bool error, const char *fmt, ...) CORE_PRINTF
 char *ui_view_own(const struct ui *ui, const char *s);
 /* Text from the cache for the screen: one clean line (ASCII mode too); owned. */
 char *ui_view_text(const struct ui *ui, const char *s);
+/* Keeps msg in the message log (the status line's messages go there by themselves). */
+void ui_view_log(struct ui *ui, bool error, const char *msg);
+int ui_view_wrap(struct ui *ui, int row, int col, int end, int last, const char *s,
+		 enum ui_slot slot);
 int ui_view_put(struct ui *ui, int row, int col, int end, const char *s, enum ui_slot slot,
 		unsigned attr);
 int ui_view_put_right(struct ui *ui, int row, int end, const char *s, enum ui_slot slot,

@@ -225,6 +225,7 @@ struct ui_term_feeds {
 	struct refresh *rf;
 	size_t added, failed;
 	bool pages_only; /* rf fetches only what the pager asked for (refresh_add_page) */
+	char first_failure[CORE_ERRLEN]; /* "URL: why" of the first feed that failed */
 };
 
 /* Reads the feeds file into the cache, so that every feed shows before its first refresh. */
@@ -259,8 +260,14 @@ static void ui_term_on_refresh(const struct refresh_event *e, void *arg)
 		return;
 	}
 	tf->ui->refresh_done++;
-	if (e->outcome == REFRESH_FAILED)
+	if (e->outcome == REFRESH_FAILED) {
 		tf->failed++;
+		char line[CORE_ERRLEN];
+		core_err_set(line, sizeof line, "%s: %s", e->url, e->error);
+		ui_view_log(tf->ui, true, line); /* each failure whole, in the log (M) */
+		if (tf->failed == 1)
+			core_err_set(tf->first_failure, sizeof tf->first_failure, "%s", line);
+	}
 	tf->added += e->added;
 	if (e->added > 0 || e->updated > 0 || e->outcome == REFRESH_FAILED)
 		ui_reload(tf->ui); /* new rows appear; the cursor stays on its article */
@@ -325,12 +332,23 @@ static void ui_term_end_refresh(struct ui_term_feeds *tf)
 		return;
 	}
 	ui->refreshing = false;
-	ui->status_error = tf->failed > 0;
-	core_err_set(ui->status, sizeof ui->status,
+	char sum[CORE_ERRLEN];
+	core_err_set(sum, sizeof sum,
 		     ui->vietnamese ? "Đã cập nhật %zu nguồn: %zu bài mới, %zu lỗi"
 		     : ui->refresh_total == 1 ? "%zu feed refreshed: %zu new, %zu failed"
 					      : "%zu feeds refreshed: %zu new, %zu failed",
 		     ui->refresh_total, tf->added, tf->failed);
+	/* what failed and why: the first, and the others in the log */
+	if (tf->failed == 1)
+		ui_view_status(ui, true, "%s: %s", sum, tf->first_failure);
+	else if (tf->failed > 1)
+		ui_view_status(ui, true,
+			       ui->vietnamese ? "%s: %s, … (M: xem tất cả)"
+					      : "%s: %s, … (M: all of them)",
+			       sum, tf->first_failure);
+	else
+		ui_view_status(ui, false, "%s", sum);
+	tf->first_failure[0] = '\0';
 	ui_reload(ui);
 }
 

@@ -38,6 +38,21 @@ void ui_view_status(struct ui *ui, bool error, const char *fmt, ...)
 	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
 	va_end(ap);
 	ui->status_error = error;
+	ui_view_log(ui, error, ui->status);
+}
+
+void ui_view_log(struct ui *ui, bool error, const char *msg)
+{
+	struct ui_log *l = &ui->log;
+	if (msg[0] == '\0')
+		return;
+	free(l->text[l->next]);
+	l->text[l->next] = xstrdup(msg);
+	l->when[l->next] = ui->now != 0 ? ui->now : (int64_t)time(NULL);
+	l->error[l->next] = error;
+	l->next = (l->next + 1) % UI_LOG_SIZE;
+	if (l->n < UI_LOG_SIZE)
+		l->n++;
 }
 
 /* Our own text (labels, dates, counts) for the screen: without marks in ASCII mode; owned. */
@@ -65,6 +80,24 @@ int ui_view_put(struct ui *ui, int row, int col, int end, const char *s, enum ui
 	col = ui_grid_str(&ui->grid, row, col, end, t, slot, attr);
 	free(t);
 	return col;
+}
+
+/* Draws our own s wrapped from col to end, from row on and above last; the rows it took. */
+int ui_view_wrap(struct ui *ui, int row, int col, int end, int last, const char *s,
+		 enum ui_slot slot)
+{
+	char *t = ui_view_own(ui, s);
+	struct text_lines lines = {0};
+	text_wrap(t, strlen(t), end - col > 1 ? end - col : 1, 0, 0, &lines);
+	int n = 0;
+	for (size_t i = 0; i < lines.n && row + n < last; i++, n++) {
+		char *piece = xstrndup(t + lines.v[i].start, lines.v[i].shown - lines.v[i].start);
+		ui_grid_str(&ui->grid, row + n, col, end, piece, slot, 0);
+		free(piece);
+	}
+	text_lines_free(&lines);
+	free(t);
+	return n;
 }
 
 /* Draws our own s right-aligned to end; the column it starts at. */
@@ -129,6 +162,8 @@ void ui_free(struct ui *ui)
 	if (ui == NULL)
 		return;
 	store_feeds_free(ui->fv.feeds, ui->fv.n);
+	for (size_t i = 0; i < UI_LOG_SIZE; i++)
+		free(ui->log.text[i]);
 	ui_keys_free(&ui->keys);
 	ui_view_drop_rows(ui);
 	ui_view_drop_article(ui);
@@ -363,12 +398,30 @@ static void ui_draw_articles(struct ui *ui)
 		free(fit);
 		free(t);
 	}
-	if (ui->lv.total == 0)
+	if (ui->lv.total == 0) {
 		ui_view_put(ui, 1, 1, g->cols,
 			    ui->lv.q.unread_only
 				? ui_view_label(ui, "Không có bài chưa đọc.", "No unread articles.")
 				: ui_view_label(ui, "Chưa có bài nào.", "No articles yet."),
 			    UI_SLOT_DIM, 0);
+		/* a feed whose refresh failed: why, there and then */
+		for (size_t i = 0; ui->lv.q.feed_id != 0 && i < ui->fv.n; i++) {
+			const struct store_feed *f = &ui->fv.feeds[i];
+			if (f->id != ui->lv.q.feed_id || f->last_error == NULL)
+				continue;
+			char when[TEXT_DATE_LEN], line[CORE_ERRLEN];
+			text_date(f->last_attempt, TEXT_DATE_SHORT, when);
+			char *e = ui_view_text(ui, f->last_error);
+			if (ui->vietnamese)
+				core_err_set(line, sizeof line, "Lần cập nhật cuối (%s) bị lỗi: %s",
+					     when, e);
+			else
+				core_err_set(line, sizeof line, "The last refresh (%s) failed: %s",
+					     when, e);
+			free(e);
+			ui_view_wrap(ui, 3, 1, g->cols - 1, g->rows - 2, line, UI_SLOT_ERROR);
+		}
+	}
 	char title[256], pos[64];
 	core_err_set(title, sizeof title, "%s%s", ui->lv.title != NULL ? ui->lv.title : "",
 		     ui->lv.q.unread_only ? ui_view_label(ui, " (chưa đọc)", " (unread)") : "");
@@ -535,9 +588,52 @@ ui_help_each(struct ui *ui,
 	return k;
 }
 
+/* The message log's lines, newest first, wrapped to width; each calls cb (NULL: counts). */
+static size_t
+ui_log_each(struct ui *ui, int width,
+	    void (*cb)(struct ui *ui, size_t k, const char *text, bool error, void *arg), void *arg)
+{
+	const struct ui_log *l = &ui->log;
+	size_t k = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		size_t at = (l->next + UI_LOG_SIZE - 1 - i) % UI_LOG_SIZE;
+		char when[TEXT_DATE_LEN], *line;
+		text_date(l->when[at], TEXT_DATE_SHORT, when);
+		char *t = ui_view_text(ui, l->text[at]);
+		line = xasprintf("%s  %s", when + 11, t); /* "16:05  ..." */
+		free(t);
+		struct text_lines lines = {0};
+		text_wrap(line, strlen(line), width > 8 ? width : 8, 0, 7, &lines);
+		for (size_t j = 0; j < lines.n; j++, k++) {
+			if (cb == NULL)
+				continue;
+			char *piece = xasprintf("%*s%.*s", j > 0 ? 7 : 0, "",
+						(int)(lines.v[j].shown - lines.v[j].start),
+						line + lines.v[j].start);
+			cb(ui, k, piece, l->error[at], arg);
+			free(piece);
+		}
+		text_lines_free(&lines);
+		free(line);
+	}
+	return k;
+}
+
 size_t ui_view_help_lines(struct ui *ui)
 {
+	if (ui->hv.log)
+		return ui_log_each(ui, ui->grid.cols - 3, NULL, NULL);
 	return ui_help_each(ui, NULL, NULL);
+}
+
+/* Draws log line k when it is in view. */
+static void ui_log_line(struct ui *ui, size_t k, const char *text, bool error, void *arg)
+{
+	size_t height = *(const size_t *)arg;
+	if (k < ui->hv.top || k >= ui->hv.top + height)
+		return;
+	ui_grid_str(&ui->grid, (int)(k - ui->hv.top) + 1, 2, ui->grid.cols - 1, text,
+		    error ? UI_SLOT_ERROR : UI_SLOT_NORMAL, 0);
 }
 
 /* Draws help line k when it is in view. */
@@ -565,6 +661,18 @@ static void ui_draw_help(struct ui *ui)
 {
 	struct ui_grid *g = &ui->grid;
 	size_t height = ui_view_body_rows(ui);
+	if (ui->hv.log) {
+		ui_log_each(ui, g->cols - 3, ui_log_line, &height);
+		if (ui->log.n == 0)
+			ui_view_put(ui, 1, 2, g->cols,
+				    ui_view_label(ui, "Chưa có thông báo nào.", "No messages yet."),
+				    UI_SLOT_DIM, 0);
+		ui_view_put(
+		    ui, 0, 1, g->cols,
+		    ui_view_label(ui, "Thông báo (mới nhất trước)", "Messages (newest first)"),
+		    UI_SLOT_BAR, UI_ATTR_BOLD);
+		return;
+	}
 	ui_help_each(ui, ui_help_line, &height);
 	ui_view_put(ui, 0, 1, g->cols, ui_view_label(ui, "Trợ giúp — phím", "Help — keys"),
 		    UI_SLOT_BAR, UI_ATTR_BOLD);
@@ -700,8 +808,11 @@ void ui_draw(struct ui *ui, int rows, int cols)
 	if (ui->status[0] != '\0') {
 		/* Messages may quote what came from the network: cleaned like it. */
 		char *m = ui_view_text(ui, ui->status);
-		ui_grid_str(g, rows - 1, 1, end, m,
+		/* cut with an ellipsis: the whole of it is in the message log (M) */
+		char *fit = text_fit(m, end - 1 > 1 ? end - 1 : 1, ui->ascii ? "." : "…", false);
+		ui_grid_str(g, rows - 1, 1, end, fit,
 			    ui->status_error ? UI_SLOT_ERROR : UI_SLOT_STATUS, 0);
+		free(fit);
 		free(m);
 	} else if (ui->view != UI_VIEW_FEEDS || ui->fv.sel == 0 ||
 		   ui->fv.feeds[ui->fv.sel - 1].last_error == NULL)
