@@ -403,10 +403,23 @@ static void ui_on_refresh(struct ui *ui, enum ui_action_id act)
 					     "The cache is read-only: no refresh"));
 	else if (ui->refreshing)
 		ui_view_status(ui, false, "%s",
-			       ui_view_label(ui, "Đang cập nhật rồi", "A refresh is under way"));
+			       ui_view_label(ui, "Đang cập nhật rồi (X để dừng)",
+					     "A refresh is under way (X stops it)"));
 	else
 		ui->want_refresh = act == UI_ACT_REFRESH_ALL ? 0 : ui_refresh_target(ui);
 	ui->want_older = ui->want_refresh >= 0 && act == UI_ACT_LOAD_OLDER;
+}
+
+/* Asks the loop to stop the refresh under way. */
+static void ui_on_cancel_refresh(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	if (ui->refreshing)
+		ui->want_cancel = true;
+	else
+		ui_view_status(ui, false, "%s",
+			       ui_view_label(ui, "Không có lần cập nhật nào đang chạy",
+					     "No refresh is under way"));
 }
 
 /* redraw: the loop redraws after every key anyway. */
@@ -462,6 +475,7 @@ static const struct {
     {UI_ACT_REFRESH_ALL, UI_IN_ALL, ui_on_refresh},
     {UI_ACT_REFRESH_FEED, UI_IN_ALL, ui_on_refresh},
     {UI_ACT_LOAD_OLDER, UI_IN_ARTICLES, ui_on_refresh},
+    {UI_ACT_CANCEL_REFRESH, UI_IN_ALL, ui_on_cancel_refresh},
     {UI_ACT_REDRAW, UI_IN_ALL, ui_on_nothing},
 };
 

@@ -307,6 +307,7 @@ struct ui {
 	/* A refresh: asked for by an action, run by the loop (ui_term.c). */
 	int64_t want_refresh; /* -1: none; 0: every feed; else that feed */
 	bool want_older;      /* ... with its older pages (load-older) */
+	bool want_cancel;     /* the refresh under way is to stop (cancel-refresh) */
 	/* A "Tin khác" article opened before it was cached: its page, to fetch (0: none) */
 	int64_t want_page, want_page_feed;
 	char *want_page_url;

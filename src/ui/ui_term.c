@@ -671,6 +671,23 @@ static void ui_term_loop(struct ui_term_run *r)
 			ui->want_refresh = -1;
 			continue;
 		}
+		if (ui->want_cancel) { /* what was stored stays; the rest is dropped */
+			ui->want_cancel = false;
+			if (r->tf.rf != NULL) {
+				size_t done = ui->refresh_done, total = ui->refresh_total;
+				refresh_free(r->tf.rf);
+				r->tf.rf = NULL;
+				r->tf.pages_only = false;
+				ui->refreshing = false;
+				ui_view_status(ui, false,
+					       ui->vietnamese
+						   ? "Đã dừng cập nhật: xong %zu/%zu nguồn"
+						   : "Refresh stopped: %zu of %zu feeds done",
+					       done, total);
+				ui_reload(ui);
+			}
+			continue;
+		}
 		if (ui->want_page != 0) { /* with the refresh going on, or one of its own */
 			ui_term_fetch_page(&r->tf);
 			continue;

@@ -2,7 +2,8 @@
 # What went wrong, where the user looks, through tmux at 80x24: a refresh in
 # the reader that failed says which feed and why; a failed feed with no
 # articles says why when it is opened; a message too long for the status
-# line is cut with "…", and M shows every message whole.
+# line is cut with "…", and M shows every message whole; X stops a refresh
+# that hangs.
 set -eu
 . "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
 . "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
@@ -43,6 +44,21 @@ assert_equal 2 "$(grep -c "^         found on its site" "$ASSERT_TMP/log")" \
 	"M: the long messages wrapped whole, not cut"
 tui_send q
 tui_wait_for "No articles yet."
+tui_send Q
+tui_wait_for "[exit 0]"
+
+# A feed that hangs: X stops the refresh under way, and what was stored stays.
+tui_stop
+printf '%s\n' "$U/a.xml \"~Tin A\"" "$U/stall.xml \"~Treo\"" > "$feeds"
+tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+	env LANG=en_US.UTF-8 "$bantin" --db "$ASSERT_TMP/hang.db" --feeds "$feeds"
+tui_wait_for "Updating 1/2"
+tui_send r
+tui_wait_for "A refresh is under way (X stops it)"
+tui_send X
+tui_wait_for "Refresh stopped: 1 of 2 feeds done"
+case "$(row 3)" in *"Tin A"*"3/3"*) assert_pass ;; *) assert_fail "what was stored stays: $(screen)" ;; esac
+case "$(row 24)" in *Updating*) assert_fail "no refresh under way after X: $(row 24)" ;; *) assert_pass ;; esac
 tui_send Q
 tui_wait_for "[exit 0]"
 assert_done
