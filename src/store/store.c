@@ -626,6 +626,18 @@ bool store_readonly(const struct store *st)
 	return st->readonly;
 }
 
+int64_t store_data_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int64_t v = -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
 struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 {
 	struct store *st = xcalloc(1, sizeof *st);

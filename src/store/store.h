@@ -45,6 +45,12 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen);
 /* Whether st was opened read-only (STORE_OPEN_READ on a cache that cannot be written). */
 bool store_readonly(const struct store *st);
 /*
+ * A number that changes when another connection (another bantin: a cron
+ * refresh, a mark-read) has changed the cache since the last call; st's own
+ * writes leave it as it is. -1 when it cannot be read.
+ */
+int64_t store_data_version(struct store *st);
+/*
  * What makes an article's plain text from its HTML: raw for the index
  * (folded after, so not cleaned), else cleaned (search snippets, an
  * untitled article's stand-in). Owned. The store parses no HTML: whoever

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -214,6 +215,9 @@ static int ui_term_key(void)
 }
 
 /* The feeds file, and the refresh running in the background. */
+/* How often, when idle, the reader looks for changes others made (the cache, the feeds file). */
+#define UI_NOTICE_MS 1000
+
 /* Older pages a load-older brings of each feed. */
 #define UI_OLDER_PAGES 3
 
@@ -226,15 +230,66 @@ struct ui_term_feeds {
 	size_t added, failed;
 	bool pages_only; /* rf fetches only what the pager asked for (refresh_add_page) */
 	char first_failure[CORE_ERRLEN]; /* "URL: why" of the first feed that failed */
+	const char *feeds_arg;           /* --feeds, or NULL for the default place */
+	char *feeds_path;                /* the feeds file, to see it change */
+	struct timespec feeds_mtime;
+	int64_t data_version; /* the cache's, to see another bantin change it */
 };
+
+/* When path was last changed (zero when it cannot be told). */
+static struct timespec ui_term_mtime(const char *path)
+{
+	struct stat sb;
+	struct timespec zero = {0, 0};
+	return path != NULL && stat(path, &sb) == 0 ? sb.st_mtim : zero;
+}
 
 /* Reads the feeds file into the cache, so that every feed shows before its first refresh. */
 static void ui_term_sync_feeds(struct ui_term_feeds *tf, const struct ui_opts *o)
 {
 	struct ui *ui = tf->ui;
+	tf->feeds_arg = o->feeds;
+	free(tf->feeds_path);
+	tf->feeds_path = config_file_path(CONFIG_FILE_FEEDS, o->feeds, NULL, 0);
+	tf->feeds_mtime = ui_term_mtime(tf->feeds_path);
 	tf->loaded =
 	    refresh_feeds_open(ui->st, o->feeds, &tf->feeds, ui->status, sizeof ui->status);
 	ui->status_error = !tf->loaded;
+	tf->data_version = store_data_version(ui->st);
+}
+
+/*
+ * When idle: the feeds file edited is read again (a refresh then has its
+ * feeds), and a cache another bantin changed (a cron refresh, a mark-read)
+ * is shown again, the cursor on its article.
+ */
+static void ui_term_notice(struct ui_term_feeds *tf)
+{
+	struct ui *ui = tf->ui;
+	if (tf->rf != NULL)
+		return; /* the refresh's own writes are shown as they come */
+	struct timespec m = ui_term_mtime(tf->feeds_path);
+	bool reread = m.tv_sec != tf->feeds_mtime.tv_sec || m.tv_nsec != tf->feeds_mtime.tv_nsec;
+	if (reread) {
+		struct refresh_feeds old = tf->feeds;
+		bool had = tf->loaded;
+		struct ui_opts o = {.feeds = tf->feeds_arg};
+		char *path = tf->feeds_path;
+		tf->feeds_path = NULL;
+		ui_term_sync_feeds(tf, &o);
+		free(path);
+		if (had)
+			refresh_feeds_free(&old);
+		if (tf->loaded)
+			ui_view_status(ui, false, "%s",
+				       ui_view_label(ui, "Đã đọc lại tệp nguồn tin",
+						     "The feeds file was read again"));
+	}
+	int64_t v = store_data_version(ui->st);
+	if (reread || (v >= 0 && v != tf->data_version)) {
+		tf->data_version = v;
+		ui_reload(ui); /* counts and lists as the cache has them now */
+	}
 }
 
 /* A feed of the background refresh is done. */
@@ -550,6 +605,7 @@ static void ui_term_down_reader(struct ui_term_run *r)
 	refresh_free(r->tf.rf); /* a refresh cut short keeps what it wrote */
 	if (r->tf.loaded)
 		refresh_feeds_free(&r->tf.feeds);
+	free(r->tf.feeds_path);
 	ui_free(r->ui);
 }
 
@@ -645,8 +701,10 @@ static void ui_term_keys(struct ui *ui)
 			continue;
 		}
 		ui_key(ui, key);
-		if (key == UI_KEY_CTRL('l'))
+		if (key == UI_KEY_CTRL('l')) {
 			clearok(curscr, TRUE);
+			ui_reload(ui); /* and what the cache holds now */
+		}
 		if (ui->open_url != NULL) {
 			ui_term_browse(ui, ui->open_url);
 			free(ui->open_url);
@@ -698,7 +756,10 @@ static void ui_term_loop(struct ui_term_run *r)
 			refresh_step(r->tf.rf, fds, 2, 250);
 			if (!refresh_busy(r->tf.rf))
 				ui_term_end_refresh(&r->tf);
-		} else if (poll(fds, 2, -1) < 0 && errno != EINTR) {
+		} else if (poll(fds, 2, UI_NOTICE_MS) == 0) {
+			ui_term_notice(&r->tf); /* idle: what others changed */
+			continue;
+		} else if (errno != EINTR && fds[0].revents == 0 && fds[1].revents == 0) {
 			break;
 		}
 		if (fds[1].revents & POLLIN) {

@@ -3,7 +3,8 @@
 # the reader that failed says which feed and why; a failed feed with no
 # articles says why when it is opened; a message too long for the status
 # line is cut with "…", and M shows every message whole; X stops a refresh
-# that hangs.
+# that hangs; changes another bantin makes, and the feeds file edited, are
+# noticed without a restart.
 set -eu
 . "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
 . "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
@@ -59,6 +60,25 @@ tui_send X
 tui_wait_for "Refresh stopped: 1 of 2 feeds done"
 case "$(row 3)" in *"Tin A"*"3/3"*) assert_pass ;; *) assert_fail "what was stored stays: $(screen)" ;; esac
 case "$(row 24)" in *Updating*) assert_fail "no refresh under way after X: $(row 24)" ;; *) assert_pass ;; esac
+tui_send Q
+tui_wait_for "[exit 0]"
+
+# Another bantin changes the cache, and the feeds file is edited, while the reader is open:
+# it notices both, by itself, when idle.
+tui_stop
+printf '%s\n' "$U/a.xml \"~Tin A\"" > "$feeds"
+tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+	env LANG=en_US.UTF-8 "$bantin" --db "$ASSERT_TMP/shared.db" --feeds "$feeds"
+tui_wait_for "1 feed refreshed: 3 new, 0 failed"
+case "$(row 3)" in *"Tin A"*"3/3"*) assert_pass ;; *) assert_fail "the feed, unread: $(row 3)" ;; esac
+assert_status 0 "$bantin" --db "$ASSERT_TMP/shared.db" --feeds "$feeds" mark-read --feed 1
+tui_wait_for "0/3"
+case "$(row 3)" in *"Tin A"*"0/3"*) assert_pass ;; *) assert_fail "marked read elsewhere: counts follow: $(row 3)" ;; esac
+printf '%s\n' "$U/a.xml \"~Tin A\"" "$U/b.atom \"~Tin B\"" > "$feeds"
+tui_wait_for "The feeds file was read again"
+case "$(row 4)" in *"Tin B"*) assert_pass ;; *) assert_fail "the new feed of the edited file: $(screen)" ;; esac
+tui_send r
+tui_wait_for "2 feeds refreshed: 2 new, 0 failed"
 tui_send Q
 tui_wait_for "[exit 0]"
 assert_done
