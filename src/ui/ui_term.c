@@ -472,11 +472,14 @@ static void ui_term_browse(struct ui *ui, const char *url)
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
-	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		core_err_set(ui->status, sizeof ui->status, "%s: %s", argv[0],
-			     ui->vietnamese ? "không mở được liên kết" : "could not open the link");
-		ui->status_error = true;
-	}
+	char *shown = text_clean(url, strlen(url), TEXT_CLEAN_LINE);
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		ui_view_status(ui, true, "%s: %s %s", argv[0],
+			       ui->vietnamese ? "không mở được" : "could not open", shown);
+	else /* what it opened, with what */
+		ui_view_status(ui, false, "%s %s (%s)", ui->vietnamese ? "Đã mở" : "Opened", shown,
+			       argv[0]);
+	free(shown);
 	free(words);
 }
 

@@ -36,6 +36,15 @@ run() {
 		env "$@" "$bantin" --db "$db" --feeds "$feeds" $opts
 }
 screen() { tui_tmux capture-pane -p -t "$TUI_TARGET"; }
+# wait_until CMD...: until CMD succeeds, at most 10 s (a state, never a fixed time)
+wait_until() {
+	_until=$(( $(date +%s) + 10 ))
+	until "$@"; do
+		[ "$(date +%s)" -lt "$_until" ] || return 1
+		sleep 0.05
+	done
+}
+has_lines() { [ "$(cat "$1" 2> /dev/null | wc -l)" -ge "$2" ]; }
 row() { screen | sed -n "$1p"; }
 
 run 80 24 LANG=en_US.UTF-8
@@ -107,12 +116,13 @@ tui_tmux set-option -g set-clipboard on
 tui_send Enter Enter
 tui_wait_for "Tin Hải Phòng ·"
 tui_send o
-sleep 0.5
+tui_wait_for "Opened https://thanhphohaiphong.gov.vn/cang-lach-huyen.html ("
 assert_equal "<--new-tab>
 <https://thanhphohaiphong.gov.vn/cang-lach-huyen.html>" "$(cat "$ASSERT_TMP/browser.out")" \
 	"o: \$BROWSER with its own words, then the link as one argument"
+: > "$ASSERT_TMP/browser.out"
 tui_send 1 o
-sleep 0.5
+wait_until has_lines "$ASSERT_TMP/browser.out" 2 || true
 assert_equal "<--new-tab>
 <$cached_url/wp-content/uploads/tau.jpg>" "$(cat "$ASSERT_TMP/browser.out")" \
 	"1 o: link [1] of the article"
@@ -120,7 +130,7 @@ tui_send 9 o
 tui_wait_for "No link [9]"
 tui_send y
 tui_wait_for "Link copied"
-sleep 0.3
+wait_until sh -c '[ -n "$(tmux -L "$0" show-buffer 2> /dev/null)" ]' "$TUI_SOCKET" || true
 assert_equal "https://thanhphohaiphong.gov.vn/cang-lach-huyen.html" "$(tui_tmux show-buffer 2> /dev/null)" \
 	"y: the link reaches the clipboard through OSC 52"
 # The related pane below the article: Tab into it, open one, q back.
@@ -174,7 +184,8 @@ assert_equal "  j Down                xuống một dòng" "$(row 2)" "help: in 
 tui_send q
 tui_wait_for "Nguyễn Hải. Ảnh: Đàm Thanh"
 tui_resize 60 20
-sleep 0.3
+rule_is() { screen | "$PYTHON" -c 'import sys; print(" ".join(str(len(l.strip())) for l in sys.stdin if l.startswith(" \u2500")))' | grep -qx "$1"; }
+wait_until rule_is 58 || true
 tui_wait_for "Cảng Lạch Huyện"
 # Laid out again at the new width: the rule under the header spans 58 cells, not 118.
 rules=$(screen | "$PYTHON" -c 'import sys; print(" ".join(str(len(l.strip())) for l in sys.stdin if l.startswith(" \u2500")))')
@@ -283,7 +294,11 @@ links_with() {
 	tui_tmux pipe-pane -o -t "$TUI_TARGET" "cat >> '$ASSERT_TMP/raw'"
 	tui_send Enter Enter
 	tui_wait_for "Related ("
-	sleep 0.3
+	# a key that does nothing draws a message after the article's frame (and its links):
+	# once it is in the pipe, so is all the article wrote
+	tui_send x
+	tui_wait_for "x does nothing here"
+	wait_until grep -q "does nothing here" "$ASSERT_TMP/raw" || true
 	tui_tmux pipe-pane -t "$TUI_TARGET"
 	if grep -q "$(printf '\033')]8;[^;]*;http[^ ]*/wp-content/uploads/tau.jpg" \
 		"$ASSERT_TMP/raw"; then got=yes; else got=no; fi
