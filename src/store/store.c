@@ -28,7 +28,10 @@
  * validators to check it again with, and why the last attempt failed —
  * and the page's own list of other articles ("Tin khác"), in its order;
  * and how a feed's articles were found when its own URL gave none (via:
- * its location is then that place, not a permanent redirect's).
+ * its location is then that place, not a permanent redirect's); and, for
+ * an article whose link an earlier article of another feed has (a site's
+ * main and category feeds, a blog's RSS and Atom), that article (dup):
+ * lists across feeds, search and related show the first one only.
  * The columns come after the feed's text, as ALTER TABLE puts them on a
  * cache of version 1: only the index below reads page_state for a list.
  */
@@ -50,6 +53,10 @@
 	" PRIMARY KEY (article_id, pos)) WITHOUT ROWID;"                                           \
 	"CREATE INDEX articles_by_link ON articles (link);"                                        \
 	"ALTER TABLE feeds ADD COLUMN via TEXT;"                                                   \
+	"ALTER TABLE articles ADD COLUMN dup INTEGER;"                                             \
+	"UPDATE articles SET dup = (SELECT min(b.id) FROM articles b WHERE b.link = articles.link" \
+	" AND b.id < articles.id) WHERE link IS NOT NULL;"                                         \
+	"CREATE INDEX articles_dups ON articles (dup, read) WHERE dup IS NOT NULL;"                \
 	"CREATE INDEX articles_pages ON articles (feed_id, page_state);"                           \
 	"PRAGMA user_version = 2;"
 
@@ -168,35 +175,47 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	"INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?1, ?2, ?3, ?4)",
     [STORE_SQL_FTS_DELETE] = "INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
 			     " VALUES ('delete', ?1, ?2, ?3, ?4)",
+/* Articles that are not another's duplicate (a list of the partial index, read once). */
+#define STORE_NOT_DUP " a.id NOT IN (SELECT id FROM articles WHERE dup IS NOT NULL)"
+/* The feed's name, and how many other feeds carry the same article: "Cổng tin tức +1". */
+#define STORE_FEEDS                                                                                \
+	"coalesce(f.name, f.title, f.url) || coalesce(' +' || nullif((SELECT count(*) FROM"        \
+	" articles d WHERE d.dup = a.id), 0), '')"
 #define STORE_ROWS(where, order)                                                                   \
-	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), " STORE_TITLE ", a.link, "      \
+	"SELECT a.id, a.feed_id, " STORE_FEEDS ", " STORE_TITLE ", a.link, "                       \
 	"a.time, a.read,"                                                                          \
 	" a.starred FROM articles a JOIN feeds f ON f.id = a.feed_id"                              \
 	" WHERE " where " AND (?2 = 0 OR a.starred = 1)"                                           \
 	" ORDER BY a.time " order ", a.id " order " LIMIT ?3 OFFSET ?4"
-    [STORE_SQL_ROWS_ALL] = STORE_ROWS("?1 = 0", "DESC"),
-    [STORE_SQL_ROWS_UNREAD] = STORE_ROWS("?1 = 0 AND a.read = 0", "DESC"),
+    [STORE_SQL_ROWS_ALL] = STORE_ROWS("?1 = 0 AND" STORE_NOT_DUP, "DESC"),
+    [STORE_SQL_ROWS_UNREAD] = STORE_ROWS("?1 = 0 AND a.read = 0 AND" STORE_NOT_DUP, "DESC"),
     [STORE_SQL_ROWS_FEED] = STORE_ROWS("a.feed_id = ?1", "DESC"),
     [STORE_SQL_ROWS_FEED_UNREAD] = STORE_ROWS("a.feed_id = ?1 AND a.read = 0", "DESC"),
     /* The same lists from their end, for pages past the middle. */
-    [STORE_SQL_ROWS_ALL_REV] = STORE_ROWS("?1 = 0", "ASC"),
-    [STORE_SQL_ROWS_UNREAD_REV] = STORE_ROWS("?1 = 0 AND a.read = 0", "ASC"),
+    [STORE_SQL_ROWS_ALL_REV] = STORE_ROWS("?1 = 0 AND" STORE_NOT_DUP, "ASC"),
+    [STORE_SQL_ROWS_UNREAD_REV] = STORE_ROWS("?1 = 0 AND a.read = 0 AND" STORE_NOT_DUP, "ASC"),
     [STORE_SQL_ROWS_FEED_REV] = STORE_ROWS("a.feed_id = ?1", "ASC"),
     [STORE_SQL_ROWS_FEED_UNREAD_REV] = STORE_ROWS("a.feed_id = ?1 AND a.read = 0", "ASC"),
 #undef STORE_ROWS
     /* Counts, each able to use an index alone: a row of the table is pages of text. */
     [STORE_SQL_ROWS_COUNT] = "SELECT count(*) FROM articles a WHERE (?1 = 0 OR a.feed_id = ?1)"
-			     " AND (?2 = 0 OR a.read = 0) AND (?3 = 0 OR a.starred = 1)",
-    [STORE_SQL_COUNT_ALL] = "SELECT count(*) FROM articles WHERE ?1 = ?1",
-    [STORE_SQL_COUNT_UNREAD] = "SELECT count(*) FROM articles WHERE read = 0 AND ?1 = ?1",
+			     " AND (?2 = 0 OR a.read = 0) AND (?3 = 0 OR a.starred = 1)"
+			     " AND (?1 != 0 OR" STORE_NOT_DUP ")",
+    /* every article but the duplicates, both counted from indexes */
+    [STORE_SQL_COUNT_ALL] = "SELECT (SELECT count(*) FROM articles WHERE ?1 = ?1) -"
+			    " (SELECT count(*) FROM articles WHERE dup IS NOT NULL)",
+    [STORE_SQL_COUNT_UNREAD] =
+	"SELECT (SELECT count(*) FROM articles WHERE read = 0 AND ?1 = ?1) -"
+	" (SELECT count(*) FROM articles WHERE dup IS NOT NULL AND read = 0)",
     [STORE_SQL_COUNT_FEED] = "SELECT count(*) FROM articles WHERE feed_id = ?1",
     [STORE_SQL_COUNT_FEED_UNREAD] = "SELECT count(*) FROM articles WHERE feed_id = ?1 AND read = 0",
     [STORE_SQL_ROW_INDEX] =
 	"SELECT count(*), (SELECT count(*) FROM articles b WHERE b.id = ?4"
-	" AND (?1 = 0 OR b.feed_id = ?1) AND (?2 = 0 OR b.read = 0) AND (?3 = 0 OR b.starred = 1))"
+	" AND (?1 = 0 OR b.feed_id = ?1) AND (?2 = 0 OR b.read = 0) AND (?3 = 0 OR b.starred = 1)"
+	" AND (?1 != 0 OR b.id NOT IN (SELECT id FROM articles WHERE dup IS NOT NULL)))"
 	" FROM articles a, (SELECT time AS t FROM articles WHERE id = ?4) x"
 	" WHERE (?1 = 0 OR a.feed_id = ?1) AND (?2 = 0 OR a.read = 0) AND (?3 = 0 OR a.starred = 1)"
-	" AND (a.time > x.t OR (a.time = x.t AND a.id > ?4))",
+	" AND (?1 != 0 OR" STORE_NOT_DUP ") AND (a.time > x.t OR (a.time = x.t AND a.id > ?4))",
     [STORE_SQL_ARTICLE_GET] =
 	"SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), a.guid, a.link, " STORE_TITLE
 	", a.author,"
@@ -208,12 +227,22 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_ROW_GET] = "SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), " STORE_TITLE
 			  ", a.link, a.time, a.read, a.starred FROM articles a"
 			  " JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
-    [STORE_SQL_MARK_READ] = "UPDATE articles SET read = ?2 WHERE id = ?1",
+/* an article and its duplicates (or the one it duplicates, and its others) together */
+#define STORE_GROUP                                                                                \
+	" WHERE id = ?1 OR id = (SELECT dup FROM articles WHERE id = ?1)"                          \
+	" OR dup = (SELECT coalesce(dup, id) FROM articles WHERE id = ?1)"
+    [STORE_SQL_MARK_READ] = "UPDATE articles SET read = ?2" STORE_GROUP,
     [STORE_SQL_MARK_ALL_READ] = "UPDATE articles SET read = 1 WHERE read = 0",
     [STORE_SQL_MARK_FEED_READ] = "UPDATE articles SET read = 1 WHERE read = 0 AND feed_id = ?1",
-    [STORE_SQL_STAR] = "UPDATE articles SET starred = ?2 WHERE id = ?1",
+    [STORE_SQL_STAR] = "UPDATE articles SET starred = ?2" STORE_GROUP,
+#undef STORE_GROUP
+    /* a new article whose link an earlier one has: its duplicate, read if that one is */
+    [STORE_SQL_DUP_SET] =
+	"UPDATE articles SET dup = d.first, read = d.read FROM (SELECT coalesce(b.dup, b.id) AS"
+	" first, b.read FROM articles b WHERE b.link = ?2 AND b.id != ?1 AND b.feed_id != ?3"
+	" ORDER BY b.id LIMIT 1) d WHERE articles.id = ?1",
 #define STORE_HIT_COLUMNS                                                                          \
-	"a.id, a.feed_id, coalesce(f.name, f.title, f.url), " STORE_TITLE ", a.link, a.time,"      \
+	"a.id, a.feed_id, " STORE_FEEDS ", " STORE_TITLE ", a.link, a.time,"                       \
 	" a.read, a.starred"
 #define STORE_FILTERS                                                                              \
 	" (?5 IS NULL OR a.time >= ?5) AND (?6 IS NULL OR a.time < ?6) AND (?7 IS NULL"            \
@@ -224,14 +253,14 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_SEARCH_RANKED] =
 	"SELECT " STORE_HIT_COLUMNS ", s.rank FROM (SELECT rowid, rank FROM articles_fts"
 	" WHERE articles_fts MATCH ?1 AND rowid >= ?5 AND rank MATCH ?9 ORDER BY rank LIMIT ?2) s"
-	" JOIN articles a ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id"
+	" JOIN articles a ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id WHERE" STORE_NOT_DUP
 	" ORDER BY s.rank, a.time DESC, a.id DESC LIMIT ?3 OFFSET ?4",
     /* ... with ?5 since, ?6 before, ?7 a folded piece of the feed's name */
     [STORE_SQL_SEARCH_FILTERED] =
 	"SELECT " STORE_HIT_COLUMNS ", articles_fts.rank FROM articles_fts"
 	" JOIN articles a ON a.id = articles_fts.rowid JOIN feeds f ON f.id = a.feed_id"
 	" WHERE articles_fts MATCH ?1 AND ?2 = ?2 AND articles_fts.rowid >= ?8"
-	" AND articles_fts.rank MATCH ?9 AND " STORE_FILTERS
+	" AND articles_fts.rank MATCH ?9 AND " STORE_FILTERS " AND" STORE_NOT_DUP
 	" ORDER BY articles_fts.rank, a.time DESC, a.id DESC LIMIT ?3 OFFSET ?4",
     /* How many of the ?2 newest articles match ?1 and the filters ?5 ?6 ?7, and the
        lowest id among them */
@@ -244,7 +273,7 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" ORDER BY articles_fts.rowid DESC LIMIT ?2)",
     [STORE_SQL_SEARCH_UNRANKED] =
 	"SELECT " STORE_HIT_COLUMNS ", 0 FROM articles a JOIN feeds f ON f.id = a.feed_id"
-	" WHERE ?1 = ?1 AND ?2 = ?2 AND " STORE_FILTERS
+	" WHERE ?1 = ?1 AND ?2 = ?2 AND " STORE_FILTERS " AND" STORE_NOT_DUP
 	" ORDER BY a.time DESC, a.id DESC LIMIT ?3 OFFSET ?4",
     /* ?1 the match, ?2 rows to look at, ?3 the article, ?4 its folded title,
        ?5 its categories, ?6 limit, ?7 the lowest id to rank */
@@ -252,10 +281,13 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	"SELECT " STORE_HIT_COLUMNS ", s.rank FROM (SELECT rowid, rank FROM articles_fts"
 	" WHERE articles_fts MATCH ?1 AND rowid >= ?7 AND rank MATCH ?8 ORDER BY rank LIMIT ?2) s"
 	" JOIN articles a ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id"
-	" WHERE a.id != ?3 AND (?4 = '' OR bantin_fold(coalesce(a.title, '')) != ?4)"
+	" WHERE a.id != ?3 AND a.id IS NOT (SELECT dup FROM articles WHERE id = ?3) "
+	"AND" STORE_NOT_DUP " AND (?4 = '' OR bantin_fold(coalesce(a.title, '')) != ?4)"
 	" ORDER BY round(s.rank), a.categories IS ?5 DESC, a.time DESC, a.id DESC LIMIT ?6",
 #undef STORE_HIT_COLUMNS
 #undef STORE_FILTERS
+#undef STORE_FEEDS
+#undef STORE_NOT_DUP
     [STORE_SQL_RELATED_SOURCE] = "SELECT title, summary, categories FROM articles WHERE id = ?1",
     /* How many articles match ?1, counting no further than ?2. */
     [STORE_SQL_MATCH_COUNT] = "SELECT count(*) FROM (SELECT rowid FROM articles_fts"

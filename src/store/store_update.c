@@ -203,6 +203,16 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 	id = sqlite3_last_insert_rowid(st->db);
 	if (!store_index_item(st, id, it, err, errlen))
 		return STORE_PUT_ERROR;
+	/* the same article in another feed: one article in lists, read with it */
+	if (it->link != NULL && it->link[0] != '\0') {
+		if ((s = store_stmt(st, STORE_SQL_DUP_SET, err, errlen)) == NULL)
+			return STORE_PUT_ERROR;
+		sqlite3_bind_int64(s, 1, id);
+		store_bind_text(s, 2, it->link);
+		sqlite3_bind_int64(s, 3, u->feed_id);
+		if (!store_exec_stmt(st, s, "cannot add an article", err, errlen))
+			return STORE_PUT_ERROR;
+	}
 	return STORE_PUT_ADDED;
 }
 

@@ -15,8 +15,13 @@ void text_date(int64_t t, enum text_date_form form, char out[TEXT_DATE_LEN])
 	static const char *const months_en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 						"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	struct tm tm;
+	if (t >
+	    INT64_MAX - TEXT_VIETNAM_OFFSET) { /* checked before the sum, which would overflow */
+		out[0] = '\0';
+		return;
+	}
 	time_t local = (time_t)(t + TEXT_VIETNAM_OFFSET);
-	if (t > INT64_MAX - TEXT_VIETNAM_OFFSET || gmtime_r(&local, &tm) == NULL) {
+	if (gmtime_r(&local, &tm) == NULL) {
 		out[0] = '\0';
 		return;
 	}

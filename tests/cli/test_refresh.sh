@@ -519,6 +519,33 @@ assert_equal "bantin: refresh: not possible with --offline, which forbids the ne
 assert_status 0 "$bantin" --offline --db "$db" --feeds "$feeds" list
 assert_equal "0" "$(httpfix_requests)" "--offline: zero requests"
 
+# ---- the same article in two feeds (a site's main and category feeds) is one article ----
+cp "$root/a.xml" "$root/a-category.xml"
+printf '%s\n' "$U/a.xml \"~Tin A\"" "$U/a-category.xml \"~Chuyên mục\"" "$U/b.atom" > "$ASSERT_TMP/dupfeeds"
+dup() { "$bantin" --db "$ASSERT_TMP/dup.db" --feeds "$ASSERT_TMP/dupfeeds" "$@"; }
+assert_status 0 dup refresh "Tin A"
+assert_status 0 dup refresh
+n=$(grep -c "<item>" "$root/a.xml")
+assert_status 0 dup list -n 0
+assert_equal "$n" "$(printf '%s\n' "$ASSERT_OUT" | grep -c "  Tin A +1  ")" \
+	"all articles: each of the feed's once, with how many other feeds carry it"
+assert_equal $((n + 2)) "$(printf '%s\n' "$ASSERT_OUT" | wc -l)" "all articles: each once, not once a feed"
+assert_status 0 dup list -n 0 -f 2
+assert_equal "$n" "$(printf '%s\n' "$ASSERT_OUT" | wc -l)" "the category feed's own list has all of its own"
+assert_status 0 dup search container
+assert_equal 1 "$(printf '%s\n' "$ASSERT_OUT" | grep -c "Cảng Lạch Huyện")" "search: once"
+assert_status 0 dup related 2
+case "$ASSERT_OUT" in *"Hội nghị tổng kết ngành Giáo dục"*) assert_fail "related: not itself again: $ASSERT_OUT" ;; *) assert_pass ;; esac
+# read in the category feed: read in the main one too
+cat_id=$(dup list -n 0 -f 2 | grep "Cảng Lạch Huyện" | awk '{print $1}')
+assert_status 0 dup mark-read "$cat_id"
+assert_status 0 dup list -n 0
+assert_equal "     1    29/12/2022 16:05  Tin A +1              Cảng Lạch Huyện đón tàu container lớn nhất" \
+	"$(printf '%s\n' "$ASSERT_OUT" | grep "Cảng Lạch Huyện")" "read in one feed, read in all"
+assert_status 0 dup list -n 0 --unread
+assert_equal $((n + 1)) "$(printf '%s\n' "$ASSERT_OUT" | wc -l)" "unread: the others, each once"
+assert_status 0 dup reindex --check
+
 # ---- first run: the default files are created, privately ----
 home="$ASSERT_TMP/home"
 mkdir "$home"

@@ -76,12 +76,15 @@ static int setup(void **state)
 		return -1;
 	int64_t a = ids[0], b = ids[1];
 	struct store_item items[CORE_NELEM(articles)];
-	char guid[CORE_NELEM(articles)][16];
+	char guid[CORE_NELEM(articles)][16], link[CORE_NELEM(articles)][64];
 	for (size_t i = 0; i < CORE_NELEM(articles); i++) {
 		snprintf(guid[i], sizeof guid[i], "g%zu", i);
+		/* each its own page: articles of one link are one article in the lists */
+		snprintf(link[i], sizeof link[i], "https://thanhphohaiphong.gov.vn/a%s%.0zu.html",
+			 i > 0 ? "-" : "", i);
 		items[i] = (struct store_item){
 		    .guid = guid[i],
-		    .link = "https://thanhphohaiphong.gov.vn/a.html",
+		    .link = link[i],
 		    .title = articles[i].title,
 		    .author = i == 0 ? "Nguyễn Hải" : NULL,
 		    .published = articles[i].time,
