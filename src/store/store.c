@@ -57,7 +57,7 @@
 	"UPDATE articles SET dup = (SELECT min(b.id) FROM articles b WHERE b.link = articles.link" \
 	" AND b.id < articles.id) WHERE link IS NOT NULL;"                                         \
 	"CREATE INDEX articles_dups ON articles (dup, read) WHERE dup IS NOT NULL;"                \
-	"CREATE INDEX articles_pages ON articles (feed_id, page_state);"                           \
+	"CREATE INDEX articles_pages ON articles (feed_id, page_state, time);"                     \
 	"PRAGMA user_version = 2;"
 
 /*
