@@ -28,17 +28,57 @@
 
 static int cli_feeds_opt(int id, const char *arg, void *state)
 {
-	(void)state;
 	(void)arg;
 	if (id == CORE_OPT_OPERAND)
 		return cli_usage_error(CLI_CMD_FEEDS, "takes no operands");
+	if (id == CLI_OPT_FEEDS_JSON)
+		*(bool *)state = true;
 	return -1;
+}
+
+/* A feed as one line of JSON, for scripts. */
+static void cli_feed_json(const struct store_feed *f, const struct config_feed *c)
+{
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	core_buf_printf(&b, "{\"id\": %lld, \"url\": ", (long long)f->id);
+	core_buf_json_str(&b, f->url);
+	core_buf_puts(&b, ", \"name\": ");
+	core_buf_json_str(&b, c->name);
+	core_buf_puts(&b, ", \"title\": ");
+	core_buf_json_str(&b, f->title);
+	core_buf_puts(&b, ", \"site\": ");
+	core_buf_json_str(&b, f->site);
+	core_buf_puts(&b, ", \"location\": ");
+	core_buf_json_str(&b, f->location);
+	core_buf_puts(&b, ", \"found_as\": ");
+	core_buf_json_str(&b, f->via);
+	core_buf_printf(&b, ", \"unread\": %lld, \"total\": %lld, \"last_success\": ",
+			(long long)f->unread, (long long)f->total);
+	cli_json_date(&b, f->last_success);
+	core_buf_puts(&b, ", \"last_attempt\": ");
+	cli_json_date(&b, f->last_attempt);
+	core_buf_printf(&b, ", \"last_status\": %d, \"last_error\": ", f->last_status);
+	core_buf_json_str(&b, f->last_error);
+	core_buf_printf(&b, ", \"pages\": %lld, \"pages_failed\": %lld, \"page_error\": ",
+			(long long)f->pages, (long long)f->pages_failed);
+	core_buf_json_str(&b, f->page_error);
+	core_buf_puts(&b, ", \"tags\": [");
+	for (size_t i = 0; i < c->ntags; i++) {
+		if (i > 0)
+			core_buf_puts(&b, ", ");
+		core_buf_json_str(&b, c->tags[i]);
+	}
+	core_buf_puts(&b, "]}\n");
+	fputs(core_buf_str(&b), stdout);
+	core_buf_free(&b);
 }
 
 int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	bool json = false;
 	int status =
-	    cli_options(CLI_CMD_FEEDS, argc, argv, CLI_OPT_FEEDS_HELP, cli_feeds_opt, NULL);
+	    cli_options(CLI_CMD_FEEDS, argc, argv, CLI_OPT_FEEDS_HELP, cli_feeds_opt, &json);
 	if (status >= 0)
 		return status;
 	struct refresh_feeds feeds;
@@ -60,6 +100,11 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 			cli_fail(err);
 			status = CLI_EXIT_FAILED;
 			break;
+		}
+		if (json) {
+			cli_feed_json(&f, &feeds.file.v[i]);
+			store_feed_free(&f);
+			continue;
 		}
 		char *name = cli_line(f.title != NULL ? f.title : f.url);
 		char *url = cli_line(f.url);
@@ -231,8 +276,61 @@ struct cli_show {
 	const char *id;
 	int width;
 	enum html_lang lang; /* of the image labels */
+	bool json;
 	int status;
 };
+
+/* An article as one line of JSON: its fields, its body as cleaned HTML and laid out as text. */
+static void cli_show_json(const struct store_article *a, const char *text,
+			  const struct store_link *links, size_t nlinks)
+{
+	static const char *const pages[] = {"due", "fetched", "failed", "none"};
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	core_buf_printf(&b, "{\"article\": {\"id\": %lld, \"feed_id\": %lld, \"feed\": ",
+			(long long)a->id, (long long)a->feed_id);
+	core_buf_json_str(&b, a->feed_title);
+	const char *keys[] = {"guid", "title", "link", "author"};
+	const char *vals[] = {a->guid, a->title, a->link, a->author};
+	for (size_t i = 0; i < CORE_NELEM(keys); i++) {
+		core_buf_printf(&b, ", \"%s\": ", keys[i]);
+		core_buf_json_str(&b, vals[i]);
+	}
+	core_buf_puts(&b, ", \"published\": ");
+	cli_json_date(&b, a->published);
+	core_buf_puts(&b, ", \"updated\": ");
+	cli_json_date(&b, a->updated);
+	core_buf_puts(&b, ", \"categories\": [");
+	for (const char *c = a->categories; c != NULL && *c != '\0';) {
+		size_t n = strcspn(c, "\n");
+		char *one = xstrndup(c, n);
+		core_buf_puts(&b, c == a->categories ? "" : ", ");
+		core_buf_json_str(&b, one);
+		free(one);
+		c += n + (c[n] == '\n');
+	}
+	core_buf_puts(&b, "], \"summary\": ");
+	core_buf_json_str(&b, a->summary);
+	core_buf_printf(&b, ", \"read\": %s, \"starred\": %s, \"page\": \"%s\", \"page_error\": ",
+			a->read ? "true" : "false", a->starred ? "true" : "false",
+			pages[a->page_state <= STORE_PAGE_UNWANTED ? a->page_state : 3]);
+	core_buf_json_str(&b, a->page_error);
+	core_buf_puts(&b, ", \"html\": ");
+	core_buf_json_str(&b, a->content);
+	core_buf_puts(&b, ", \"text\": ");
+	core_buf_json_str(&b, text);
+	core_buf_puts(&b, ", \"related\": [");
+	for (size_t i = 0; i < nlinks; i++) {
+		core_buf_puts(&b, i > 0 ? ", {\"title\": " : "{\"title\": ");
+		core_buf_json_str(&b, links[i].title);
+		core_buf_puts(&b, ", \"url\": ");
+		core_buf_json_str(&b, links[i].url);
+		core_buf_puts(&b, "}");
+	}
+	core_buf_puts(&b, "]}}\n");
+	fputs(core_buf_str(&b), stdout);
+	core_buf_free(&b);
+}
 
 static int cli_show_opt(int id, const char *arg, void *state)
 {
@@ -246,6 +344,9 @@ static int cli_show_opt(int id, const char *arg, void *state)
 		return -1;
 	case CLI_OPT_SHOW_LANG:
 		return cli_lang(CLI_CMD_SHOW, arg, &s->lang);
+	case CLI_OPT_SHOW_JSON:
+		s->json = true;
+		return -1;
 	default:
 		return cli_one_operand(CLI_CMD_SHOW, &s->id, arg, "article number");
 	}
@@ -283,7 +384,8 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 	struct text_doc *head =
 	    text_doc_header(a.title, a.feed_title, t, s.lang == HTML_LANG_EN, a.author, a.link);
 	char *text = text_doc_plain(head, width, false);
-	fputs(text, stdout);
+	if (!s.json)
+		fputs(text, stdout);
 	free(text);
 	text_doc_free(head);
 	struct text_doc *body = html_article_doc(a.content, a.summary, a.link, s.lang);
@@ -298,11 +400,17 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 		titles[i] = links[i].title;
 		urls[i] = links[i].url;
 	}
-	html_doc_related(body, titles, urls, nlinks, s.lang);
+	if (!s.json) /* JSON has them as fields */
+		html_doc_related(body, titles, urls, nlinks, s.lang);
 	free(titles);
 	free(urls);
+	if (s.json) {
+		text = text_doc_plain(body, width, false);
+		cli_show_json(&a, text, links, nlinks);
+		free(text);
+	}
 	store_links_free(links, nlinks);
-	if (body->nblocks > 0) {
+	if (body->nblocks > 0 && !s.json) {
 		putchar('\n');
 		text = text_doc_plain(body, width, false);
 		fputs(text, stdout);

@@ -86,6 +86,25 @@ case "$ASSERT_OUT" in
 *"    article pages: for every item"*) assert_pass ;;
 *) assert_fail "feeds: full-article=yes is shown: $ASSERT_OUT" ;; esac
 
+# ---- for scripts: show --json and feeds --json ----
+assert_status 0 bt show 2 --json --width 72 --lang vi
+printf '%s\n' "$ASSERT_OUT" > "$ASSERT_TMP/show2.json"
+assert_equal "Hội nghị tổng kết công tác năm 2022|Nguyễn Hải. Ảnh: Đàm Thanh|2022-12-29T09:05:00Z|fetched|Tin tức|5|Công bố phương án tuyển sinh vào lớp 10|True" \
+	"$("$PYTHON" -c 'import json, sys
+a = json.load(open(sys.argv[1]))["article"]
+print("|".join(str(x) for x in [a["title"], a["author"], a["published"], a["page"], a["categories"][0],
+      len(a["related"]), a["related"][3]["title"], "bằng khen" in a["text"] and "QR" not in a["text"]]))' "$ASSERT_TMP/show2.json")" \
+	"show --json: the article's fields, its page, its text laid out, its own list"
+assert_status 0 bt show 5 --json
+assert_equal "failed|HTTP 404 Not Found" "$("$PYTHON" -c 'import json, sys
+a = json.loads(sys.argv[1])["article"]
+print(a["page"] + "|" + a["page_error"])' "$ASSERT_OUT")" "show --json: a page that failed, and why"
+assert_status 0 bt feeds --json
+assert_equal "1|Cổng tin tức|5|3|2|HTTP 404 Not Found" "$(printf '%s\n' "$ASSERT_OUT" | head -1 | "$PYTHON" -c 'import json, sys
+f = json.loads(sys.stdin.read())
+print("|".join(str(x) for x in [f["id"], f["name"], f["total"], f["pages"], f["pages_failed"], f["page_error"]]))')" \
+	"feeds --json: a feed a line, with its counts and pages"
+
 # ---- related: the page's own "Tin khác" first, then similar ones, none twice ----
 assert_status 0 bt related 2
 assert_equal "     3 N  28/12/2022 09:30  Cổng tin tức          Khởi công xây dựng cầu vượt nút giao Nam Hải
