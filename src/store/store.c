@@ -232,6 +232,11 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" WHERE id = ?1 OR id = (SELECT dup FROM articles WHERE id = ?1)"                          \
 	" OR dup = (SELECT coalesce(dup, id) FROM articles WHERE id = ?1)"
     [STORE_SQL_MARK_READ] = "UPDATE articles SET read = ?2" STORE_GROUP,
+    [STORE_SQL_NEXT_UNREAD] =
+	"SELECT a.id FROM articles a, (SELECT coalesce((SELECT time FROM articles WHERE id = ?1),"
+	" 9223372036854775807) AS t) x WHERE a.read = 0 AND a.id != ?1 AND" STORE_NOT_DUP
+	" ORDER BY (a.time < x.t OR (a.time = x.t AND a.id < ?1)) DESC, a.time DESC, a.id DESC"
+	" LIMIT 1",
     [STORE_SQL_MARK_ALL_READ] = "UPDATE articles SET read = 1 WHERE read = 0",
     [STORE_SQL_MARK_FEED_READ] = "UPDATE articles SET read = 1 WHERE read = 0 AND feed_id = ?1",
     [STORE_SQL_STAR] = "UPDATE articles SET starred = ?2" STORE_GROUP,

@@ -326,6 +326,13 @@ bool store_article_get(struct store *st, int64_t id, struct store_article *a, ch
 		       size_t errlen);
 void store_article_free(struct store_article *a);
 
+/*
+ * The unread article that comes after article after in the list of every
+ * article (newest first; duplicates left out), else the newest unread one
+ * (0 after: from the top); 0 in *id when none is unread.
+ */
+bool store_next_unread(struct store *st, int64_t after, int64_t *id, char *err, size_t errlen);
+
 /* Sets the read state of article id; false with err when there is no such article. */
 bool store_mark_read(struct store *st, int64_t id, bool read, char *err, size_t errlen);
 /* Marks every article of feed_id (0: of every feed) read; how many changed in *n. */

@@ -267,3 +267,19 @@ bool store_row_index(struct store *st, const struct store_query *q, int64_t id, 
 	sqlite3_reset(s);
 	return ok;
 }
+
+bool store_next_unread(struct store *st, int64_t after, int64_t *id, char *err, size_t errlen)
+{
+	*id = 0;
+	sqlite3_stmt *s = store_stmt(st, STORE_SQL_NEXT_UNREAD, err, errlen);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, after);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE)
+		store_fail(st, "cannot look for an unread article", err, errlen);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}

@@ -159,6 +159,35 @@ static void ui_mark_all_read(struct ui *ui)
 
 /* ---- the handlers: one an action, or one an action in a view ---- */
 
+/* Opens the next unread article after the one open or selected, whatever its feed. */
+static void ui_next_unread(struct ui *ui)
+{
+	int64_t after = 0, id;
+	if (ui->view == UI_VIEW_PAGER && ui->pv.have_art)
+		after = ui->pv.art.id;
+	else if (ui->view == UI_VIEW_ARTICLES && ui_view_row(ui, ui->lv.sel) != NULL)
+		after = ui_view_row(ui, ui->lv.sel)->id;
+	char err[CORE_ERRLEN];
+	if (!store_next_unread(ui->st, after, &id, err, sizeof err)) {
+		ui_view_status(ui, true, "%s", err);
+		return;
+	}
+	if (id == 0) {
+		ui_view_status(
+		    ui, false, "%s",
+		    ui_view_label(ui, "Không còn bài chưa đọc", "No unread articles left"));
+		return;
+	}
+	ui->pv.nback = 0;
+	ui_pager_show(ui, id);
+}
+
+static void ui_on_next_unread(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui_next_unread(ui);
+}
+
 static void ui_on_move(struct ui *ui, enum ui_action_id act)
 {
 	long long page = (long long)ui_view_body_rows(ui);
@@ -169,7 +198,12 @@ static void ui_on_move(struct ui *ui, enum ui_action_id act)
 			  : act == UI_ACT_PAGE_UP   ? -page
 			  : act == UI_ACT_TOP       ? -far
 						    : far;
+	size_t was = ui->pv.top;
 	ui_move_by(ui, delta);
+	/* Space at an article's end: the next unread one */
+	if (act == UI_ACT_PAGE_DOWN && ui->view == UI_VIEW_PAGER && !ui->pv.related_focus &&
+	    ui->pv.top == was)
+		ui_next_unread(ui);
 }
 
 static void ui_on_open_feed(struct ui *ui, enum ui_action_id act)
@@ -444,6 +478,7 @@ static const struct {
     {UI_ACT_DOWN, UI_IN_ALL, ui_on_move},
     {UI_ACT_UP, UI_IN_ALL, ui_on_move},
     {UI_ACT_PAGE_DOWN, UI_IN_ALL, ui_on_move},
+    {UI_ACT_NEXT_UNREAD, UI_IN_LISTS | UI_IN_PAGER | UI_IN_RESULTS, ui_on_next_unread},
     {UI_ACT_PAGE_UP, UI_IN_ALL, ui_on_move},
     {UI_ACT_TOP, UI_IN_ALL, ui_on_move},
     {UI_ACT_BOTTOM, UI_IN_ALL, ui_on_move},

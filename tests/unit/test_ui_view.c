@@ -329,6 +329,35 @@ static void test_keep_place(void **state)
 	ui_free(ui);
 }
 
+/* . opens the next unread article whatever its feed; Space at an article's end does too. */
+static void test_next_unread(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_OPEN); /* all articles */
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_OPEN); /* the newest, now read */
+	ui_draw(ui, 24, 80);
+	int64_t first = ui->pv.art.id;
+	ui_do(ui, UI_ACT_NEXT_UNREAD);
+	ui_draw(ui, 24, 80);
+	assert_int_equal(ui->view, UI_VIEW_PAGER);
+	int64_t second = ui->pv.art.id;
+	assert_true(second != first);
+	for (int i = 0; i < 40 && ui->pv.art.id == second; i++) { /* Space to its end, and on */
+		ui_do(ui, UI_ACT_PAGE_DOWN);
+		ui_draw(ui, 24, 80);
+	}
+	assert_true(ui->pv.art.id != second && ui->pv.art.id != first);
+	for (int i = 0; i < 10; i++) { /* every one read: it says so */
+		ui_do(ui, UI_ACT_NEXT_UNREAD);
+		ui_draw(ui, 24, 80);
+	}
+	assert_string_equal("No unread articles left", ui->status);
+	ui_free(ui);
+}
+
 static void test_pager(void **state)
 {
 	(void)state;
@@ -591,6 +620,7 @@ int main(void)
 	    cmocka_unit_test(test_search_and_find),
 	    cmocka_unit_test(test_themes),
 	    cmocka_unit_test(test_mouse),
+	    cmocka_unit_test(test_next_unread), /* last: it reads every article */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
