@@ -52,6 +52,7 @@ struct config_settings {
 	char *lang;                                    /* lang: "vi" or "en" */
 	int mouse, hyperlinks;                         /* 1 yes, 0 no, -1 not said */
 	int article_pages;                             /* likewise */
+	int related_pane;                              /* likewise */
 };
 
 /* The settings, declared once in config_settings.def. */

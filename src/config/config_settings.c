@@ -21,7 +21,7 @@
 void config_settings_init(struct config_settings *s)
 {
 	memset(s, 0, sizeof *s);
-	s->mouse = s->hyperlinks = s->article_pages = -1;
+	s->mouse = s->hyperlinks = s->article_pages = s->related_pane = -1;
 }
 
 void config_settings_free(struct config_settings *s)

@@ -31,8 +31,9 @@ void ui_pager_area(const struct ui *ui, struct ui_pager_area *a)
 		a->prow = 1;
 		a->pcol = a->cols + 1;
 		a->prows = a->rows;
-	} else if (a->rows >= 14) { /* below */
-		a->prows = (int)(ui->pv.nrelated < 6 ? ui->pv.nrelated : 6) + 1;
+	} else if (a->rows >= 14) { /* below, in a fifth of the rows: the body gets the room */
+		size_t most = (size_t)a->rows / 5 > 1 ? (size_t)a->rows / 5 : 1;
+		a->prows = (int)(ui->pv.nrelated < most ? ui->pv.nrelated : most) + 1;
 		a->rows -= a->prows + 1;
 		a->prow = 1 + a->rows + 1;
 		a->pcol = 0;

@@ -594,6 +594,8 @@ static bool ui_term_up_reader(struct ui_term_run *r)
 	r->tf = (struct ui_term_feeds){.ui = ui, .settings = o->settings};
 	ui_term_sync_feeds(&r->tf, o);
 	ui->readonly = store_readonly(r->st);
+	if (o->settings != NULL && o->settings->related_pane == 0)
+		ui->pv.show_related = false; /* p shows them */
 	if (!o->offline && !ui->readonly)
 		ui->want_refresh = 0; /* the first frame comes from the cache, then the refresh */
 	if (!r->utf8 && ui->status[0] == '\0')

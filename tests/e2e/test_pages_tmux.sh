@@ -40,6 +40,7 @@ grep -q "Chiều 29/12, Ủy ban nhân dân thành phố tổ chức hội ngh�
 pane=$(screen | grep -n "Related (" | cut -d: -f1)
 [ -n "$pane" ] && assert_pass || assert_fail "pager: the related pane: $(screen)"
 assert_equal " Related (5)" "$(row "$pane" | sed 's/ *$//')" "pane: the page's five"
+assert_equal 19 "$pane" "pane: a fifth of the rows (four of its five), the body the rest"
 case "$(row $((pane + 1)))" in *"Khởi công xây dựng cầu vượt nút giao Nam Hải"*) assert_pass ;;
 *) assert_fail "pane: 'Tin khác' first: $(row $((pane + 1)))" ;; esac
 assert_equal "   -   Công bố phương án tuyển sinh vào lớp 10" "$(row $((pane + 4)) | sed 's/ *$//')" \
@@ -76,5 +77,21 @@ case "$(screen)" in *"Ra quân chiến dịch Tình nguyện mùa đông"*) asse
 *) assert_fail "O: the feed's older articles in the list: $(screen)" ;; esac
 assert_equal 1 "$(requests_for "/feed/?paged=3")" "O: the feed's third page asked once"
 tui_send q q
+tui_wait_for "[exit 0]"
+
+# related-pane = no: articles open without the pane; p shows it
+tui_stop
+printf 'proxy = "%s"\nrelated-pane = no\n' "$HTTPFIX_URL" > "$XDG_CONFIG_HOME/bantin/config"
+tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+	env LANG=en_US.UTF-8 "$bantin" --db "$db" --feeds "$feeds" --offline
+tui_wait_for "All articles"
+tui_send Enter
+tui_wait_for "/9"
+tui_send g Enter
+tui_wait_for "Cổng tin tức ·"
+case "$(screen)" in *"Related ("*) assert_fail "related-pane = no: no pane: $(screen)" ;; *) assert_pass ;; esac
+tui_send p
+tui_wait_for "Related ("
+tui_send Q
 tui_wait_for "[exit 0]"
 assert_done
