@@ -68,12 +68,26 @@ static void ui_move_by(struct ui *ui, long long delta)
 static void ui_open_feed(struct ui *ui)
 {
 	ui->lv.q.feed_id = ui->fv.sel == 0 ? 0 : ui->fv.feeds[ui->fv.sel - 1].id;
+	ui->lv.q.starred_only = false;
 	free(ui->lv.title);
 	const struct store_feed *f = ui->fv.sel > 0 ? &ui->fv.feeds[ui->fv.sel - 1] : NULL;
 	ui->lv.title =
 	    ui_view_text(ui, f == NULL ? ui_view_label(ui, "Tất cả bài viết", "All articles")
 			     : f->title != NULL ? f->title
 						: f->url);
+	ui_view_drop_rows(ui);
+	ui->lv.sel = ui->lv.top = 0;
+	ui_view_enter(ui, UI_VIEW_ARTICLES);
+}
+
+/* The starred articles of every feed, as a list of their own. */
+static void ui_on_starred(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	ui->lv.q.feed_id = 0;
+	ui->lv.q.starred_only = true;
+	free(ui->lv.title);
+	ui->lv.title = ui_view_text(ui, ui_view_label(ui, "Bài gắn sao", "Starred"));
 	ui_view_drop_rows(ui);
 	ui->lv.sel = ui->lv.top = 0;
 	ui_view_enter(ui, UI_VIEW_ARTICLES);
@@ -479,6 +493,7 @@ static const struct {
     {UI_ACT_UP, UI_IN_ALL, ui_on_move},
     {UI_ACT_PAGE_DOWN, UI_IN_ALL, ui_on_move},
     {UI_ACT_NEXT_UNREAD, UI_IN_LISTS | UI_IN_PAGER | UI_IN_RESULTS, ui_on_next_unread},
+    {UI_ACT_STARRED, UI_IN_LISTS | UI_IN_PAGER | UI_IN_RESULTS, ui_on_starred},
     {UI_ACT_PAGE_UP, UI_IN_ALL, ui_on_move},
     {UI_ACT_TOP, UI_IN_ALL, ui_on_move},
     {UI_ACT_BOTTOM, UI_IN_ALL, ui_on_move},

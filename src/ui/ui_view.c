@@ -402,6 +402,9 @@ static void ui_draw_articles(struct ui *ui)
 		ui_view_put(ui, 1, 1, g->cols,
 			    ui->lv.q.unread_only
 				? ui_view_label(ui, "Không có bài chưa đọc.", "No unread articles.")
+			    : ui->lv.q.starred_only
+				? ui_view_label(ui, "Chưa có bài gắn sao (s để gắn).",
+						"No starred articles (s stars one).")
 				: ui_view_label(ui, "Chưa có bài nào.", "No articles yet."),
 			    UI_SLOT_DIM, 0);
 		/* a feed whose refresh failed: why, there and then */

@@ -329,6 +329,36 @@ static void test_keep_place(void **state)
 	ui_free(ui);
 }
 
+/* S lists the starred articles of every feed. */
+static void test_starred(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_STARRED);
+	ui_draw(ui, 24, 80);
+	assert_int_equal(ui->view, UI_VIEW_ARTICLES);
+	assert_int_equal(0, ui->lv.total);
+	ui_do(ui, UI_ACT_BACK);
+	ui_do(ui, UI_ACT_OPEN); /* all articles */
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_DOWN);
+	ui_do(ui, UI_ACT_STAR);
+	int64_t id = ui_view_row(ui, ui->lv.sel)->id;
+	ui_do(ui, UI_ACT_STARRED);
+	ui_draw(ui, 24, 80);
+	assert_int_equal(1, ui->lv.total);
+	assert_int_equal(id, ui_view_row(ui, 0)->id);
+	assert_string_equal("Starred", ui->lv.title);
+	ui_do(ui, UI_ACT_OPEN); /* it opens as any article does */
+	ui_draw(ui, 24, 80);
+	assert_int_equal(ui->view, UI_VIEW_PAGER);
+	assert_int_equal(id, ui->pv.art.id);
+	ui_do(ui, UI_ACT_BACK);
+	ui_do(ui, UI_ACT_STAR); /* unstarred, for the tests after */
+	ui_free(ui);
+}
+
 /* . opens the next unread article whatever its feed; Space at an article's end does too. */
 static void test_next_unread(void **state)
 {
@@ -620,6 +650,7 @@ int main(void)
 	    cmocka_unit_test(test_search_and_find),
 	    cmocka_unit_test(test_themes),
 	    cmocka_unit_test(test_mouse),
+	    cmocka_unit_test(test_starred),
 	    cmocka_unit_test(test_next_unread), /* last: it reads every article */
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
