@@ -153,9 +153,10 @@ static void ui_toggle_flag(struct ui *ui, bool star)
 	ui_view_status(ui, false, "%s", said[star][set][!ui->vietnamese]);
 }
 
-static void ui_mark_all_read(struct ui *ui)
+static void ui_mark_all_read(struct ui *ui, bool everything)
 {
-	int64_t feed = ui->view == UI_VIEW_FEEDS
+	int64_t feed = everything ? 0
+		       : ui->view == UI_VIEW_FEEDS
 			   ? (ui->fv.sel == 0 ? 0 : ui->fv.feeds[ui->fv.sel - 1].id)
 			   : ui->lv.q.feed_id;
 	int64_t n = 0;
@@ -366,7 +367,31 @@ static void ui_on_flag(struct ui *ui, enum ui_action_id act)
 static void ui_on_mark_all_read(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
-	ui_mark_all_read(ui);
+	ui_mark_all_read(ui, false);
+}
+
+/* C: every article read, once asked again. */
+static void ui_on_mark_everything(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	if (ui->readonly) {
+		ui_view_status(ui, true, "%s",
+			       ui_view_label(ui, "Bộ nhớ đệm chỉ đọc", "The cache is read-only"));
+		return;
+	}
+	if (!ui->confirm_all) {
+		ui->confirm_all = true;
+		ui_view_status(
+		    ui, false, "%s",
+		    ui_view_label(ui,
+				  "Đánh dấu mọi bài của mọi nguồn tin là đã đọc? C để xác "
+				  "nhận, phím khác để thôi",
+				  "Mark every article of every feed read? C to confirm, any "
+				  "other key not to"));
+		return;
+	}
+	ui->confirm_all = false;
+	ui_mark_all_read(ui, true);
 }
 
 static void ui_on_help(struct ui *ui, enum ui_action_id act)
@@ -494,6 +519,7 @@ static const struct {
     {UI_ACT_PAGE_DOWN, UI_IN_ALL, ui_on_move},
     {UI_ACT_NEXT_UNREAD, UI_IN_LISTS | UI_IN_PAGER | UI_IN_RESULTS, ui_on_next_unread},
     {UI_ACT_STARRED, UI_IN_LISTS | UI_IN_PAGER | UI_IN_RESULTS, ui_on_starred},
+    {UI_ACT_MARK_EVERYTHING_READ, UI_IN_ALL, ui_on_mark_everything},
     {UI_ACT_PAGE_UP, UI_IN_ALL, ui_on_move},
     {UI_ACT_TOP, UI_IN_ALL, ui_on_move},
     {UI_ACT_BOTTOM, UI_IN_ALL, ui_on_move},
@@ -627,6 +653,8 @@ void ui_key(struct ui *ui, int key)
 		return;
 	}
 	int act = ui_keys_action(&ui->keys, key, ui_view_flag(ui->view));
+	if (act != UI_ACT_MARK_EVERYTHING_READ)
+		ui->confirm_all = false; /* any other key: not confirmed */
 	if (act == UI_ACT_NONE && key >= '0' && key <= '9' && ui->count < 100000) {
 		/* A number before a key: which link. */
 		ui->count = ui->count * 10 + (unsigned)(key - '0');

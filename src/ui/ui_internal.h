@@ -308,6 +308,7 @@ struct ui {
 	int64_t want_refresh; /* -1: none; 0: every feed; else that feed */
 	bool want_older;      /* ... with its older pages (load-older) */
 	bool want_cancel;     /* the refresh under way is to stop (cancel-refresh) */
+	bool confirm_all;     /* mark-everything-read asked once: the next C does it */
 	/* A "Tin khác" article opened before it was cached: its page, to fetch (0: none) */
 	int64_t want_page, want_page_feed;
 	char *want_page_url;

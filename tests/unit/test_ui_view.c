@@ -329,6 +329,34 @@ static void test_keep_place(void **state)
 	ui_free(ui);
 }
 
+/* C asks, and only a second C marks every article of every feed read. */
+static void test_mark_everything(void **state)
+{
+	(void)state;
+	struct ui *ui = new_ui(false);
+	ui_draw(ui, 24, 80);
+	char err[CORE_ERRLEN];
+	int64_t n;
+	assert_true(store_mark_all_read(st, 0, &n, err, sizeof err)); /* from a known state: */
+	for (int64_t id = 1; id <= 5; id++)                           /* all unread */
+		assert_true(store_mark_read(st, id, false, err, sizeof err));
+	ui_key(ui, 'C');
+	assert_non_null(strstr(ui->status, "C to confirm"));
+	ui_key(ui, 'j'); /* another key: not confirmed */
+	ui_key(ui, 'C');
+	ui_key(ui, 'x');
+	struct store_query q = {.unread_only = true};
+	int64_t unread;
+	assert_true(store_rows_count(st, &q, &unread, err, sizeof err));
+	assert_int_equal(5, unread);
+	ui_key(ui, 'C');
+	ui_key(ui, 'C');
+	assert_true(store_rows_count(st, &q, &unread, err, sizeof err));
+	assert_int_equal(0, unread);
+	assert_string_equal("5 marked read", ui->status);
+	ui_free(ui);
+}
+
 /* S lists the starred articles of every feed. */
 static void test_starred(void **state)
 {
@@ -651,7 +679,8 @@ int main(void)
 	    cmocka_unit_test(test_themes),
 	    cmocka_unit_test(test_mouse),
 	    cmocka_unit_test(test_starred),
-	    cmocka_unit_test(test_next_unread), /* last: it reads every article */
+	    cmocka_unit_test(test_next_unread), /* last: they read every article */
+	    cmocka_unit_test(test_mark_everything),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
