@@ -13,8 +13,18 @@ bantin=$1
 trap 'tui_stop; httpfix_stop' EXIT INT TERM
 
 if [ "$(id -u)" = 0 ]; then
-	as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$ASSERT_TMP" "$@"; }
+	# nobody may not reach the build tree (a checkout under /root): the binary and the
+	# sanitizers' suppressions go where it can
 	chmod 755 "$ASSERT_TMP"
+	mkdir "$ASSERT_TMP/bin"
+	cp "$bantin" "$ASSERT_TMP/bin/bantin"
+	cp "$BANTIN_SOURCE_DIR/tests/lsan.supp" "$ASSERT_TMP/bin/lsan.supp"
+	chmod -R a+rX "$ASSERT_TMP/bin"
+	bantin=$ASSERT_TMP/bin/bantin
+	LSAN_OPTIONS="suppressions=$ASSERT_TMP/bin/lsan.supp:print_suppressions=0"
+	export LSAN_OPTIONS
+	as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$ASSERT_TMP" "$@"; }
+	as_user "$bantin" --help > /dev/null 2>&1 || { echo "nobody cannot run bantin here: skipped"; exit 77; }
 else
 	as_user() { "$@"; }
 fi
