@@ -222,7 +222,10 @@ void cli_article_line(const struct store_row *v, const struct store_mark *marks,
 	} else {
 		text_date(v->time, TEXT_DATE_SHORT, date);
 		feed = cli_line(v->feed_title);
-		col = text_fit(feed, CLI_FEED_COLUMN, "…", true);
+		char others[32] = "";
+		if (v->others > 0) /* the other feeds that carry it */
+			snprintf(others, sizeof others, " +%lld", (long long)v->others);
+		col = text_fit_tail(feed, others, CLI_FEED_COLUMN, "…", true);
 		printf("%6lld %c%c %s  %s  ", (long long)v->id, v->read ? ' ' : 'N',
 		       v->starred ? '*' : ' ', date, col);
 	}
@@ -244,7 +247,8 @@ void cli_article_json(struct core_buf *b, const struct store_row *v)
 		core_buf_json_str(b, v->title != NULL ? v->title : "");
 		core_buf_puts(b, ", \"link\": ");
 		core_buf_json_str(b, v->link);
-		core_buf_puts(b, ", \"date\": null, \"read\": false, \"starred\": false");
+		core_buf_puts(b, ", \"date\": null, \"read\": false, \"starred\": false,"
+				 " \"other_feeds\": 0");
 		return;
 	}
 	core_buf_printf(b, "{\"id\": %lld, \"feed_id\": %lld, \"feed\": ", (long long)v->id,
@@ -257,6 +261,7 @@ void cli_article_json(struct core_buf *b, const struct store_row *v)
 	core_buf_puts(b, ", \"date\": ");
 	feed_date_format(v->time, date);
 	core_buf_json_str(b, date);
-	core_buf_printf(b, ", \"read\": %s, \"starred\": %s", v->read ? "true" : "false",
-			v->starred ? "true" : "false");
+	core_buf_printf(b, ", \"read\": %s, \"starred\": %s, \"other_feeds\": %lld",
+			v->read ? "true" : "false", v->starred ? "true" : "false",
+			(long long)v->others);
 }

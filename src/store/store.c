@@ -177,14 +177,13 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 			     " VALUES ('delete', ?1, ?2, ?3, ?4)",
 /* Articles that are not another's duplicate (a list of the partial index, read once). */
 #define STORE_NOT_DUP " a.id NOT IN (SELECT id FROM articles WHERE dup IS NOT NULL)"
-/* The feed's name, and how many other feeds carry the same article: "Cổng tin tức +1". */
-#define STORE_FEEDS                                                                                \
-	"coalesce(f.name, f.title, f.url) || coalesce(' +' || nullif((SELECT count(*) FROM"        \
-	" articles d WHERE d.dup = a.id), 0), '')"
+/* The feed's name; and (the last column of a row) how many other feeds carry the article. */
+#define STORE_FEEDS  "coalesce(f.name, f.title, f.url)"
+#define STORE_OTHERS "(SELECT count(*) FROM articles d WHERE d.dup = a.id)"
 #define STORE_ROWS(where, order)                                                                   \
 	"SELECT a.id, a.feed_id, " STORE_FEEDS ", " STORE_TITLE ", a.link, "                       \
 	"a.time, a.read,"                                                                          \
-	" a.starred FROM articles a JOIN feeds f ON f.id = a.feed_id"                              \
+	" a.starred, " STORE_OTHERS " FROM articles a JOIN feeds f ON f.id = a.feed_id"            \
 	" WHERE " where " AND (?2 = 0 OR a.starred = 1)"                                           \
 	" ORDER BY a.time " order ", a.id " order " LIMIT ?3 OFFSET ?4"
     [STORE_SQL_ROWS_ALL] = STORE_ROWS("?1 = 0 AND" STORE_NOT_DUP, "DESC"),
@@ -225,7 +224,7 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" CASE a.page_state WHEN 2 THEN a.page_error END"
 	" FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
     [STORE_SQL_ROW_GET] = "SELECT a.id, a.feed_id, coalesce(f.name, f.title, f.url), " STORE_TITLE
-			  ", a.link, a.time, a.read, a.starred FROM articles a"
+			  ", a.link, a.time, a.read, a.starred, " STORE_OTHERS " FROM articles a"
 			  " JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
 /* an article and its duplicates (or the one it duplicates, and its others) together */
 #define STORE_GROUP                                                                                \
@@ -248,7 +247,7 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" ORDER BY b.id LIMIT 1) d WHERE articles.id = ?1",
 #define STORE_HIT_COLUMNS                                                                          \
 	"a.id, a.feed_id, " STORE_FEEDS ", " STORE_TITLE ", a.link, a.time,"                       \
-	" a.read, a.starred"
+	" a.read, a.starred, " STORE_OTHERS
 #define STORE_FILTERS                                                                              \
 	" (?5 IS NULL OR a.time >= ?5) AND (?6 IS NULL OR a.time < ?6) AND (?7 IS NULL"            \
 	" OR instr(bantin_fold(coalesce(f.name, '') || ' ' || coalesce(f.title, '') || ' ' ||"     \
@@ -292,6 +291,7 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 #undef STORE_HIT_COLUMNS
 #undef STORE_FILTERS
 #undef STORE_FEEDS
+#undef STORE_OTHERS
 #undef STORE_NOT_DUP
     [STORE_SQL_RELATED_SOURCE] = "SELECT title, summary, categories FROM articles WHERE id = ?1",
     /* How many articles match ?1, counting no further than ?2. */

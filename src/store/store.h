@@ -276,6 +276,7 @@ struct store_row {
 	char *link;
 	int64_t time; /* published, else updated, else first seen */
 	bool read, starred;
+	int64_t others; /* the other feeds that carry the same article (its link) */
 };
 
 struct store_query {

@@ -48,6 +48,7 @@ void store_row_read(sqlite3_stmt *s, struct store_row *r)
 	r->time = sqlite3_column_int64(s, 5);
 	r->read = sqlite3_column_int(s, 6) != 0;
 	r->starred = sqlite3_column_int(s, 7) != 0;
+	r->others = sqlite3_column_int64(s, 8);
 }
 
 void store_row_clear(struct store_row *r)

@@ -114,8 +114,8 @@ void store_bind_time(sqlite3_stmt *s, int col, int64_t t);
 /* Column col as an owned string (NULL for NULL) and as a time. */
 char *store_col_text(sqlite3_stmt *s, int col);
 int64_t store_col_time(sqlite3_stmt *s, int col);
-/* Reads a row of a list from columns 0 to 7 (id, feed, feed title, title, link, time, read,
-   starred), and frees one. */
+/* Reads a row of a list from columns 0 to 8 (id, feed, feed title, title, link, time, read,
+   starred, other feeds), and frees one. */
 void store_row_read(sqlite3_stmt *s, struct store_row *r);
 /*
  * SQL bantin_untitled(summary, content, link): what an article without a

@@ -351,7 +351,7 @@ bool store_search_read_hits(struct store *st, sqlite3_stmt *s, const struct stor
 		struct store_hit *h = &(*out)[(*n)++];
 		memset(h, 0, sizeof *h);
 		store_row_read(s, &h->row);
-		h->score = sqlite3_column_double(s, 8);
+		h->score = sqlite3_column_double(s, 9);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

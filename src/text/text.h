@@ -155,6 +155,8 @@ int text_width_str(const char *s);
  * left out. What is returned is what text_cluster_next shows, owned.
  */
 char *text_fit(const char *s, int width, const char *ellipsis, bool pad);
+/* The same with tail kept whole after s ("Cổng tin tức +2" as "Cổng tin… +2"). */
+char *text_fit_tail(const char *s, const char *tail, int width, const char *ellipsis, bool pad);
 
 /* ---- text_wrap.c: paragraphs into lines ---- */
 

@@ -1,4 +1,5 @@
 /* One line of text cut or padded to a fixed number of cells. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
@@ -47,4 +48,17 @@ char *text_fit(const char *s, int width, const char *ellipsis, bool pad)
 		col++;
 	}
 	return core_buf_take(&out);
+}
+
+char *text_fit_tail(const char *s, const char *tail, int width, const char *ellipsis, bool pad)
+{
+	int tw = text_width_str(tail);
+	if (tail[0] == '\0' || tw >= width)
+		return text_fit(s, width, ellipsis, pad);
+	char *head = text_fit(s, width - tw, ellipsis, false);
+	char *joined = xasprintf("%s%s", head, tail);
+	free(head);
+	char *out = text_fit(joined, width, ellipsis, pad);
+	free(joined);
+	return out;
 }

@@ -384,7 +384,10 @@ static void ui_draw_articles(struct ui *ui)
 		col = ui_grid_str(g, y, col, g->cols, date, sel ? slot : UI_SLOT_DIM, 0) + 2;
 		if (feedw > 0) {
 			char *t = ui_view_text(ui, row->feed_title);
-			char *fit = text_fit(t, feedw, ui->ascii ? "." : "…", true);
+			char others[32] = "";
+			if (row->others > 0) /* the other feeds that carry it */
+				snprintf(others, sizeof others, " +%lld", (long long)row->others);
+			char *fit = text_fit_tail(t, others, feedw, ui->ascii ? "." : "…", true);
 			ui_grid_str(g, y, col, g->cols, fit, sel ? slot : UI_SLOT_DIM, 0);
 			col += feedw + 2;
 			free(fit);

@@ -117,7 +117,7 @@ assert_equal "     3 N  28/12/2022 09:30  Cổng tin tức          Khởi công
 assert_equal "" "$(printf '%s\n' "$ASSERT_OUT" | grep -v '^        ' | cut -c1-6 | grep -v ' -$' | sort | uniq -d)" \
 	"related: no article twice"
 assert_status 0 bt related 2 --json
-assert_equal '{"id": null, "feed_id": null, "feed": null, "title": "Công bố phương án tuyển sinh vào lớp 10", "link": "http://thanhphohaiphong.gov.vn/giao-duc-tuyen-sinh/", "date": null, "read": false, "starred": false, "score": 0.000, "from_page": true, "title_marks": [], "snippet": "", "marks": []}' \
+assert_equal '{"id": null, "feed_id": null, "feed": null, "title": "Công bố phương án tuyển sinh vào lớp 10", "link": "http://thanhphohaiphong.gov.vn/giao-duc-tuyen-sinh/", "date": null, "read": false, "starred": false, "other_feeds": 0, "score": 0.000, "from_page": true, "title_marks": [], "snippet": "", "marks": []}' \
 	"$(printf '%s\n' "$ASSERT_OUT" | sed -n 4p)" "related --json: one not cached"
 
 # ---- search reads the page's words, which the feed never had ----

@@ -104,8 +104,8 @@ EOF
 )
 assert_equal "$want" "$ASSERT_OUT" "list --feed NAME: newest first, Vietnam time"
 assert_status 0 bt list --feed 2 --json
-assert_equal '{"id": '"$doan"', "feed_id": 2, "feed": "Đoàn Thanh niên", "title": "Đoàn viên ra quân tình nguyện", "link": "https://doanthanhnien.example/tinh-nguyen", "date": "2022-12-26T01:00:00Z", "read": false, "starred": false}
-{"id": '"$hienmau"', "feed_id": 2, "feed": "Đoàn Thanh niên", "title": "Hiến máu nhân đạo", "link": "https://doanthanhnien.example/hien-mau", "date": "2022-12-25T01:00:00Z", "read": false, "starred": false}' \
+assert_equal '{"id": '"$doan"', "feed_id": 2, "feed": "Đoàn Thanh niên", "title": "Đoàn viên ra quân tình nguyện", "link": "https://doanthanhnien.example/tinh-nguyen", "date": "2022-12-26T01:00:00Z", "read": false, "starred": false, "other_feeds": 0}
+{"id": '"$hienmau"', "feed_id": 2, "feed": "Đoàn Thanh niên", "title": "Hiến máu nhân đạo", "link": "https://doanthanhnien.example/hien-mau", "date": "2022-12-25T01:00:00Z", "read": false, "starred": false, "other_feeds": 0}' \
 	"$ASSERT_OUT" "list --feed ID --json: the feed's own title when it has no name"
 
 assert_status 0 bt show "$cang" --width 50 --lang vi
@@ -479,7 +479,7 @@ assert_equal "     1 N  29/12/2022 16:05  U                     Chỉ có mô t�
      5 N  29/12/2022 16:01  U                     $(printf 'ặ%.0s' $(seq 99))…" "$ASSERT_OUT" \
 	"list: untitled items by their first words (cleaned), else by their link"
 assert_status 0 ub list --json -n 1 --offset 2
-assert_equal '{"id": 3, "feed_id": 1, "feed": "U", "title": "http://example.org/3", "link": "http://example.org/3", "date": "2022-12-29T09:03:00Z", "read": false, "starred": false}' \
+assert_equal '{"id": 3, "feed_id": 1, "feed": "U", "title": "http://example.org/3", "link": "http://example.org/3", "date": "2022-12-29T09:03:00Z", "read": false, "starred": false, "other_feeds": 0}' \
 	"$ASSERT_OUT" "list --json: the same stand-in"
 assert_status 0 ub show 3 --width 60
 assert_equal "http://example.org/3
