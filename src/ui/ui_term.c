@@ -236,6 +236,54 @@ struct ui_term_feeds {
 	int64_t data_version; /* the cache's, to see another bantin change it */
 };
 
+/*
+ * What the reader keeps from one session to the next: whether articles show
+ * their related pane (p), in $XDG_STATE_HOME/bantin/reader as a
+ * "related-pane = yes|no" line. The settings file's related-pane wins.
+ */
+static char *ui_term_state_path(void)
+{
+	char *dir = core_xdg_dir(CORE_XDG_STATE, NULL, 0);
+	char *path = dir != NULL ? core_path_join(dir, "reader") : NULL;
+	free(dir);
+	return path;
+}
+
+/* The related pane as the last session left it: 1 shown, 0 hidden, -1 not known. */
+static int ui_term_state_related(void)
+{
+	char *path = ui_term_state_path();
+	FILE *fp = path != NULL ? fopen(path, "r") : NULL;
+	free(path);
+	if (fp == NULL)
+		return -1;
+	char line[64];
+	int v = -1;
+	while (fgets(line, sizeof line, fp) != NULL) {
+		if (strncmp(line, "related-pane = ", 15) == 0)
+			v = strncmp(line + 15, "no", 2) == 0 ? 0 : 1;
+	}
+	fclose(fp);
+	return v;
+}
+
+/* Keeps whether the related pane shows, for the next session; quietly, as best it can. */
+static void ui_term_state_save(bool related)
+{
+	char *dir = core_xdg_dir(CORE_XDG_STATE, NULL, 0);
+	char *path = ui_term_state_path();
+	if (dir != NULL && path != NULL && core_path_mkdirs(dir, 0700, NULL, 0)) {
+		FILE *fp = fopen(path, "w");
+		if (fp != NULL) {
+			fprintf(fp, "# bantin's reader, as it was left\nrelated-pane = %s\n",
+				related ? "yes" : "no");
+			fclose(fp);
+		}
+	}
+	free(dir);
+	free(path);
+}
+
 /* When path was last changed (zero when it cannot be told). */
 static struct timespec ui_term_mtime(const char *path)
 {
@@ -531,7 +579,8 @@ struct ui_term_run {
 	struct ui *ui;
 	struct ui_term_feeds tf;
 	SCREEN *scr;
-	bool links; /* OSC 8 hyperlinks in articles */
+	bool links;         /* OSC 8 hyperlinks in articles */
+	bool related_shown; /* the related pane as last saved */
 };
 
 static bool ui_term_up_cache(struct ui_term_run *r)
@@ -594,8 +643,11 @@ static bool ui_term_up_reader(struct ui_term_run *r)
 	r->tf = (struct ui_term_feeds){.ui = ui, .settings = o->settings};
 	ui_term_sync_feeds(&r->tf, o);
 	ui->readonly = store_readonly(r->st);
-	if (o->settings != NULL && o->settings->related_pane == 0)
-		ui->pv.show_related = false; /* p shows them */
+	if (o->settings != NULL && o->settings->related_pane >= 0)
+		ui->pv.show_related = o->settings->related_pane == 1; /* p shows or hides them */
+	else if (ui_term_state_related() >= 0)
+		ui->pv.show_related = ui_term_state_related() == 1; /* as p left it last time */
+	r->related_shown = ui->pv.show_related;
 	if (!o->offline && !ui->readonly)
 		ui->want_refresh = 0; /* the first frame comes from the cache, then the refresh */
 	if (!r->utf8 && ui->status[0] == '\0')
@@ -773,6 +825,10 @@ static void ui_term_loop(struct ui_term_run *r)
 				;
 		}
 		ui_term_keys(ui);
+		if (ui->pv.show_related != r->related_shown) { /* p: remembered */
+			r->related_shown = ui->pv.show_related;
+			ui_term_state_save(r->related_shown);
+		}
 	}
 }
 

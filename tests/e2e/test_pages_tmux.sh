@@ -94,4 +94,31 @@ tui_send p
 tui_wait_for "Related ("
 tui_send Q
 tui_wait_for "[exit 0]"
+
+# p is remembered from one session to the next (the settings file saying nothing)
+open_first() {
+	tui_stop
+	tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+		env LANG=en_US.UTF-8 "$bantin" --db "$db" --feeds "$feeds" --offline
+	tui_wait_for "All articles"
+	tui_send Enter
+	tui_wait_for "/9"
+	tui_send g Enter
+	tui_wait_for "Cổng tin tức ·"
+}
+printf 'proxy = "%s"\n' "$HTTPFIX_URL" > "$XDG_CONFIG_HOME/bantin/config"
+open_first
+tui_wait_for "Related ("
+tui_send p
+wait_gone() { _t=$(( $(date +%s) + 10 )); while screen | grep -qF "$1"; do [ "$(date +%s)" -lt "$_t" ] || return 1; sleep 0.05; done; }
+wait_gone "Related (" && assert_pass || assert_fail "p hides the pane"
+tui_send Q
+tui_wait_for "[exit 0]"
+open_first
+case "$(screen)" in *"Related ("*) assert_fail "the next session: the pane stays hidden: $(screen)" ;; *) assert_pass ;; esac
+assert_equal "related-pane = no" "$(grep '^related-pane' "$XDG_STATE_HOME/bantin/reader")" "p is kept in the reader's state file"
+tui_send p
+tui_wait_for "Related ("
+tui_send Q
+tui_wait_for "[exit 0]"
 assert_done

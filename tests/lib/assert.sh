@@ -13,7 +13,8 @@ ASSERT_TMP=$(mktemp -d)
 # The user's own settings, feeds and cache never come into a test.
 XDG_CONFIG_HOME=$ASSERT_TMP/xdg-config
 XDG_DATA_HOME=$ASSERT_TMP/xdg-data
-export XDG_CONFIG_HOME XDG_DATA_HOME
+XDG_STATE_HOME=$ASSERT_TMP/xdg-state
+export XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME
 ASSERT_OUT=
 ASSERT_ERR=
 ASSERT_STATUS=
