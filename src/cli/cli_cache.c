@@ -73,17 +73,13 @@ struct store *cli_store_open(const struct cli_ctx *ctx, enum cli_use use)
 	if (path == NULL)
 		return NULL;
 	char err[CORE_ERRLEN];
-	/* The default cache is made on a first run, whatever the command; one named with --db
-	   only by refresh (a mistyped name is no new cache). */
-	bool create = use == CLI_CREATE || (ctx->db == NULL && access(path, F_OK) != 0);
-	struct store *st = NULL;
-	if (use != CLI_READ && access(path, F_OK) == 0) /* as it would be read: writable? */
-		st = refresh_store_open(path, STORE_OPEN_READ, err, sizeof err);
-	if (st == NULL || !store_readonly(st)) {
-		store_close(st);
-		st = refresh_store_open(path, create ? STORE_OPEN_CREATE : STORE_OPEN_READ, err,
-					sizeof err);
-	}
+	/* A cache that is there is opened as one to read (read-only when it cannot be written,
+	   which a command that writes then refuses); one that is not is made by refresh, and on
+	   a first run whatever the command (a mistyped --db is no new cache). */
+	bool missing = access(path, F_OK) != 0;
+	bool create = missing && (use == CLI_CREATE || ctx->db == NULL);
+	struct store *st =
+	    refresh_store_open(path, create ? STORE_OPEN_CREATE : STORE_OPEN_READ, err, sizeof err);
 	if (st == NULL) {
 		cli_fail(err);
 	} else if (use != CLI_READ && store_readonly(st)) {

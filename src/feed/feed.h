@@ -114,6 +114,12 @@ void feed_global_cleanup(void);
 /* The same quiet error handling in another thread that parses (libxml2 keeps it per thread). */
 void feed_thread_init(void);
 
+/* Copies the value of "charset=" in an HTTP Content-Type into out; false if none. */
+bool feed_http_charset(const char *content_type, char *out, size_t outlen);
+/* Plain text as HTML (Atom type="text", JSON content_text, a listing's summary): escaped,
+   newlines as <br>; owned. */
+char *feed_text_to_html(const char *s);
+
 /* ---- feed_date.c ---- */
 
 /* Parses a feed's date into seconds since the epoch, UTC; false if it is not one. */

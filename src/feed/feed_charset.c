@@ -22,8 +22,7 @@
 
 #define FEED_SNIFF 65536
 
-/* Copies the value of "charset=" in a Content-Type into out; false if none. */
-static bool feed_http_charset(const char *ctype, char *out, size_t outlen)
+bool feed_http_charset(const char *ctype, char *out, size_t outlen)
 {
 	if (ctype == NULL)
 		return false;

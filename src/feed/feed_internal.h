@@ -50,8 +50,6 @@ long feed_ref_value(const char *name);
 size_t feed_text_ref(const char *s, struct core_buf *b);
 /* Plain one-line text from a title that may hold tags and entities (decoded once). */
 char *feed_text_plain(const char *s);
-/* Plain text as HTML (Atom type="text", JSON content_text): escaped, newlines as <br>. */
-char *feed_text_to_html(const char *s);
 /* One-line cleaned text, for names and categories. */
 char *feed_text_line(const char *s);
 /* feed_url.c: url made absolute against base (either may be NULL), owned; "" stays "". */

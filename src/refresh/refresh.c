@@ -41,7 +41,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -388,24 +387,6 @@ static void refresh_on_item(struct feed_item *it, void *arg)
 	free(text);
 }
 
-/* The charset a Content-Type names into out ("" when it names none). */
-static void refresh_charset(const char *content_type, char *out, size_t size)
-{
-	out[0] = '\0';
-	for (const char *p = content_type; p != NULL && *p != '\0'; p++) {
-		if (strncasecmp(p, "charset=", 8) != 0)
-			continue;
-		p += 8;
-		p += *p == '"' || *p == '\'';
-		size_t n = strcspn(p, "\"'; \t");
-		if (n < size) {
-			memcpy(out, p, n);
-			out[n] = '\0';
-		}
-		return;
-	}
-}
-
 /* A fetched page, read whole into b (a page is parsed as a tree, not as a stream). */
 static bool refresh_page_body(struct net_result *res, size_t max, struct core_buf *b)
 {
@@ -429,8 +410,8 @@ static void refresh_parse_page(struct refresh_job *j)
 {
 	struct net_result *res = j->res;
 	struct core_buf b;
-	char charset[64], err[CORE_ERRLEN];
-	refresh_charset(res->content_type, charset, sizeof charset);
+	char charset[64] = "", err[CORE_ERRLEN];
+	feed_http_charset(res->content_type, charset, sizeof charset);
 	if (!refresh_page_body(res, j->r->max_size, &b)) {
 		j->failed = true;
 		core_err_set(j->error, sizeof j->error, "the page cannot be read");
@@ -443,24 +424,6 @@ static void refresh_parse_page(struct refresh_job *j)
 	}
 	core_buf_free(&b);
 	net_result_drop_body(res);
-}
-
-/* Plain text as HTML: what a feed's summary is. */
-static char *refresh_text_html(const char *s)
-{
-	struct core_buf b;
-	core_buf_init(&b, 0);
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s == '<')
-			core_buf_puts(&b, "&lt;");
-		else if (*s == '>')
-			core_buf_puts(&b, "&gt;");
-		else if (*s == '&')
-			core_buf_puts(&b, "&amp;");
-		else
-			core_buf_putc(&b, *s);
-	}
-	return core_buf_take(&b);
 }
 
 /*
@@ -494,7 +457,7 @@ static void refresh_parse_html(struct refresh_job *j, const char *charset)
 			    .published =
 				x->published == EXTRACT_NO_TIME ? FEED_NO_DATE : x->published,
 			    .updated = FEED_NO_DATE,
-			    .summary = x->summary != NULL ? refresh_text_html(x->summary) : NULL,
+			    .summary = x->summary != NULL ? feed_text_to_html(x->summary) : NULL,
 			};
 			x->title = NULL; /* taken */
 			refresh_on_item(&it, j);
@@ -539,8 +502,8 @@ static void refresh_parse(struct refresh_job *j)
 		core_err_set(j->error, sizeof j->error, "%s", err);
 		/* not a feed but a web page: a listing, or the feeds it names */
 		if (fs == FEED_ERROR && strcmp(err, "not a feed (an HTML page)") == 0) {
-			char charset[64];
-			refresh_charset(res->content_type, charset, sizeof charset);
+			char charset[64] = "";
+			feed_http_charset(res->content_type, charset, sizeof charset);
 			refresh_parse_html(j, charset[0] != '\0' ? charset : NULL);
 		}
 		net_result_drop_body(res);

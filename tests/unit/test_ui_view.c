@@ -259,17 +259,24 @@ static void test_view_stack(void **state)
 	ui_free(ui);
 }
 
+/* A reader at 80x24 on the newest article of All articles. */
+static struct ui *ui_on_newest(void)
+{
+	struct ui *ui = new_ui(false);
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_OPEN); /* all articles */
+	ui_draw(ui, 24, 80);
+	ui_do(ui, UI_ACT_OPEN); /* the newest, now read */
+	ui_draw(ui, 24, 80);
+	return ui;
+}
+
 /* q in the related pane goes back to the article's body; an article opened has focus on its body.
  */
 static void test_pane_focus(void **state)
 {
 	(void)state;
-	struct ui *ui = new_ui(false);
-	ui_draw(ui, 24, 80);
-	ui_do(ui, UI_ACT_OPEN);
-	ui_draw(ui, 24, 80);
-	ui_do(ui, UI_ACT_OPEN);
-	ui_draw(ui, 24, 80);
+	struct ui *ui = ui_on_newest();
 	assert_int_equal(ui->view, UI_VIEW_PAGER);
 	assert_true(ui->pv.nrelated > 0);
 	ui_do(ui, UI_ACT_FOCUS);
@@ -391,12 +398,7 @@ static void test_starred(void **state)
 static void test_next_unread(void **state)
 {
 	(void)state;
-	struct ui *ui = new_ui(false);
-	ui_draw(ui, 24, 80);
-	ui_do(ui, UI_ACT_OPEN); /* all articles */
-	ui_draw(ui, 24, 80);
-	ui_do(ui, UI_ACT_OPEN); /* the newest, now read */
-	ui_draw(ui, 24, 80);
+	struct ui *ui = ui_on_newest();
 	int64_t first = ui->pv.art.id;
 	ui_do(ui, UI_ACT_NEXT_UNREAD);
 	ui_draw(ui, 24, 80);
