@@ -285,7 +285,8 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	"SELECT " STORE_HIT_COLUMNS ", s.rank FROM (SELECT rowid, rank FROM articles_fts"
 	" WHERE articles_fts MATCH ?1 AND rowid >= ?7 AND rank MATCH ?8 ORDER BY rank LIMIT ?2) s"
 	" JOIN articles a ON a.id = s.rowid JOIN feeds f ON f.id = a.feed_id"
-	" WHERE a.id != ?3 AND a.id IS NOT (SELECT dup FROM articles WHERE id = ?3) "
+	" WHERE s.rank <= ?9 AND a.id != ?3 AND a.id IS NOT (SELECT dup FROM articles WHERE id = "
+	"?3) "
 	"AND" STORE_NOT_DUP " AND (?4 = '' OR bantin_fold(coalesce(a.title, '')) != ?4)"
 	" ORDER BY round(s.rank), a.categories IS ?5 DESC, a.time DESC, a.id DESC LIMIT ?6",
 #undef STORE_HIT_COLUMNS
@@ -293,7 +294,17 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 #undef STORE_FEEDS
 #undef STORE_OTHERS
 #undef STORE_NOT_DUP
-    [STORE_SQL_RELATED_SOURCE] = "SELECT title, summary, categories FROM articles WHERE id = ?1",
+    [STORE_SQL_RELATED_SOURCE] = "SELECT title, summary, categories, coalesce(page, content),"
+				 " feed_id, time FROM articles WHERE id = ?1",
+    /* The articles of feed ?1 just before and just after article ?3 (at time ?2). */
+    [STORE_SQL_RELATED_NEIGHBOURS] =
+	"SELECT * FROM (SELECT coalesce(page, content) FROM articles WHERE feed_id = ?1"
+	" AND (time < ?2 OR (time = ?2 AND id < ?3)) ORDER BY time DESC, id DESC LIMIT 1)"
+	" UNION ALL SELECT * FROM (SELECT coalesce(page, content) FROM articles WHERE feed_id = ?1"
+	" AND (time > ?2 OR (time = ?2 AND id > ?3)) ORDER BY time, id LIMIT 1)",
+    /* How article ?2 ranks against its own related terms ?1 (ranking ?3) */
+    [STORE_SQL_RELATED_SELF] = "SELECT rank FROM articles_fts WHERE articles_fts MATCH ?1"
+			       " AND rowid = ?2 AND rank MATCH ?3",
     /* How many articles match ?1, counting no further than ?2. */
     [STORE_SQL_MATCH_COUNT] = "SELECT count(*) FROM (SELECT rowid FROM articles_fts"
 			      " WHERE articles_fts MATCH ?1 LIMIT ?2)",

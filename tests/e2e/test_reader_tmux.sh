@@ -20,6 +20,11 @@ db="$ASSERT_TMP/cache.db"
 feeds="$ASSERT_TMP/feeds"
 printf '%s\n' "$HTTPFIX_URL/a.xml \"~Tin Hải Phòng\"" "$HTTPFIX_URL/b.atom" > "$feeds"
 assert_status 0 "$bantin" --db "$db" --feeds "$feeds" refresh
+# A second cache where one article has a truly related one (the same ship, in another feed).
+rel_db="$ASSERT_TMP/related.db"
+rel_feeds="$ASSERT_TMP/related-feeds"
+printf '%s\n' "$HTTPFIX_URL/a.xml \"~Tin Hải Phòng\"" "$HTTPFIX_URL/port.xml" > "$rel_feeds"
+assert_status 0 "$bantin" --db "$rel_db" --feeds "$rel_feeds" refresh
 # Relative URLs in the articles were resolved against the feeds' URLs on this server.
 cached_url=$HTTPFIX_URL
 httpfix_stop
@@ -133,17 +138,32 @@ tui_wait_for "Link copied"
 wait_until sh -c '[ -n "$(tmux -L "$0" show-buffer 2> /dev/null)" ]' "$TUI_SOCKET" || true
 assert_equal "https://thanhphohaiphong.gov.vn/cang-lach-huyen.html" "$(tui_tmux show-buffer 2> /dev/null)" \
 	"y: the link reaches the clipboard through OSC 52"
-# The related pane below the article: Tab into it, open one, q back.
-tui_wait_for "Related (1)"
-tui_send Tab Enter
-tui_wait_for "Thanh niên ·"
-assert_equal " Đoàn viên ra quân tình nguyện" "$(row 2)" "a related article opens"
-tui_send q
-tui_wait_for "Tin Hải Phòng ·"
-assert_equal " Cảng Lạch Huyện đón tàu container lớn nhất" "$(row 2)" "q goes back to the article"
+# Nothing in this cache is about the port but the article itself: no pane.
+assert_equal "" "$(screen | grep 'Related (')" "no related pane for an article nothing relates to"
 tui_send Q
 tui_wait_for "[exit 0]"
 tui_stop
+# The related pane below the article: Tab into it, open one, q back.
+db_kept=$db feeds_kept=$feeds
+db=$rel_db feeds=$rel_feeds
+run 80 24 LANG=en_US.UTF-8
+tui_wait_for "All articles"
+tui_send Enter Enter
+tui_wait_for "Hàng hải ·"
+assert_equal " Tàu container 14.000 TEU rời cảng Lạch Huyện" "$(row 2)" "the newest article opens"
+tui_wait_for "Related (1)"
+assert_equal " 29/12 Cảng Lạch Huyện đón tàu container lớn nhất" "$(screen | grep -A1 'Related (1)' | tail -1)" \
+	"the pane lists the article about the same ship, not the one about vegetables"
+tui_send Tab Enter
+tui_wait_for "Tin Hải Phòng ·"
+assert_equal " Cảng Lạch Huyện đón tàu container lớn nhất" "$(row 2)" "a related article opens"
+tui_send q
+tui_wait_for "Hàng hải ·"
+assert_equal " Tàu container 14.000 TEU rời cảng Lạch Huyện" "$(row 2)" "q goes back to the article"
+tui_send Q
+tui_wait_for "[exit 0]"
+tui_stop
+db=$db_kept feeds=$feeds_kept
 run 80 24 LANG=en_US.UTF-8 BROWSER= PATH=/nonexistent
 tui_wait_for "All articles"
 tui_send Enter Enter
@@ -293,7 +313,7 @@ links_with() {
 	: > "$ASSERT_TMP/raw"
 	tui_tmux pipe-pane -o -t "$TUI_TARGET" "cat >> '$ASSERT_TMP/raw'"
 	tui_send Enter Enter
-	tui_wait_for "Related ("
+	tui_wait_for "/wp-content/uploads/tau.jpg"
 	# a key that does nothing draws a message after the article's frame (and its links):
 	# once it is in the pipe, so is all the article wrote
 	tui_send x
