@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
+
 struct gen_man_option {
 	const char *name;
 	char short_name;
@@ -110,30 +112,79 @@ static void gen_man_command_list(void)
 
 /* The reader's actions: their keys and what they do. */
 static const struct {
-	const char *name, *keys, *help;
+	const char *name;
+	unsigned views;
+	const char *keys, *help;
 } gen_man_actions[] = {
-#define UI_ACTION(id, name, views, keys, help, help_vi) {name, keys, help},
-#include "ui_actions.def"
-#undef UI_ACTION
+#define CONFIG_ACTION(id, name, views, keys, help, help_vi) {name, views, keys, help},
+#include "config_actions.def"
+#undef CONFIG_ACTION
 };
+
+/* Action i's keys as mdoc's Ic macros, separated by commas. */
+static void gen_man_keys(size_t i)
+{
+	const char *p = gen_man_actions[i].keys;
+	bool first = true;
+	while (*p != '\0') {
+		size_t len = strcspn(p, " ");
+		/* A lone punctuation key would be read as mdoc's delimiter. */
+		bool punct = len == 1 && !isalnum((unsigned char)p[0]);
+		printf("%s Ic %s%.*s", first ? "" : " ,", punct ? "\\&" : "", (int)len, p);
+		first = false;
+		p += len;
+		p += strspn(p, " ");
+	}
+}
 
 static void gen_man_key_list(void)
 {
 	for (size_t i = 0; i < sizeof gen_man_actions / sizeof gen_man_actions[0]; i++) {
 		fputs(".It", stdout);
-		const char *p = gen_man_actions[i].keys;
-		bool first = true;
-		while (*p != '\0') {
-			size_t len = strcspn(p, " ");
-			/* A lone punctuation key would be read as mdoc's delimiter. */
-			bool punct = len == 1 && !isalnum((unsigned char)p[0]);
-			printf("%s Ic %s%.*s", first ? "" : " ,", punct ? "\\&" : "", (int)len, p);
-			first = false;
-			p += len;
-			p += strspn(p, " ");
-		}
+		gen_man_keys(i);
 		printf(" Pq %s\n", gen_man_actions[i].name);
 		gen_man_sentence(gen_man_actions[i].help);
+	}
+}
+
+/* The views' names in bind lines, as config_keys.c reads them. */
+static const struct {
+	unsigned flag;
+	const char *name;
+} gen_man_views[] = {
+    {CONFIG_VIEW_FEEDS, "feeds"},   {CONFIG_VIEW_ARTICLES, "articles"},
+    {CONFIG_VIEW_PAGER, "article"}, {CONFIG_VIEW_RESULTS, "search"},
+    {CONFIG_VIEW_HELP, "help"},
+};
+
+/* For bantin.conf(5): each action by name with its default keys, and the views it works in. */
+static void gen_man_action_list(void)
+{
+	for (size_t i = 0; i < sizeof gen_man_actions / sizeof gen_man_actions[0]; i++) {
+		printf(".It Cm %s Pq", gen_man_actions[i].name);
+		gen_man_keys(i);
+		putchar('\n');
+		char *line = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&line, &len);
+		fputs(gen_man_actions[i].help, m);
+		if (gen_man_actions[i].views == CONFIG_VIEW_ALL) {
+			fputs("; in every view", m);
+		} else {
+			fputs("; in the", m);
+			const char *sep = " ";
+			for (size_t v = 0; v < sizeof gen_man_views / sizeof gen_man_views[0];
+			     v++) {
+				if ((gen_man_actions[i].views & gen_man_views[v].flag) == 0)
+					continue;
+				fprintf(m, "%s%s", sep, gen_man_views[v].name);
+				sep = ", ";
+			}
+			fputs(" views", m);
+		}
+		fclose(m);
+		gen_man_sentence(line);
+		free(line);
 	}
 }
 
@@ -171,6 +222,10 @@ int main(int argc, char **argv)
 		gen_man_setting_list();
 		return 0;
 	}
+	if (argc == 2 && strcmp(argv[1], "actions") == 0) {
+		gen_man_action_list();
+		return 0;
+	}
 	if (argc == 2 && strcmp(argv[1], "keys") == 0) {
 		gen_man_key_list();
 		return 0;
@@ -183,6 +238,6 @@ int main(int argc, char **argv)
 		gen_man_command_list();
 		return 0;
 	}
-	fputs("usage: gen_man options|commands|keys\n", stderr);
+	fputs("usage: gen_man options|commands|keys|actions|settings\n", stderr);
 	return 2;
 }

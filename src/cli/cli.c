@@ -50,6 +50,11 @@ const struct cli_command *cli_find(const char *name)
 	return NULL;
 }
 
+bool cli_reads_settings(const struct cli_command *c)
+{
+	return c == &cli_commands[CLI_CMD_CONFIG];
+}
+
 int cli_run(const struct cli_command *c, const struct cli_ctx *ctx, int argc, char **argv)
 {
 	return cli_runs[c - cli_commands](ctx, argc, argv);

@@ -38,7 +38,12 @@ struct cli_ctx {
 	const char *feeds;                      /* --feeds FILE; NULL: the default place */
 	bool offline;                           /* --offline: never use the network */
 	const struct config_settings *settings; /* the settings file's; NULL: none */
+	const char *config;                     /* --config FILE; NULL: the default place */
+	const char *theme;                      /* --theme NAME; NULL: the settings' */
 };
+
+/* Whether command c reads the settings file itself (config check: a wrong one is its answer). */
+bool cli_reads_settings(const struct cli_command *c);
 
 /* Runs command c with its arguments (argv[0] is its name); the exit status. */
 int cli_run(const struct cli_command *c, const struct cli_ctx *ctx, int argc, char **argv);

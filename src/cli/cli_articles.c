@@ -378,6 +378,9 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	store_close(st);
 	int width = s.width != 0 ? s.width : cli_width();
+	if (s.width == 0 && ctx->settings != NULL && ctx->settings->text_width > 0 &&
+	    width > ctx->settings->text_width) /* text-width: at most so wide */
+		width = (int)ctx->settings->text_width;
 	int64_t t = a.published != STORE_NO_TIME ? a.published
 		    : a.updated != STORE_NO_TIME ? a.updated
 						 : a.first_seen;

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct core_buf;
+
 /* The feed a new feeds file starts with: the Hai Phong city news portal. */
 #define CONFIG_PORTAL_FEED "https://thanhphohaiphong.gov.vn/feed/"
 
@@ -43,6 +45,115 @@ struct config_feeds {
 bool config_feeds_load(const char *path, bool create, struct config_feeds *out, char *err,
 		       size_t errlen);
 void config_feeds_free(struct config_feeds *f);
+/* ---- config_keys.c: key names, the reader's actions and key bindings ---- */
+
+/* Keys: a Unicode code point, or one of these (past the last code point). */
+enum {
+	CONFIG_KEY_UP = 0x110001,
+	CONFIG_KEY_DOWN,
+	CONFIG_KEY_LEFT,
+	CONFIG_KEY_RIGHT,
+	CONFIG_KEY_PAGE_UP,
+	CONFIG_KEY_PAGE_DOWN,
+	CONFIG_KEY_HOME,
+	CONFIG_KEY_END,
+	CONFIG_KEY_ENTER,
+	CONFIG_KEY_ESC,
+	CONFIG_KEY_BACKSPACE,
+	CONFIG_KEY_DELETE,
+	CONFIG_KEY_INSERT,
+	CONFIG_KEY_BACKTAB,
+	CONFIG_KEY_RESIZE,
+	CONFIG_KEY_MOUSE,
+	CONFIG_KEY_F1, /* to CONFIG_KEY_F1 + 11, F12 */
+};
+/* Ctrl-x, and Meta (Alt) with any key: M-x, M-Enter. */
+#define CONFIG_KEY_CTRL(c) ((c)&0x1f)
+#define CONFIG_KEY_META    0x400000
+
+/* The reader's views, as flags: where an action works, where a key is bound. */
+enum {
+	CONFIG_VIEW_FEEDS = 1 << 0,
+	CONFIG_VIEW_ARTICLES = 1 << 1,
+	CONFIG_VIEW_PAGER = 1 << 2,
+	CONFIG_VIEW_HELP = 1 << 3,
+	CONFIG_VIEW_RESULTS = 1 << 4,
+	CONFIG_VIEW_LISTS = CONFIG_VIEW_FEEDS | CONFIG_VIEW_ARTICLES,
+	CONFIG_VIEW_ALL = 0x1f,
+};
+
+enum config_action_id {
+#define CONFIG_ACTION(id, name, views, keys, help, help_vi) CONFIG_ACT_##id,
+#include "config_actions.def"
+#undef CONFIG_ACTION
+	CONFIG_ACT_COUNT,
+	CONFIG_ACT_NONE = -1
+};
+
+struct config_action {
+	const char *name;
+	unsigned views;
+	const char *keys; /* the default keys, as a settings file names them */
+	const char *help, *help_vi;
+};
+
+extern const struct config_action config_actions[CONFIG_ACT_COUNT];
+
+/*
+ * The action called name: its own name, or another a bind line may use
+ * (scroll-down, and newsboat's: reload-all, open-in-browser...); NONE if none.
+ */
+int config_action_parse(const char *name);
+/* Every name config_action_parse knows, into out (at most max); their number. */
+size_t config_action_names(const char **out, size_t max);
+
+/* The views' names in bind lines ("feeds", "article"...), and the flag a name means (0: none). */
+unsigned config_view_parse(const char *name);
+const char *config_view_name(unsigned flag);
+
+/* The key called name[0..len) ("j", "Down", "C-l", "M-x", "F5", "Space", "đ"); 0 if none. */
+int config_key_parse(const char *name, size_t len);
+/* The name of key, as config_key_parse reads it, into out. */
+void config_key_name(int key, char out[24]);
+
+/* A key bound to an action in some views (CONFIG_VIEW_* flags). */
+struct config_binding {
+	int key;
+	unsigned views;
+	enum config_action_id act;
+	bool pinned; /* bound in a view by name: wins over a binding for more views */
+};
+
+struct config_bindings {
+	struct config_binding *v;
+	size_t n;
+};
+
+/* The default bindings: config_actions.def's keys. */
+void config_bindings_defaults(struct config_bindings *b);
+/* Binds key to act in views, taking key from what it did there (pinned: see above). */
+void config_bindings_bind(struct config_bindings *b, int key, enum config_action_id act,
+			  unsigned views, bool pinned);
+/* Takes key (0: every key) from views. */
+void config_bindings_unbind(struct config_bindings *b, int key, unsigned views);
+void config_bindings_free(struct config_bindings *b);
+/*
+ * The action key means in view (a CONFIG_VIEW_* flag): a binding pinned to
+ * the view first, then one for some views, then one for every view, the
+ * later before the earlier; CONFIG_ACT_NONE if none.
+ */
+int config_bindings_action(const struct config_bindings *b, int key, unsigned view);
+/* The keys that do act in view, their names blank-separated ("j Down"), into out. */
+void config_bindings_keys(const struct config_bindings *b, enum config_action_id act, unsigned view,
+			  char *out, size_t outlen);
+
+/* A bind or unbind line of the settings file, in the order they came. */
+struct config_bind_line {
+	int key;                   /* 0 with unbind: every key ("unbind *") */
+	enum config_action_id act; /* CONFIG_ACT_NONE: unbind */
+	unsigned views;            /* 0: those of the action (bind), every view (unbind) */
+};
+
 /* What the settings file says; what it does not say is 0, NULL or -1. */
 struct config_settings {
 	long timeout_ms, connect_timeout_ms, stall_ms; /* timeout, connect-timeout, stall-time */
@@ -53,7 +164,22 @@ struct config_settings {
 	int mouse, hyperlinks;                         /* 1 yes, 0 no, -1 not said */
 	int article_pages;                             /* likewise */
 	int related_pane;                              /* likewise */
+	int refresh_on_start;                          /* likewise */
+	long refresh_interval;                         /* minutes; -1 not said */
+	long connections, host_connections;            /* -1 not said */
+	char *user_agent, *browser;                    /* NULL not said */
+	char *related_position;                        /* "auto", "below", "beside" */
+	long related_size;                             /* -1 not said */
+	char *date_format;                             /* NULL not said */
+	long text_width;                               /* -1 not said */
+	struct config_bind_line *binds;                /* bind and unbind lines */
+	size_t nbinds;
+	char **messages; /* what is wrong with the file, "FILE:LINE: what", a line each */
+	size_t nmessages;
 };
+
+/* The bindings settings s make: the defaults, then its bind and unbind lines. */
+void config_settings_bindings(const struct config_settings *s, struct config_bindings *out);
 
 /* The settings, declared once in config_settings.def. */
 enum config_setting_id {
@@ -71,6 +197,8 @@ enum config_type {
 	CONFIG_TYPE_NAME,
 	CONFIG_TYPE_LANG,
 	CONFIG_TYPE_BOOL,
+	CONFIG_TYPE_NUMBER,
+	CONFIG_TYPE_CHOICE,
 };
 
 /* One setting as the table declares it. */
@@ -94,13 +222,20 @@ extern const struct config_setting_info config_setting_table[CONFIG_SETTING_COUN
 bool config_setting_set(struct config_settings *s, enum config_setting_id id, const char *value,
 			char *what, size_t whatlen);
 
+/* Setting id's value in s as the file would write it, into out; false when s does not say. */
+bool config_setting_get(const struct config_settings *s, enum config_setting_id id, char *out,
+			size_t outlen);
+
 /*
- * Reads the settings file at path. A missing file is no error unless
- * must_exist (a file the user named); err is "FILE:LINE: what is wrong"
- * for a line bantin cannot use.
+ * Reads the settings file at path, with the files it includes. A missing
+ * file is no error unless must_exist (a file the user named). Every line
+ * bantin cannot use is a message in out->messages ("FILE:LINE: what is
+ * wrong", the near miss suggested); false when there is one, err the first.
  */
 bool config_settings_load(const char *path, bool must_exist, struct config_settings *out, char *err,
 			  size_t errlen);
+/* Writes the configuration s makes, every setting and binding, as a settings file. */
+void config_settings_dump(const struct config_settings *s, struct core_buf *out);
 /* Settings that say nothing; and freeing them leaves them so. */
 void config_settings_init(struct config_settings *s);
 void config_settings_free(struct config_settings *s);
@@ -114,6 +249,15 @@ enum config_file {
 
 /* given when not NULL, else the file's default place; owned, NULL with err. */
 char *config_file_path(enum config_file which, const char *given, char *err, size_t errlen);
+
+/*
+ * The folders themes are looked for in, in order: the user's
+ * ($XDG_CONFIG_HOME/bantin/themes, NULL when there is no home), the
+ * installed ones, then the source tree's (bantin run from its build). The
+ * first is owned by the caller.
+ */
+#define CONFIG_THEME_DIRS 3
+void config_theme_dirs(char *dirs[CONFIG_THEME_DIRS]);
 
 /* The feed whose URL or name is key (names compared as search keys), or NULL. */
 const struct config_feed *config_feeds_find(const struct config_feeds *f, const char *key);

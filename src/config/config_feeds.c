@@ -378,3 +378,12 @@ char *config_file_path(enum config_file which, const char *given, char *err, siz
 	free(dir);
 	return out;
 }
+
+void config_theme_dirs(char *dirs[CONFIG_THEME_DIRS])
+{
+	char *user = core_xdg_dir(CORE_XDG_CONFIG, NULL, 0);
+	dirs[0] = user != NULL ? core_path_join(user, "themes") : NULL;
+	dirs[1] = (char *)BANTIN_THEMES_DIR;
+	dirs[2] = (char *)BANTIN_SOURCE_THEMES_DIR;
+	free(user);
+}

@@ -60,6 +60,14 @@ char *core_str_printable(const char *s);
  */
 char *core_str_host(const char *url);
 
+/*
+ * Of the n names, the one nearest to word (by edits: a letter added, dropped,
+ * changed or two swapped; case counts for none), when it is near enough to be
+ * what was meant: at most 2 edits and a third of word's length (1 for a
+ * word of 3 to 5 letters, none below); its index, or -1 (also for word itself).
+ */
+int core_str_nearest(const char *word, const char *const *names, size_t n);
+
 /* A decimal number from min to max, the whole of s, into *out; false if not one. */
 bool core_parse_number(const char *s, long long min, long long max, long long *out);
 /* A size such as "16M", "512K", "1G" or "1000" (bytes) into *out; false if not one (or 0). */

@@ -2,8 +2,10 @@
  * Quoting untrusted strings (a user's arguments, file names) for messages
  * printed before the text module's full sanitizer is at hand: anything a
  * terminal could act on is shown as an escape, everything else as is.
- * And reading a number or a size written by a user (16M).
+ * Reading a number or a size written by a user (16M), and the name a
+ * mistyped one meant.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,4 +127,52 @@ char *core_str_host(const char *url)
 	memcpy(host, p, h);
 	host[h] = '\0';
 	return host;
+}
+
+/* Edits from a to b (optimal string alignment, case ignored), stopping past limit. */
+static size_t core_str_edits(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return limit + 1;
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	size_t d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cost =
+			    tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1])
+				? 0
+				: 1;
+			size_t v = d[i - 1][j] + 1;
+			v = d[i][j - 1] + 1 < v ? d[i][j - 1] + 1 : v;
+			v = d[i - 1][j - 1] + cost < v ? d[i - 1][j - 1] + cost : v;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	}
+	return d[la][lb];
+}
+
+int core_str_nearest(const char *word, const char *const *names, size_t n)
+{
+	size_t len = strlen(word), limit = len / 3 < 2 ? len / 3 : 2;
+	if (len >= 3 && limit == 0)
+		limit = 1;
+	int best = -1;
+	size_t best_edits = limit + 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t e = core_str_edits(word, names[i], limit);
+		if (e < best_edits) {
+			best_edits = e;
+			best = (int)i;
+		}
+	}
+	return best >= 0 && strcmp(word, names[best]) != 0 ? best : -1;
 }

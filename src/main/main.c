@@ -55,7 +55,8 @@ static void main_help(FILE *fp)
 			w < 26 ? 26 - w : 0, "", t->def, t->option != NULL ? "; option " : "",
 			t->option != NULL ? t->option : "");
 	}
-	fputs("\n"
+	fputs("  and bind KEY ACTION [VIEW], unbind KEY [VIEW], include FILE lines\n"
+	      "\n"
 	      "The manual: man bantin\n",
 	      fp);
 }
@@ -80,8 +81,10 @@ static bool main_settings(const char *given, struct config_settings *s)
 		config_settings_init(s);
 	else
 		ok = config_settings_load(path, given != NULL, s, err, sizeof err);
+	for (size_t i = 0; i < s->nmessages; i++) /* every line that is wrong, not the first */
+		fprintf(stderr, "bantin: %s\n", s->messages[i]);
 	if (!ok)
-		fprintf(stderr, "bantin: %s\n", err);
+		config_settings_free(s);
 	free(path);
 	return ok;
 }
@@ -170,6 +173,12 @@ struct main_run {
 
 static bool main_up_settings(struct main_run *r)
 {
+	r->a.ctx.config = r->a.config;
+	r->a.ctx.theme = r->a.theme;
+	if (r->a.command != NULL && cli_reads_settings(r->a.command)) {
+		config_settings_init(&r->settings);
+		return true;
+	}
 	if (!main_settings(r->a.config, &r->settings))
 		return false;
 	r->a.ctx.settings = &r->settings;

@@ -921,6 +921,9 @@ void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s)
 	o->max_size = s->max_size;
 	o->proxy = s->proxy;
 	o->no_pages = s->article_pages == 0;
+	o->max_connections = s->connections > 0 ? s->connections : 0;
+	o->max_host_connections = s->host_connections > 0 ? s->host_connections : 0;
+	o->user_agent = s->user_agent != NULL && s->user_agent[0] != '\0' ? s->user_agent : NULL;
 }
 
 struct store *refresh_store_open(const char *path, int flags, char *err, size_t errlen)
@@ -960,7 +963,7 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	    .stall_ms = o->stall_ms,
 	    .max_size = o->max_size,
 	    .proxy = o->proxy,
-	    .user_agent = "bantin/" BANTIN_VERSION,
+	    .user_agent = o->user_agent != NULL ? o->user_agent : "bantin/" BANTIN_VERSION,
 	};
 	r->net = net_new(&no, refresh_on_fetched, r);
 	char err[CORE_ERRLEN];

@@ -62,6 +62,7 @@ struct refresh_opts {
 	long stall_ms;             /* receiving nothing this long: 20 s */
 	size_t max_size;           /* a document, decoded: 16 MiB */
 	const char *proxy;         /* the environment's (http_proxy and the like); borrowed */
+	const char *user_agent;    /* "bantin/VERSION"; borrowed */
 	long max_connections;      /* in all: 16 */
 	long max_host_connections; /* to one host: 6 */
 	bool no_pages;             /* fetch no article's page (those due stay due) */
@@ -72,7 +73,8 @@ struct refresh_opts {
 
 /*
  * Default options but what the settings file s says (timeouts, size limit,
- * proxy; s may be NULL). Every refresh says it is "bantin/VERSION".
+ * proxy, connections, user agent; s may be NULL). A refresh says it is
+ * "bantin/VERSION" unless the settings say otherwise.
  */
 void refresh_opts_init(struct refresh_opts *o, const struct config_settings *s);
 

@@ -243,6 +243,8 @@ enum text_date_form {
 
 /* t (seconds since the epoch) in Vietnam time; "" when it cannot be shown. */
 void text_date(int64_t t, enum text_date_form form, char out[TEXT_DATE_LEN]);
+/* Time t in Vietnam time as strftime(3) writes it with format (C locale names); "" if nothing. */
+void text_date_format(int64_t t, const char *format, char out[TEXT_DATE_LEN]);
 
 /* ---- text_doc.c, text_layout.c: documents of blocks, and their layout ---- */
 

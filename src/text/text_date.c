@@ -53,3 +53,21 @@ void text_date(int64_t t, enum text_date_form form, char out[TEXT_DATE_LEN])
 	}
 	}
 }
+
+void text_date_format(int64_t t, const char *format, char out[TEXT_DATE_LEN])
+{
+	struct tm tm;
+	out[0] = '\0';
+	if (t > INT64_MAX - TEXT_VIETNAM_OFFSET)
+		return;
+	time_t local = (time_t)(t + TEXT_VIETNAM_OFFSET);
+	if (gmtime_r(&local, &tm) == NULL)
+		return;
+	tm.tm_isdst = 0;
+	/* the format is the user's own, from the settings file */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	if (strftime(out, TEXT_DATE_LEN, format, &tm) == 0)
+		out[0] = '\0';
+#pragma GCC diagnostic pop
+}

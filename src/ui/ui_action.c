@@ -1,5 +1,5 @@
 /*
- * ui_action.c: what the actions of ui_actions.def do, keys and mouse
+ * ui_action.c: what the actions of config_actions.def do, keys and mouse
  * events turned into them, and reloading what is shown when the cache
  * changes under it. Handlers change state; drawing comes after.
  */
@@ -652,7 +652,7 @@ void ui_key(struct ui *ui, int key)
 		}
 		return;
 	}
-	int act = ui_keys_action(&ui->keys, key, ui_view_flag(ui->view));
+	int act = config_bindings_action(&ui->keys, key, ui_view_flag(ui->view));
 	if (act != UI_ACT_MARK_EVERYTHING_READ)
 		ui->confirm_all = false; /* any other key: not confirmed */
 	if (act == UI_ACT_NONE && key >= '0' && key <= '9' && ui->count < 100000) {
@@ -670,8 +670,8 @@ void ui_key(struct ui *ui, int key)
 	ui->count = 0;
 	if (key == UI_KEY_RESIZE)
 		return;
-	char name[16];
-	ui_keys_name(key, name);
+	char name[24];
+	config_key_name(key, name);
 	ui_view_status(ui, false,
 		       ui->vietnamese ? "Phím %s không làm gì ở đây (? để xem)"
 				      : "%s does nothing here (? for help)",

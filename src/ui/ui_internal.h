@@ -9,6 +9,7 @@
 #include "core.h"
 #include "store.h"
 #include "text.h"
+#include "config.h"
 #include "ui.h"
 
 /* ---- ui_grid.c: the virtual screen ---- */
@@ -97,81 +98,43 @@ char *ui_grid_dump(const struct ui_grid *g);
 void ui_grid_hyperlinks(const struct ui_grid *g, char *const *links, size_t nlinks,
 			struct core_buf *out);
 
-/* ---- ui_keys.c: keys and the action table ---- */
+/* ---- keys, views and actions: config's (config_keys.c, config_actions.def) ---- */
 
-/* Keys: a Unicode code point, or one of these (past the last code point). */
 enum {
-	UI_KEY_UP = 0x110001,
-	UI_KEY_DOWN,
-	UI_KEY_LEFT,
-	UI_KEY_RIGHT,
-	UI_KEY_PAGE_UP,
-	UI_KEY_PAGE_DOWN,
-	UI_KEY_HOME,
-	UI_KEY_END,
-	UI_KEY_ENTER,
-	UI_KEY_ESC,
-	UI_KEY_BACKSPACE,
-	UI_KEY_RESIZE,
-	UI_KEY_MOUSE,
+	UI_KEY_UP = CONFIG_KEY_UP,
+	UI_KEY_DOWN = CONFIG_KEY_DOWN,
+	UI_KEY_LEFT = CONFIG_KEY_LEFT,
+	UI_KEY_RIGHT = CONFIG_KEY_RIGHT,
+	UI_KEY_PAGE_UP = CONFIG_KEY_PAGE_UP,
+	UI_KEY_PAGE_DOWN = CONFIG_KEY_PAGE_DOWN,
+	UI_KEY_HOME = CONFIG_KEY_HOME,
+	UI_KEY_END = CONFIG_KEY_END,
+	UI_KEY_ENTER = CONFIG_KEY_ENTER,
+	UI_KEY_ESC = CONFIG_KEY_ESC,
+	UI_KEY_BACKSPACE = CONFIG_KEY_BACKSPACE,
+	UI_KEY_DELETE = CONFIG_KEY_DELETE,
+	UI_KEY_RESIZE = CONFIG_KEY_RESIZE,
+	UI_KEY_MOUSE = CONFIG_KEY_MOUSE,
 };
-/* Ctrl-x as a key. */
-#define UI_KEY_CTRL(c) ((c)&0x1f)
+#define UI_KEY_CTRL(c) CONFIG_KEY_CTRL(c)
 
 enum {
-	UI_IN_FEEDS = 1 << 0,
-	UI_IN_ARTICLES = 1 << 1,
-	UI_IN_PAGER = 1 << 2,
-	UI_IN_HELP = 1 << 3,
-	UI_IN_RESULTS = 1 << 4,
-	UI_IN_LISTS = UI_IN_FEEDS | UI_IN_ARTICLES,
-	UI_IN_ALL = 0x1f,
+	UI_IN_FEEDS = CONFIG_VIEW_FEEDS,
+	UI_IN_ARTICLES = CONFIG_VIEW_ARTICLES,
+	UI_IN_PAGER = CONFIG_VIEW_PAGER,
+	UI_IN_HELP = CONFIG_VIEW_HELP,
+	UI_IN_RESULTS = CONFIG_VIEW_RESULTS,
+	UI_IN_LISTS = CONFIG_VIEW_LISTS,
+	UI_IN_ALL = CONFIG_VIEW_ALL,
 };
 
 enum ui_action_id {
-#define UI_ACTION(id, name, views, keys, help, help_vi) UI_ACT_##id,
-#include "ui_actions.def"
-#undef UI_ACTION
-	UI_ACT_COUNT,
-	UI_ACT_NONE = -1
+#define CONFIG_ACTION(id, name, views, keys, help, help_vi) UI_ACT_##id = CONFIG_ACT_##id,
+#include "config_actions.def"
+#undef CONFIG_ACTION
+	UI_ACT_COUNT = CONFIG_ACT_COUNT,
+	UI_ACT_NONE = CONFIG_ACT_NONE
 };
-
-struct ui_action {
-	const char *name;
-	unsigned views;
-	const char *keys;
-	const char *help, *help_vi;
-};
-
-extern const struct ui_action ui_actions[UI_ACT_COUNT];
-
-/* A key bound to an action in some views (UI_IN_* flags; UI_IN_ALL: every view). */
-struct ui_binding {
-	int key;
-	unsigned views;
-	enum ui_action_id act;
-};
-
-struct ui_bindings {
-	struct ui_binding *v;
-	size_t n;
-};
-
-/* The key called name[0..len) ("j", "Down", "C-l", "Space"); 0 if none. */
-int ui_keys_parse(const char *name, size_t len);
-/* Binds key to act in views (replacing a binding of the key in the same views). */
-void ui_keys_bind(struct ui_bindings *b, int key, enum ui_action_id act, unsigned views);
-void ui_keys_unbind(struct ui_bindings *b, int key, unsigned views);
-/* The default bindings: ui_actions.def's keys. */
-void ui_keys_defaults(struct ui_bindings *b);
-void ui_keys_free(struct ui_bindings *b);
-/*
- * The action key means in view (a UI_IN_* flag): a binding for some views
- * holding it first, then one for every view; UI_ACT_NONE if none.
- */
-int ui_keys_action(const struct ui_bindings *b, int key, unsigned view);
-/* The name of key, as in the action table ("j", "Down", "C-l"), into out. */
-void ui_keys_name(int key, char out[16]);
 
 /* ---- ui_prompt.c: the line editor of the prompts ---- */
 
@@ -293,7 +256,14 @@ struct ui {
 	struct ui_help_view hv;
 	struct ui_results_view rv;
 
-	struct ui_bindings keys; /* what each key does, view by view */
+	struct config_bindings keys; /* what each key does, view by view */
+
+	/* What the settings file says of the reading (ui_term.c sets them). */
+	enum { UI_RELATED_AUTO, UI_RELATED_BELOW, UI_RELATED_BESIDE } related_where;
+	int related_size;  /* at most this many related rows below; 0: by the window */
+	int text_width;    /* articles at most this wide; 0: the window's */
+	char *date_format; /* the lists' dates, strftime's way; NULL: the labels' */
+	int date_width;    /* the cells date_format's dates take at most */
 
 	/* Prompts: a search of the cache from the lists, a find in the article. */
 	struct ui_prompt prompt;
@@ -363,6 +333,8 @@ int ui_view_put(struct ui *ui, int row, int col, int end, const char *s, enum ui
 int ui_view_put_right(struct ui *ui, int row, int end, const char *s, enum ui_slot slot,
 		      unsigned attr);
 size_t ui_view_body_rows(const struct ui *ui);
+/* The lists write dates with format (strftime's), at most 16 cells of them. */
+void ui_view_date_format(struct ui *ui, const char *format);
 void ui_view_scroll_to(size_t sel, size_t *top, size_t height);
 void ui_view_load_feeds(struct ui *ui);
 void ui_view_load_rows(struct ui *ui, size_t top, size_t height);

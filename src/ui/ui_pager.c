@@ -25,14 +25,22 @@ void ui_pager_area(const struct ui *ui, struct ui_pager_area *a)
 	a->cols = g->cols;
 	if (!ui->pv.show_related || ui->pv.nrelated == 0)
 		return;
-	if (g->cols >= 140) { /* beside, on the right */
-		a->pcols = 44;
+	/* beside, on the right, in a wide window (or where the settings put it, when the
+	   article keeps 40 columns); else below */
+	bool beside = ui->related_where == UI_RELATED_BESIDE  ? g->cols >= 40 + 1 + 24
+		      : ui->related_where == UI_RELATED_BELOW ? false
+							      : g->cols >= 140;
+	if (beside) {
+		a->pcols = g->cols >= 140 ? 44 : g->cols / 3;
 		a->cols = g->cols - a->pcols - 1;
 		a->prow = 1;
 		a->pcol = a->cols + 1;
 		a->prows = a->rows;
 	} else if (a->rows >= 14) { /* below, in a fifth of the rows: the body gets the room */
 		size_t most = (size_t)a->rows / 5 > 1 ? (size_t)a->rows / 5 : 1;
+		if (ui->related_size > 0) /* related-size: so many, the article keeping 5 rows */
+			most = (size_t)(ui->related_size < a->rows - 7 ? ui->related_size
+								       : a->rows - 7);
 		a->prows = (int)(ui->pv.nrelated < most ? ui->pv.nrelated : most) + 1;
 		a->rows -= a->prows + 1;
 		a->prow = 1 + a->rows + 1;
@@ -47,6 +55,8 @@ static void ui_pager_matches(struct ui *ui);
 void ui_pager_layout(struct ui *ui, int cols)
 {
 	int width = cols - 2 > 1 ? cols - 2 : 1;
+	if (ui->text_width > 0 && width > ui->text_width) /* text-width */
+		width = ui->text_width;
 	if (!ui->pv.have_art || ui->pv.laid_width == width)
 		return;
 	/* Where the reading is: the top line's block, and how far into it (laid out again at

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -93,6 +94,8 @@ static attr_t ui_term_attrs(unsigned a)
 }
 
 static attr_t ui_term_slot_attr[UI_SLOT_COUNT];
+/* The browser setting (borrowed from the settings), or NULL: $BROWSER. */
+static const char *ui_term_browser;
 
 /* Sets up colours from the theme, or attributes alone (NO_COLOR, mono terminals). */
 static void ui_term_colors(struct ui *ui, const struct ui_opts *o)
@@ -101,19 +104,17 @@ static void ui_term_colors(struct ui *ui, const struct ui_opts *o)
 	bool mono = (no != NULL && no[0] != '\0') || !has_colors() ||
 		    (o->theme != NULL && strcmp(o->theme, "mono") == 0);
 	char err[CORE_ERRLEN];
-	char *user = core_xdg_dir(CORE_XDG_CONFIG, NULL, 0);
-	char *mine = user != NULL ? core_path_join(user, "themes") : NULL;
-	/* the user's, the installed ones, then the source tree's (bantin run from its build) */
-	const char *dirs[] = {mine, BANTIN_THEMES_DIR, BANTIN_SOURCE_THEMES_DIR};
+	char *dirs[CONFIG_THEME_DIRS];
+	config_theme_dirs(dirs);
 	if (mono) {
 		ui_theme_builtin(&ui_term_theme, true);
-	} else if (!ui_theme_load(o->theme != NULL ? o->theme : "default", dirs, CORE_NELEM(dirs),
-				  &ui_term_theme, err, sizeof err)) {
+	} else if (!ui_theme_load(o->theme != NULL ? o->theme : "default",
+				  (const char *const *)dirs, CONFIG_THEME_DIRS, &ui_term_theme, err,
+				  sizeof err)) {
 		core_err_set(ui->status, sizeof ui->status, "%s", err);
 		ui->status_error = true;
 	}
-	free(user);
-	free(mine);
+	free(dirs[0]);
 	ui_term_color = !mono;
 	if (ui_term_color) {
 		start_color();
@@ -201,14 +202,33 @@ static int ui_term_key(void)
 			return UI_KEY_RESIZE;
 		case KEY_MOUSE:
 			return UI_KEY_MOUSE;
+		case KEY_DC:
+			return CONFIG_KEY_DELETE;
+		case KEY_IC:
+			return CONFIG_KEY_INSERT;
+		case KEY_BTAB:
+			return CONFIG_KEY_BACKTAB;
 		default:
+			if (ch >= KEY_F(1) && ch <= KEY_F(12))
+				return CONFIG_KEY_F1 + (int)(ch - KEY_F(1));
 			return (int)ch + 0x200000; /* a key no action has */
 		}
 	}
 	if (ch == '\r' || ch == '\n')
 		return UI_KEY_ENTER;
-	if (ch == 27)
+	if (ch == 27) { /* Esc, or Meta with the key that came with it (M-x) */
+		wint_t next;
+		int rc2 = get_wch(&next);
+		if (rc2 == OK && next != 27 && next >= 0x20 && next != 0x7f)
+			return CONFIG_KEY_META | (int)next;
+		if (rc2 == OK && (next == '\r' || next == '\n'))
+			return CONFIG_KEY_META | CONFIG_KEY_ENTER;
+		if (rc2 == KEY_CODE_YES)
+			ungetch((int)next);
+		else if (rc2 == OK)
+			unget_wch((wchar_t)next);
 		return UI_KEY_ESC;
+	}
 	if (ch == 127 || ch == 8)
 		return UI_KEY_BACKSPACE;
 	return (int)ch;
@@ -479,13 +499,16 @@ static bool ui_term_runnable(const char *prog)
 }
 
 /*
- * Opens url with $BROWSER (its words an argv, the URL one more element:
- * no shell ever sees it), else xdg-open; with neither, shows the URL. The
+ * Opens url with the browser setting or $BROWSER (its words an argv, the
+ * URL one more element: no shell ever sees it), else xdg-open; with neither, shows the URL. The
  * terminal is handed over while the browser runs, for text browsers.
  */
 static void ui_term_browse(struct ui *ui, const char *url)
 {
-	char *words = xstrdup(getenv("BROWSER") != NULL ? getenv("BROWSER") : "");
+	const char *cmd = ui_term_browser != NULL && ui_term_browser[0] != '\0' ? ui_term_browser
+			  : getenv("BROWSER") != NULL                           ? getenv("BROWSER")
+										: "";
+	char *words = xstrdup(cmd);
 	char *argv[18];
 	size_t argc = 0;
 	for (char *w = strtok(words, " \t"); w != NULL && argc < 16; w = strtok(NULL, " \t"))
@@ -581,7 +604,16 @@ struct ui_term_run {
 	SCREEN *scr;
 	bool links;         /* OSC 8 hyperlinks in articles */
 	bool related_shown; /* the related pane as last saved */
+	int64_t next_auto;  /* refresh-interval: when the next refresh starts (monotonic s) */
 };
+
+/* Seconds on a clock that only goes forward. */
+static int64_t ui_term_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec;
+}
 
 static bool ui_term_up_cache(struct ui_term_run *r)
 {
@@ -643,13 +675,31 @@ static bool ui_term_up_reader(struct ui_term_run *r)
 	r->tf = (struct ui_term_feeds){.ui = ui, .settings = o->settings};
 	ui_term_sync_feeds(&r->tf, o);
 	ui->readonly = store_readonly(r->st);
+	if (o->settings != NULL) { /* the keys: the defaults and what the settings file changes */
+		config_bindings_free(&ui->keys);
+		config_settings_bindings(o->settings, &ui->keys);
+	}
 	if (o->settings != NULL && o->settings->related_pane >= 0)
 		ui->pv.show_related = o->settings->related_pane == 1; /* p shows or hides them */
 	else if (ui_term_state_related() >= 0)
 		ui->pv.show_related = ui_term_state_related() == 1; /* as p left it last time */
 	r->related_shown = ui->pv.show_related;
-	if (!o->offline && !ui->readonly)
+	const struct config_settings *s = o->settings;
+	if (!o->offline && !ui->readonly && (s == NULL || s->refresh_on_start != 0))
 		ui->want_refresh = 0; /* the first frame comes from the cache, then the refresh */
+	if (s != NULL && s->refresh_interval > 0)
+		r->next_auto = ui_term_seconds() + s->refresh_interval * 60;
+	if (s != NULL) {
+		ui_term_browser = s->browser;
+		ui->related_where = s->related_position == NULL                  ? UI_RELATED_AUTO
+				    : strcmp(s->related_position, "below") == 0  ? UI_RELATED_BELOW
+				    : strcmp(s->related_position, "beside") == 0 ? UI_RELATED_BESIDE
+										 : UI_RELATED_AUTO;
+		ui->related_size = s->related_size > 0 ? (int)s->related_size : 0;
+		ui->text_width = s->text_width > 0 ? (int)s->text_width : 0;
+		if (s->date_format != NULL)
+			ui_view_date_format(ui, s->date_format);
+	}
 	if (!r->utf8 && ui->status[0] == '\0')
 		core_err_set(ui->status, sizeof ui->status, "%s",
 			     ui->vietnamese ? "Không có locale UTF-8: hiện tiếng Việt không dấu"
@@ -815,6 +865,12 @@ static void ui_term_loop(struct ui_term_run *r)
 				ui_term_end_refresh(&r->tf);
 		} else if (poll(fds, 2, UI_NOTICE_MS) == 0) {
 			ui_term_notice(&r->tf); /* idle: what others changed */
+			const struct config_settings *s = r->o->settings;
+			if (r->next_auto > 0 && ui_term_seconds() >= r->next_auto &&
+			    !r->o->offline && !ui->readonly) { /* refresh-interval */
+				r->next_auto = ui_term_seconds() + s->refresh_interval * 60;
+				ui->want_refresh = 0;
+			}
 			continue;
 		} else if (errno != EINTR && fds[0].revents == 0 && fds[1].revents == 0) {
 			break;

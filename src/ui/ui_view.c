@@ -124,8 +124,29 @@ struct ui *ui_new(struct store *st, bool ascii, bool vietnamese, bool offline)
 	ui->want_refresh = -1;
 	ui->pv.show_related = true;
 	ui->recalc = ui->dirty = true;
-	ui_keys_defaults(&ui->keys);
+	config_bindings_defaults(&ui->keys);
 	return ui;
+}
+
+/* The widest a format's dates can be: the days of a week in each month, mornings and evenings. */
+void ui_view_date_format(struct ui *ui, const char *format)
+{
+	free(ui->date_format);
+	ui->date_format = xstrdup(format);
+	int widest = 1;
+	for (int m = 0; m < 12; m++) {
+		for (int d = 0; d < 7; d++) {
+			int64_t t;
+			if (!core_time_make(2025, m + 1, 21 + d, d % 2 == 0 ? 9 : 21, 45, 30, 0,
+					    &t))
+				continue;
+			char date[TEXT_DATE_LEN];
+			text_date_format(t, format, date);
+			int w = text_width_str(date);
+			widest = w > widest ? w : widest;
+		}
+	}
+	ui->date_width = widest < 16 ? widest : 16;
 }
 
 void ui_view_drop_rows(struct ui *ui)
@@ -164,7 +185,8 @@ void ui_free(struct ui *ui)
 	store_feeds_free(ui->fv.feeds, ui->fv.n);
 	for (size_t i = 0; i < UI_LOG_SIZE; i++)
 		free(ui->log.text[i]);
-	ui_keys_free(&ui->keys);
+	config_bindings_free(&ui->keys);
+	free(ui->date_format);
 	ui_view_drop_rows(ui);
 	ui_view_drop_article(ui);
 	free(ui->pv.lines);
@@ -374,12 +396,20 @@ static void ui_draw_articles(struct ui *ui)
 		char date[TEXT_DATE_LEN];
 		/* "29/12 16:05", "29/12/2022" for another year's; in a narrow window the title
 		   needs the room more than the time */
-		text_date(row->time, TEXT_DATE_LIST, date);
-		if (g->cols < UI_VIEW_TIME_MIN_COLS && date[5] == '/') { /* "2022 ": five cells */
-			memmove(date, date + 6, 4);
-			memcpy(date + 4, " ", 2);
-		} else if (g->cols < UI_VIEW_TIME_MIN_COLS) {
-			date[5] = '\0';
+		if (ui->date_format != NULL) { /* the settings' format, its widest dates' width */
+			text_date_format(row->time, ui->date_format, date);
+			char *fit = text_fit(date, ui->date_width, ui->ascii ? "." : "…", true);
+			core_err_set(date, sizeof date, "%s", fit);
+			free(fit);
+		} else {
+			text_date(row->time, TEXT_DATE_LIST, date);
+			if (g->cols < UI_VIEW_TIME_MIN_COLS &&
+			    date[5] == '/') { /* "2022 ": 5 cells */
+				memmove(date, date + 6, 4);
+				memcpy(date + 4, " ", 2);
+			} else if (g->cols < UI_VIEW_TIME_MIN_COLS) {
+				date[5] = '\0';
+			}
 		}
 		col = ui_grid_str(g, y, col, g->cols, date, sel ? slot : UI_SLOT_DIM, 0) + 2;
 		if (feedw > 0) {
@@ -574,10 +604,10 @@ ui_help_each(struct ui *ui,
 	int width = ui->grid.cols - 1 - UI_HELP_COL > 1 ? ui->grid.cols - 1 - UI_HELP_COL : 1;
 	size_t k = 0;
 	for (int a = 0; a < UI_ACT_COUNT; a++) {
-		if ((ui_actions[a].views & flag) == 0)
+		if ((config_actions[a].views & flag) == 0)
 			continue;
-		char *help =
-		    ui_view_own(ui, ui->vietnamese ? ui_actions[a].help_vi : ui_actions[a].help);
+		char *help = ui_view_own(ui, ui->vietnamese ? config_actions[a].help_vi
+							    : config_actions[a].help);
 		struct text_lines lines = {0};
 		text_wrap(help, strlen(help), width, 0, 0, &lines);
 		for (size_t i = 0; i < lines.n; i++, k++) {
@@ -650,9 +680,13 @@ static void ui_help_line(struct ui *ui, size_t k, int act, const char *text, voi
 		return;
 	struct ui_grid *g = &ui->grid;
 	int y = (int)(k - ui->hv.top) + 1;
-	if (act >= 0)
-		ui_grid_str(g, y, 2, UI_HELP_COL, ui_actions[act].keys, UI_SLOT_HEADING,
+	if (act >= 0) {
+		char keys[128];
+		config_bindings_keys(&ui->keys, (enum config_action_id)act,
+				     ui_view_flag(ui_view_under(ui)), keys, sizeof keys);
+		ui_grid_str(g, y, 2, UI_HELP_COL, keys[0] != '\0' ? keys : "-", UI_SLOT_HEADING,
 			    UI_ATTR_BOLD);
+	}
 	ui_grid_str(g, y, UI_HELP_COL, g->cols - 1, text, UI_SLOT_NORMAL, 0);
 }
 

@@ -364,15 +364,15 @@ assert_equal "bantin: $U/stall.xml: 127.0.0.1:$HTTPFIX_PORT timed out after 1 s 
 	"$ASSERT_ERR" "settings: the command line wins"
 printf '%s\n' "# comment" "" "timeout = soon" > "$XDG_CONFIG_HOME/bantin/config"
 assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" list
-assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:3: 'timeout' needs a number of seconds from 1 to 86400, not 'soon'" \
+assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:3: \"timeout\" needs a number of seconds from 1 to 86400, not \"soon\"" \
 	"$ASSERT_ERR" "settings: a wrong value names the file and the line"
 printf '%s\n' "colour = red" > "$XDG_CONFIG_HOME/bantin/config"
 assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" list
-assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:1: unknown setting 'colour'" "$ASSERT_ERR" \
+assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:1: unknown setting \"colour\"" "$ASSERT_ERR" \
 	"settings: an unknown key"
 printf '%s\n' "mouse" > "$XDG_CONFIG_HOME/bantin/config"
 assert_status 1 "$bantin" --db "$ASSERT_TMP/limits.db" list
-assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:1: expected 'key = value'" "$ASSERT_ERR" \
+assert_equal "bantin: $XDG_CONFIG_HOME/bantin/config:1: expected \"key = value\", \"bind KEY ACTION\", \"unbind KEY\" or \"include FILE\"" "$ASSERT_ERR" \
 	"settings: a line without '='"
 # as some editors write them: a byte order mark, CRLF line ends
 printf '\357\273\277lang = en\r\nstall-time = 1\r\n' > "$XDG_CONFIG_HOME/bantin/config"

@@ -41,14 +41,6 @@ run() {
 		env "$@" "$bantin" --db "$db" --feeds "$feeds" $opts
 }
 screen() { tui_tmux capture-pane -p -t "$TUI_TARGET"; }
-# wait_until CMD...: until CMD succeeds, at most 10 s (a state, never a fixed time)
-wait_until() {
-	_until=$(( $(date +%s) + 10 ))
-	until "$@"; do
-		[ "$(date +%s)" -lt "$_until" ] || return 1
-		sleep 0.05
-	done
-}
 has_lines() { [ "$(cat "$1" 2> /dev/null | wc -l)" -ge "$2" ]; }
 row() { screen | sed -n "$1p"; }
 

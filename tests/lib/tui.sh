@@ -76,3 +76,12 @@ tui_stop() {
 	done
 	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TUI_SOCKET"
 }
+
+# wait_until CMD...: until CMD succeeds, at most 10 s (a state, never a fixed time)
+wait_until() {
+	_until=$(($(date +%s) + 10))
+	until "$@"; do
+		[ "$(date +%s)" -lt "$_until" ] || return 1
+		sleep 0.05
+	done
+}

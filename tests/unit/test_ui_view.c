@@ -214,24 +214,29 @@ static void test_actions_without_drawing(void **state)
 	ui_free(ui);
 }
 
-/* Key bindings: a view's own binding wins over one for every view; unbinding restores it. */
+/* Key bindings: a view's own binding wins over one for every view; unbinding in a view leaves the
+   others. */
 static void test_bindings(void **state)
 {
 	(void)state;
 	struct ui *ui = new_ui(false);
-	assert_int_equal(ui_keys_action(&ui->keys, 'j', UI_IN_FEEDS), UI_ACT_DOWN);
-	assert_int_equal(ui_keys_action(&ui->keys, 'n', UI_IN_PAGER), UI_ACT_FIND_NEXT);
-	assert_int_equal(ui_keys_action(&ui->keys, 'n', UI_IN_FEEDS), UI_ACT_NONE);
-	ui_keys_bind(&ui->keys, 'x', UI_ACT_DOWN, UI_IN_ALL);
-	ui_keys_bind(&ui->keys, 'x', UI_ACT_STAR, UI_IN_ARTICLES);
-	assert_int_equal(ui_keys_action(&ui->keys, 'x', UI_IN_ARTICLES), UI_ACT_STAR);
-	assert_int_equal(ui_keys_action(&ui->keys, 'x', UI_IN_FEEDS), UI_ACT_DOWN);
-	ui_keys_unbind(&ui->keys, 'x', UI_IN_ARTICLES);
-	assert_int_equal(ui_keys_action(&ui->keys, 'x', UI_IN_ARTICLES), UI_ACT_DOWN);
-	ui_keys_unbind(&ui->keys, 'j', UI_IN_ALL);
-	assert_int_equal(ui_keys_action(&ui->keys, 'j', UI_IN_FEEDS), UI_ACT_NONE);
-	assert_int_equal(ui_keys_parse("C-f", 3), UI_KEY_CTRL('f'));
-	assert_int_equal(ui_keys_parse("PageDown", 8), UI_KEY_PAGE_DOWN);
+	assert_int_equal(config_bindings_action(&ui->keys, 'j', UI_IN_FEEDS), UI_ACT_DOWN);
+	assert_int_equal(config_bindings_action(&ui->keys, 'n', UI_IN_PAGER), UI_ACT_FIND_NEXT);
+	assert_int_equal(config_bindings_action(&ui->keys, 'n', UI_IN_FEEDS), UI_ACT_NONE);
+	config_bindings_bind(&ui->keys, 'x', CONFIG_ACT_DOWN, UI_IN_ALL, false);
+	config_bindings_bind(&ui->keys, 'x', CONFIG_ACT_STAR, UI_IN_ARTICLES, true);
+	assert_int_equal(config_bindings_action(&ui->keys, 'x', UI_IN_ARTICLES), UI_ACT_STAR);
+	assert_int_equal(config_bindings_action(&ui->keys, 'x', UI_IN_FEEDS), UI_ACT_DOWN);
+	config_bindings_bind(&ui->keys, 'x', CONFIG_ACT_UP, UI_IN_ALL, false);
+	assert_int_equal(config_bindings_action(&ui->keys, 'x', UI_IN_ARTICLES), UI_ACT_STAR);
+	assert_int_equal(config_bindings_action(&ui->keys, 'x', UI_IN_FEEDS), UI_ACT_UP);
+	config_bindings_unbind(&ui->keys, 'x', UI_IN_ARTICLES);
+	assert_int_equal(config_bindings_action(&ui->keys, 'x', UI_IN_ARTICLES), UI_ACT_NONE);
+	assert_int_equal(config_bindings_action(&ui->keys, 'x', UI_IN_FEEDS), UI_ACT_UP);
+	config_bindings_unbind(&ui->keys, 'j', UI_IN_ALL);
+	assert_int_equal(config_bindings_action(&ui->keys, 'j', UI_IN_FEEDS), UI_ACT_NONE);
+	assert_int_equal(config_key_parse("C-f", 3), UI_KEY_CTRL('f'));
+	assert_int_equal(config_key_parse("PageDown", 8), UI_KEY_PAGE_DOWN);
 	ui_free(ui);
 }
 
@@ -656,8 +661,9 @@ static void test_every_action_handled(void **state)
 	(void)state;
 	for (int a = 0; a < UI_ACT_COUNT; a++) {
 		for (unsigned v = 1; v <= UI_IN_ALL; v <<= 1) {
-			if ((ui_actions[a].views & v) != 0 && !ui_action_handled(a, v))
-				fail_msg("%s has no handler in view %#x", ui_actions[a].name, v);
+			if ((config_actions[a].views & v) != 0 && !ui_action_handled(a, v))
+				fail_msg("%s has no handler in view %#x", config_actions[a].name,
+					 v);
 		}
 	}
 }

@@ -1,0 +1,113 @@
+#!/bin/sh
+# The settings file in the reader, through tmux: bind and unbind change
+# what keys do (bind x scroll-down, unbind j, M-s and F2), the help shows
+# the keys as bound; date-format writes the lists' dates; related-position
+# puts the related articles beside the article; browser opens links with
+# its own words and the link as one argument; refresh-on-start = no starts
+# from the cache alone.
+set -eu
+. "$BANTIN_SOURCE_DIR/tests/lib/assert.sh"
+. "$BANTIN_SOURCE_DIR/tests/lib/httpfix.sh"
+. "$BANTIN_SOURCE_DIR/tests/lib/tui.sh"
+bantin=$1
+trap 'tui_stop; httpfix_stop' EXIT INT TERM
+
+conf="$XDG_CONFIG_HOME/bantin/config"
+mkdir -p "$XDG_CONFIG_HOME/bantin"
+echo "article-pages = no" > "$conf"
+httpfix_start "$BANTIN_SOURCE_DIR/tests/fixtures/refresh"
+U=$HTTPFIX_URL
+db="$ASSERT_TMP/cache.db"
+feeds="$ASSERT_TMP/feeds"
+printf '%s\n' "$U/a.xml \"~Tin A\"" "$U/port.xml" > "$feeds"
+assert_status 0 "$bantin" --db "$db" --feeds "$feeds" refresh
+
+screen() { tui_tmux capture-pane -p -t "$TUI_TARGET"; }
+row() { screen | sed -n "$1p"; }
+# run COLS ROWS [OPTION]...: the reader on the cache, in a shell that says how it ended
+run() {
+	_cols=$1
+	_rows=$2
+	shift 2
+	tui_start "$_cols" "$_rows" sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+		env LANG=en_US.UTF-8 BROWSER= "$bantin" --db "$db" --feeds "$feeds" "$@"
+}
+
+# ---- bind and unbind ----
+printf '%s\n' '#!/bin/sh' 'for a in "$@"; do printf "<%s>\n" "$a"; done > "$BROWSER_OUT"' > "$ASSERT_TMP/browser"
+chmod +x "$ASSERT_TMP/browser"
+cat > "$conf" <<CONF
+article-pages = no
+bind x scroll-down
+unbind j
+bind M-s star
+bind F2 help
+date-format = %Y-%m-%d
+related-position = beside
+browser = $ASSERT_TMP/browser --new-tab
+CONF
+BROWSER_OUT="$ASSERT_TMP/browser.out"
+export BROWSER_OUT
+run 100 24 --offline
+tui_wait_for "All articles"
+case "$(row 2)" in ">  All articles"*) assert_pass ;; *) assert_fail "feeds: All articles selected: $(row 2)" ;; esac
+tui_send x
+tui_wait_for ">  Tin A"
+assert_pass
+tui_send j
+tui_wait_for "j does nothing here (? for help)"
+case "$(row 3)" in ">  Tin A"*) assert_pass ;; *) assert_fail "unbind j: j moves nothing: $(row 3)" ;; esac
+tui_send F2
+tui_wait_for "Help — keys"
+screen > "$ASSERT_TMP/help"
+grep -q "^  Down x  *move down a line" "$ASSERT_TMP/help" && assert_pass ||
+	assert_fail "help: down's keys as bound (Down x, no j): $(grep 'move down' "$ASSERT_TMP/help")"
+grep -q "^  F2 ?  *show the keys of this view\|^  ? F2  *show the keys of this view" "$ASSERT_TMP/help" && assert_pass ||
+	assert_fail "help: F2 shows it too: $(grep 'show the keys' "$ASSERT_TMP/help")"
+tui_send q
+tui_wait_for ">  Tin A"
+# ---- date-format in the list ----
+tui_send k Enter
+tui_wait_for "1/5"
+case "$(row 2)" in ">N  2022-12-30  Hàng hải "*"Tàu container 14.000 TEU rời cảng Lạch Huyện") assert_pass ;;
+*) assert_fail "date-format: the list's dates: $(row 2)" ;; esac
+# ---- M-s stars; related-position = beside at 100 columns ----
+tui_send M-s
+tui_wait_for "Starred"
+tui_send Enter
+tui_wait_for "Hàng hải ·"
+tui_wait_for "│ Related (1)"
+case "$(row 2)" in *"│ Related (1)") assert_pass ;; *) assert_fail "beside: the pane on the right: $(row 2)" ;; esac
+# ---- browser: its words, then the link as one argument ----
+tui_send o
+tui_wait_for "Opened https://hanghai.example/tau-roi-cang"
+wait_until [ -s "$BROWSER_OUT" ] || true
+assert_equal "<--new-tab>
+<https://hanghai.example/tau-roi-cang>" "$(cat "$BROWSER_OUT")" "browser: its own words, then the link"
+tui_send Q
+tui_wait_for "[exit 0]"
+tui_stop
+assert_status 0 "$bantin" --db "$db" --feeds "$feeds" list --starred
+case "$ASSERT_OUT" in *"Tàu container 14.000 TEU"*) assert_pass ;; *) assert_fail "M-s starred it: $ASSERT_OUT" ;; esac
+
+# ---- refresh-on-start = no: nothing fetched until r ----
+printf '%s\n' "article-pages = no" "refresh-on-start = no" > "$conf"
+: > "$HTTPFIX_LOG"
+run 80 24
+tui_wait_for "All articles"
+tui_send r
+tui_wait_for "2 feeds refreshed"
+assert_equal 1 "$(grep -c '"path": "/a.xml"' "$HTTPFIX_LOG")" "refresh-on-start = no: one refresh, the one r asked for"
+tui_send Q
+tui_wait_for "[exit 0]"
+tui_stop
+printf '%s\n' "article-pages = no" > "$conf"
+: > "$HTTPFIX_LOG"
+run 80 24
+tui_wait_for "2 feeds refreshed"
+tui_send r
+wait_until [ "$(grep -c '"path": "/a.xml"' "$HTTPFIX_LOG")" -ge 2 ] || true
+assert_equal 2 "$(grep -c '"path": "/a.xml"' "$HTTPFIX_LOG")" "by default: a refresh on start, then r's"
+tui_send Q
+tui_wait_for "[exit 0]"
+assert_done
