@@ -28,9 +28,16 @@
 
 static int cli_feeds_opt(int id, const char *arg, void *state)
 {
-	(void)arg;
-	if (id == CORE_OPT_OPERAND)
-		return cli_usage_error(CLI_CMD_FEEDS, "takes no operands");
+	if (id == CORE_OPT_OPERAND) {
+		char *shown = core_str_printable(arg), msg[CORE_ERRLEN];
+		core_err_set(msg, sizeof msg,
+			     "say add or remove (or nothing, for the list of feeds), not '%s'",
+			     shown);
+		free(shown);
+		return cli_usage_error(CLI_CMD_FEEDS, msg);
+	}
+	if (id == CLI_OPT_FEEDS_NAME || id == CLI_OPT_FEEDS_TAG || id == CLI_OPT_FEEDS_ALL)
+		return cli_usage_error(CLI_CMD_FEEDS, "--name, --tag and --all are for feeds add");
 	if (id == CLI_OPT_FEEDS_JSON)
 		*(bool *)state = true;
 	return -1;
@@ -76,6 +83,13 @@ static void cli_feed_json(const struct store_feed *f, const struct config_feed *
 
 int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	for (int i = 1; i < argc; i++) { /* the first word that is no option says what */
+		if (argv[i][0] == '-')
+			continue;
+		if (strcmp(argv[i], "add") == 0 || strcmp(argv[i], "remove") == 0)
+			return cli_feeds_edit_run(ctx, argc, argv);
+		break;
+	}
 	bool json = false;
 	int status =
 	    cli_options(CLI_CMD_FEEDS, argc, argv, CLI_OPT_FEEDS_HELP, cli_feeds_opt, &json);
@@ -173,7 +187,7 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 /* ---- list ---- */
 
 struct cli_list {
-	const char *feed;
+	const char *feed, *tag;
 	struct store_query q;
 	bool json;
 	int status;
@@ -186,6 +200,9 @@ static int cli_list_opt(int id, const char *arg, void *state)
 	switch (id) {
 	case CLI_OPT_LIST_FEED:
 		l->feed = arg;
+		return -1;
+	case CLI_OPT_LIST_TAG:
+		l->tag = arg;
 		return -1;
 	case CLI_OPT_LIST_UNREAD:
 		l->q.unread_only = true;
@@ -238,8 +255,14 @@ int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)
 	if (st == NULL)
 		return CLI_EXIT_FAILED;
 	status = CLI_EXIT_OK;
-	if (l.feed != NULL && !cli_feed_find(st, &feeds.file, l.feed, &l.q.feed_id))
+	int64_t *tagged = NULL;
+	if (l.feed != NULL && l.tag != NULL)
+		status = cli_usage_error(CLI_CMD_LIST, "give --feed or --tag, not both");
+	else if (l.feed != NULL && !cli_feed_find(st, &feeds.file, l.feed, &l.q.feed_id))
 		status = CLI_EXIT_FAILED;
+	else if (l.tag != NULL && !cli_tag_feeds(&feeds, l.tag, &tagged, &l.q.nfeeds))
+		status = CLI_EXIT_FAILED;
+	l.q.feeds = tagged;
 	/* Pages of 500 rows: memory stays flat however large the cache. */
 	size_t left = l.q.limit;
 	while (status == CLI_EXIT_OK && left > 0) {
@@ -265,6 +288,7 @@ int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)
 		left -= n;
 		l.q.offset += n;
 	}
+	free(tagged);
 	cli_cache_close(st, &feeds);
 	int flushed = cli_flush();
 	return status != CLI_EXIT_OK ? status : flushed;
@@ -427,7 +451,7 @@ int cli_show_run(const struct cli_ctx *ctx, int argc, char **argv)
 /* ---- mark-read ---- */
 
 struct cli_mark {
-	const char *feed;
+	const char *feed, *tag;
 	bool all, unread;
 	const char **ids;
 	size_t nids;
@@ -439,6 +463,9 @@ static int cli_mark_opt(int id, const char *arg, void *state)
 	switch (id) {
 	case CLI_OPT_MARK_READ_FEED:
 		m->feed = arg;
+		return -1;
+	case CLI_OPT_MARK_READ_TAG:
+		m->tag = arg;
 		return -1;
 	case CLI_OPT_MARK_READ_ALL:
 		m->all = true;
@@ -460,12 +487,13 @@ int cli_mark_read_run(const struct cli_ctx *ctx, int argc, char **argv)
 	    cli_options(CLI_CMD_MARK_READ, argc, argv, CLI_OPT_MARK_READ_HELP, cli_mark_opt, &m);
 	if (status >= 0)
 		goto out;
-	int ways = (m.nids > 0) + (m.feed != NULL) + m.all;
+	int ways = (m.nids > 0) + (m.feed != NULL) + (m.tag != NULL) + m.all;
 	if (ways != 1) {
-		status = cli_usage_error(CLI_CMD_MARK_READ,
-					 ways == 0 ? "give article numbers, --feed F or --all"
-						   : "give article numbers, --feed F or --all,"
-						     " only one of them");
+		status =
+		    cli_usage_error(CLI_CMD_MARK_READ,
+				    ways == 0 ? "give article numbers, --feed F, --tag T or --all"
+					      : "give article numbers, --feed F, --tag T or --all,"
+						" only one of them");
 		goto out;
 	}
 	if (m.unread && m.nids == 0) {
@@ -496,25 +524,37 @@ int cli_mark_read_run(const struct cli_ctx *ctx, int argc, char **argv)
 			}
 		}
 	} else {
-		int64_t feed_id = 0, n = 0;
+		int64_t feed_id = 0, n = 0, *tagged = NULL;
+		size_t ntagged = 0;
 		struct refresh_feeds feeds;
-		if (m.feed != NULL) {
+		if (m.feed != NULL || m.tag != NULL) {
 			if (!cli_feeds_sync(ctx, st, &feeds)) {
 				status = CLI_EXIT_FAILED;
 			} else {
-				if (!cli_feed_find(st, &feeds.file, m.feed, &feed_id))
+				if (m.feed != NULL &&
+				    !cli_feed_find(st, &feeds.file, m.feed, &feed_id))
+					status = CLI_EXIT_FAILED;
+				if (m.tag != NULL &&
+				    !cli_tag_feeds(&feeds, m.tag, &tagged, &ntagged))
 					status = CLI_EXIT_FAILED;
 				refresh_feeds_free(&feeds);
 			}
 		}
-		if (status == CLI_EXIT_OK) {
-			if (store_mark_all_read(st, feed_id, &n, err, sizeof err)) {
-				printf("%lld marked read\n", (long long)n);
+		/* a tag: each of its feeds in turn */
+		for (size_t i = 0; status == CLI_EXIT_OK && i < (m.tag != NULL ? ntagged : 1);
+		     i++) {
+			int64_t done = 0;
+			if (store_mark_all_read(st, m.tag != NULL ? tagged[i] : feed_id, &done, err,
+						sizeof err)) {
+				n += done;
 			} else {
 				cli_fail(err);
 				status = CLI_EXIT_FAILED;
 			}
 		}
+		if (status == CLI_EXIT_OK)
+			printf("%lld marked read\n", (long long)n);
+		free(tagged);
 	}
 	free(nums);
 	store_close(st);

@@ -261,3 +261,39 @@ void cli_article_json(struct core_buf *b, const struct store_row *v)
 			v->read ? "true" : "false", v->starred ? "true" : "false",
 			(long long)v->others);
 }
+
+bool cli_tag_feeds(const struct refresh_feeds *feeds, const char *tag, int64_t **ids, size_t *n)
+{
+	*ids = NULL;
+	*n = 0;
+	char *want = text_fold(tag, strlen(tag), NULL);
+	struct core_buf all;
+	core_buf_init(&all, 0);
+	for (size_t i = 0; i < feeds->file.n; i++) {
+		const struct config_feed *f = &feeds->file.v[i];
+		bool has = false;
+		for (size_t k = 0; k < f->ntags; k++) {
+			char *t = text_fold(f->tags[k], strlen(f->tags[k]), NULL);
+			has = has || strcmp(t, want) == 0;
+			free(t);
+			char *quoted = xasprintf("'%s'", f->tags[k]);
+			if (strstr(core_buf_str(&all), quoted) == NULL)
+				core_buf_printf(&all, "%s%s", all.len > 0 ? ", " : "", quoted);
+			free(quoted);
+		}
+		if (has && feeds->ids[i] != 0) {
+			*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+			(*ids)[(*n)++] = feeds->ids[i];
+		}
+	}
+	free(want);
+	if (*n == 0) {
+		char *shown = cli_line(tag), *tags = cli_line(core_buf_str(&all));
+		fprintf(stderr, "bantin: no feed has the tag '%s' (%s%s)\n", shown,
+			tags[0] != '\0' ? "the tags: " : "the feeds have no tags", tags);
+		free(shown);
+		free(tags);
+	}
+	core_buf_free(&all);
+	return *n > 0;
+}

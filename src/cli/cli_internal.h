@@ -101,6 +101,12 @@ void cli_feeds_warn(const struct refresh_feeds *feeds);
 struct store *cli_cache_open(const struct cli_ctx *ctx, enum cli_use use,
 			     struct refresh_feeds *feeds);
 void cli_cache_close(struct store *st, struct refresh_feeds *feeds);
+/*
+ * The cache's ids of the feeds with tag (compared without marks and case)
+ * into *ids (owned); false after saying that no feed has it, and which tags
+ * there are.
+ */
+bool cli_tag_feeds(const struct refresh_feeds *feeds, const char *tag, int64_t **ids, size_t *n);
 /* The feed called key: its number, URL or name; false after saying there is none. */
 bool cli_feed_find(struct store *st, const struct config_feeds *feeds, const char *key,
 		   int64_t *id);
@@ -123,6 +129,9 @@ char *cli_line(const char *s);
 void cli_print_marked(const char *s, const struct store_mark *marks, size_t nmarks, bool bold);
 /* Flushes stdout; an exit status (1 after saying it cannot be written). */
 int cli_flush(void);
+
+/* bantin feeds add|remove (cli_feeds.c; argv[1] is add or remove). */
+int cli_feeds_edit_run(const struct cli_ctx *ctx, int argc, char **argv);
 
 /* The commands' entry points, named in cli_commands.def. */
 #define CLI_COMMAND(id, fn, name, operands, help)                                                  \

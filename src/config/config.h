@@ -259,6 +259,22 @@ char *config_file_path(enum config_file which, const char *given, char *err, siz
 #define CONFIG_THEME_DIRS 3
 void config_theme_dirs(char *dirs[CONFIG_THEME_DIRS]);
 
+/* A feeds-file line for url with its tags and name (NULL: none), quoted where need be; owned. */
+char *config_feeds_line_for(const char *url, const char *name, const char *const *tags,
+			    size_t ntags);
+/*
+ * Adds line at the end of the feeds file at path (made as config_feeds_load
+ * makes it when there is none), leaving the rest as it was: 1, 0 when its
+ * feed is there already, -1 with err.
+ */
+int config_feeds_append(const char *path, const char *line, char *err, size_t errlen);
+/*
+ * Removes the line of the feed whose URL or name is key from the feeds file,
+ * the rest as it was: 1 (*url its URL, owned), 0 when there is no such feed,
+ * -1 with err.
+ */
+int config_feeds_remove(const char *path, const char *key, char **url, char *err, size_t errlen);
+
 /* The feed whose URL or name is key (names compared as search keys), or NULL. */
 const struct config_feed *config_feeds_find(const struct config_feeds *f, const char *key);
 

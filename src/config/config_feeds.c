@@ -6,7 +6,10 @@
  * anything else is a tag. newsboat's query:, exec: and filter: lines are
  * skipped with a warning, so a newsboat urls file works as it is.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -386,4 +389,172 @@ void config_theme_dirs(char *dirs[CONFIG_THEME_DIRS])
 	dirs[1] = (char *)BANTIN_THEMES_DIR;
 	dirs[2] = (char *)BANTIN_SOURCE_THEMES_DIR;
 	free(user);
+}
+
+/* ---- editing the feeds file in place ---- */
+
+/* Whether a word must be quoted in a feeds-file line. */
+static bool config_needs_quotes(const char *w)
+{
+	return w[0] == '\0' || w[0] == '#' || w[0] == '"' || w[0] == '~' ||
+	       strpbrk(w, " \t\"\\=") != NULL;
+}
+
+/* Appends w to b, quoted when it must be. */
+static void config_put_word(struct core_buf *b, const char *w, bool quote)
+{
+	core_buf_putc(b, ' ');
+	if (!quote) {
+		core_buf_puts(b, w);
+		return;
+	}
+	core_buf_putc(b, '"');
+	for (; *w != '\0'; w++) {
+		if (*w == '"' || *w == '\\')
+			core_buf_putc(b, '\\');
+		if ((unsigned char)*w >= 0x20)
+			core_buf_putc(b, *w);
+	}
+	core_buf_putc(b, '"');
+}
+
+char *config_feeds_line_for(const char *url, const char *name, const char *const *tags,
+			    size_t ntags)
+{
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	core_buf_puts(&b, url);
+	for (size_t i = 0; i < ntags; i++)
+		if (tags[i] != NULL && tags[i][0] != '\0')
+			config_put_word(&b, tags[i], config_needs_quotes(tags[i]));
+	if (name != NULL && name[0] != '\0') {
+		char *n = xasprintf("~%s", name);
+		config_put_word(&b, n, true);
+		free(n);
+	}
+	return core_buf_take(&b);
+}
+
+/*
+ * Writes text as the file at path (through a symbolic link to its target)
+ * by a new file renamed over it, keeping its permissions: nobody ever reads
+ * half a file. False with err.
+ */
+static bool config_write_file(const char *path, const char *shown, const char *text, size_t len,
+			      char *err, size_t errlen)
+{
+	char *real = realpath(path, NULL);
+	const char *target = real != NULL ? real : path;
+	struct stat sb;
+	mode_t mode = stat(target, &sb) == 0 ? (sb.st_mode & 07777) : 0600;
+	char *tmp = xasprintf("%s.new-XXXXXX", target);
+	int fd = mkstemp(tmp);
+	bool ok = fd >= 0;
+	if (ok) {
+		ok =
+		    fchmod(fd, mode) == 0 && write(fd, text, len) == (ssize_t)len && fsync(fd) == 0;
+		ok = close(fd) == 0 && ok;
+		ok = ok && rename(tmp, target) == 0;
+		if (!ok)
+			unlink(tmp);
+	}
+	if (!ok)
+		core_err_set(err, errlen, "%s: cannot write the feeds file: %s", shown,
+			     strerror(errno));
+	free(tmp);
+	free(real);
+	return ok;
+}
+
+int config_feeds_append(const char *path, const char *line, char *err, size_t errlen)
+{
+	struct config_feeds f;
+	bool fresh = access(path, F_OK) != 0;
+	if (fresh) { /* a new file: the comments on how to write it, then this line */
+		char *shown = core_str_printable(path);
+		const char *portal = strstr(config_feeds_default, "\n\n" CONFIG_PORTAL_FEED);
+		char *text = xasprintf("%.*s%s\n", (int)(portal - config_feeds_default + 2),
+				       config_feeds_default, line);
+		char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+		if (slash != NULL && slash != dir)
+			*slash = '\0';
+		bool ok = slash == NULL || slash == dir || core_path_mkdirs(dir, 0700, err, errlen);
+		ok = ok && config_write_file(path, shown, text, strlen(text), err, errlen);
+		free(dir);
+		free(text);
+		free(shown);
+		return ok ? 1 : -1;
+	}
+	if (!config_feeds_load(path, false, &f, err, errlen))
+		return -1;
+	const char *p = line;
+	struct core_buf url;
+	core_buf_init(&url, 0);
+	config_token(&p, &url);
+	bool there = false;
+	for (size_t i = 0; i < f.n && !there; i++)
+		there = strcmp(f.v[i].url, core_buf_str(&url)) == 0;
+	core_buf_free(&url);
+	config_feeds_free(&f);
+	if (there)
+		return 0;
+	char *shown = core_str_printable(path);
+	struct core_buf b;
+	bool missing;
+	int rc = -1;
+	if (config_read(path, shown, "feeds file", CONFIG_FEEDS_MAX, &b, &missing, err, errlen)) {
+		if (b.len > 0 && b.data[b.len - 1] != '\n')
+			core_buf_putc(&b, '\n');
+		core_buf_printf(&b, "%s\n", line);
+		rc = config_write_file(path, shown, core_buf_str(&b), b.len, err, errlen) ? 1 : -1;
+	}
+	core_buf_free(&b);
+	free(shown);
+	return rc;
+}
+
+int config_feeds_remove(const char *path, const char *key, char **url, char *err, size_t errlen)
+{
+	*url = NULL;
+	struct config_feeds f;
+	if (!config_feeds_load(path, false, &f, err, errlen))
+		return -1;
+	const struct config_feed *c = config_feeds_find(&f, key);
+	if (c == NULL) {
+		config_feeds_free(&f);
+		return 0;
+	}
+	*url = xstrdup(c->url);
+	config_feeds_free(&f);
+	char *shown = core_str_printable(path);
+	struct core_buf b, out;
+	bool missing;
+	int rc = -1;
+	core_buf_init(&out, 0);
+	if (config_read(path, shown, "feeds file", CONFIG_FEEDS_MAX, &b, &missing, err, errlen)) {
+		rc = 0;
+		const char *text = core_buf_str(&b);
+		struct core_buf tok;
+		core_buf_init(&tok, 0);
+		for (const char *line = text; *line != '\0';) {
+			const char *nl = strchr(line, '\n');
+			size_t len = nl != NULL ? (size_t)(nl - line + 1) : strlen(line);
+			const char *p = line;
+			bool drop =
+			    config_token(&p, &tok) > 0 && strcmp(core_buf_str(&tok), *url) == 0;
+			if (drop)
+				rc++;
+			else
+				core_buf_append(&out, line, len);
+			line += len;
+		}
+		core_buf_free(&tok);
+		if (rc > 0 &&
+		    !config_write_file(path, shown, core_buf_str(&out), out.len, err, errlen))
+			rc = -1;
+	}
+	core_buf_free(&b);
+	core_buf_free(&out);
+	free(shown);
+	return rc;
 }

@@ -123,6 +123,8 @@ bool core_buf_reserve(struct core_buf *b, size_t n);
 /* Appends n bytes; false (buffer unchanged) when that would pass the limit. */
 bool core_buf_append_slow(struct core_buf *b, const void *p, size_t n);
 bool core_buf_puts(struct core_buf *b, const char *s);
+/* Appends s as XML or HTML text: & < > escaped, and " too when attr (inside an attribute). */
+void core_buf_xml(struct core_buf *b, const char *s, bool attr);
 
 /* Inline fast paths: most appends fit in the room already there. */
 static inline bool core_buf_append(struct core_buf *b, const void *p, size_t n)

@@ -53,6 +53,28 @@ bool core_buf_puts(struct core_buf *b, const char *s)
 	return core_buf_append(b, s, strlen(s));
 }
 
+void core_buf_xml(struct core_buf *b, const char *s, bool attr)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			core_buf_puts(b, "&amp;");
+			break;
+		case '<':
+			core_buf_puts(b, "&lt;");
+			break;
+		case '>':
+			core_buf_puts(b, "&gt;");
+			break;
+		case '"':
+			core_buf_puts(b, attr ? "&quot;" : "\"");
+			break;
+		default:
+			core_buf_putc(b, *s);
+		}
+	}
+}
+
 bool core_buf_printf(struct core_buf *b, const char *fmt, ...)
 {
 	va_list ap;

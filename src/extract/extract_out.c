@@ -23,28 +23,6 @@ struct extract_out {
 	int pre; /* inside pre */
 };
 
-static void extract_esc(struct core_buf *b, const char *s, bool attr)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			core_buf_puts(b, "&amp;");
-			break;
-		case '<':
-			core_buf_puts(b, "&lt;");
-			break;
-		case '>':
-			core_buf_puts(b, "&gt;");
-			break;
-		case '"':
-			core_buf_puts(b, attr ? "&quot;" : "\"");
-			break;
-		default:
-			core_buf_putc(b, *s);
-		}
-	}
-}
-
 /* The paragraph read so far goes into the text, white space collapsed. */
 static void extract_flush(struct extract_out *o)
 {
@@ -130,14 +108,14 @@ static void extract_add_image(struct extract_out *o, char *url, const char *capt
 static void extract_img_html(struct extract_out *o, const xmlNode *img, const char *url)
 {
 	core_buf_puts(&o->html, "<img src=\"");
-	extract_esc(&o->html, url, true);
+	core_buf_xml(&o->html, url, true);
 	core_buf_puts(&o->html, "\"");
 	char *alt = extract_node_attr(img, "alt");
 	if (alt != NULL) {
 		char *clean = text_clean(alt, strlen(alt), TEXT_CLEAN_LINE);
 		if (clean[0] != '\0') {
 			core_buf_puts(&o->html, " alt=\"");
-			extract_esc(&o->html, clean, true);
+			core_buf_xml(&o->html, clean, true);
 			core_buf_puts(&o->html, "\"");
 		}
 		free(clean);
@@ -319,7 +297,7 @@ static void extract_figure(struct extract_out *o, xmlNode *n)
 		extract_img_html(o, img, url);
 	if (caption != NULL && caption[0] != '\0') {
 		core_buf_puts(&o->html, "<figcaption>");
-		extract_esc(&o->html, caption, false);
+		core_buf_xml(&o->html, caption, false);
 		core_buf_puts(&o->html, "</figcaption>");
 		core_buf_puts(&o->para, caption);
 		extract_flush(o);
@@ -368,7 +346,7 @@ static void extract_walk(struct extract_out *o, xmlNode *n, int depth)
 			return;
 		const char *raw = (const char *)n->content;
 		char *t = text_clean(raw, strlen(raw), TEXT_CLEAN_BLOCK);
-		extract_esc(&o->html, t, false);
+		core_buf_xml(&o->html, t, false);
 		if (o->pre == 0) {
 			for (char *p = t; *p != '\0'; p++)
 				if (*p == '\n')
@@ -408,7 +386,7 @@ static void extract_walk(struct extract_out *o, xmlNode *n, int depth)
 		free(href);
 		if (url != NULL && extract_url_web(url)) {
 			core_buf_puts(&o->html, "<a href=\"");
-			extract_esc(&o->html, url, true);
+			core_buf_xml(&o->html, url, true);
 			core_buf_puts(&o->html, "\">");
 			extract_children(o, n, depth);
 			core_buf_puts(&o->html, "</a>");
@@ -497,7 +475,7 @@ void extract_out(xmlNode *root, const char *base, const char *byline, struct ext
 	extract_flush(&o);
 	if (byline != NULL && byline[0] != '\0') {
 		core_buf_puts(&o.html, "<p class=\"byline\">");
-		extract_esc(&o.html, byline, false);
+		core_buf_xml(&o.html, byline, false);
 		core_buf_puts(&o.html, "</p>\n");
 		core_buf_puts(&o.para, byline);
 		extract_flush(&o);

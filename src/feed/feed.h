@@ -104,6 +104,31 @@ enum feed_status feed_parse_fd(int fd, const struct feed_parse_opts *opts, struc
 			       feed_item_cb cb, void *arg, char *err, size_t errlen);
 void feed_info_free(struct feed_info *info);
 
+/* ---- feed_opml.c: OPML subscription lists ---- */
+
+struct feed_opml_entry {
+	char *url;   /* http or https */
+	char *title; /* NULL when none */
+	char **tags; /* the folders it is in, then its category words */
+	size_t ntags;
+};
+
+struct feed_opml {
+	struct feed_opml_entry *v;
+	size_t n;
+	char **warnings; /* "line N: what; skipped" */
+	size_t nwarnings;
+};
+
+/*
+ * Reads an OPML 1.0 or 2.0 document: its feeds, each once (a feed in two
+ * folders has both tags), in document order. Nothing is fetched; a URL that
+ * is not http(s) is a warning; a document declaring entities is refused.
+ * False with err when it is no OPML document.
+ */
+bool feed_opml_parse(const char *doc, size_t len, struct feed_opml *out, char *err, size_t errlen);
+void feed_opml_free(struct feed_opml *o);
+
 /*
  * Sets up libxml2 for untrusted documents (no external entities, errors
  * collected rather than printed); once, before any parsing. Cleanup frees

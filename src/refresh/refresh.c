@@ -51,6 +51,7 @@
 #include "html.h"
 #include "net.h"
 #include "refresh.h"
+#include "refresh_internal.h"
 #include "text.h"
 
 #define REFRESH_MAX_FETCHES    64
@@ -388,7 +389,7 @@ static void refresh_on_item(struct feed_item *it, void *arg)
 }
 
 /* A fetched page, read whole into b (a page is parsed as a tree, not as a stream). */
-static bool refresh_page_body(struct net_result *res, size_t max, struct core_buf *b)
+bool refresh_page_body(struct net_result *res, size_t max, struct core_buf *b)
 {
 	core_buf_init(b, max);
 	if (res->spool < 0)
@@ -947,15 +948,10 @@ void refresh_global_cleanup(void)
 	feed_global_cleanup();
 }
 
-struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refresh_fn fn,
-			    void *arg)
+void refresh_net_opts(const struct refresh_opts *o, struct net_opts *out)
 {
-	struct refresh *r = xcalloc(1, sizeof *r);
-	r->st = st;
-	r->fn = fn;
-	r->arg = arg;
 	/* The one place the User-Agent is made: every refresh, the CLI's and the reader's. */
-	struct net_opts no = {
+	*out = (struct net_opts){
 	    .max_connections = o->max_connections,
 	    .max_host_connections = o->max_host_connections,
 	    .connect_timeout_ms = o->connect_timeout_ms,
@@ -965,6 +961,17 @@ struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refr
 	    .proxy = o->proxy,
 	    .user_agent = o->user_agent != NULL ? o->user_agent : "bantin/" BANTIN_VERSION,
 	};
+}
+
+struct refresh *refresh_new(struct store *st, const struct refresh_opts *o, refresh_fn fn,
+			    void *arg)
+{
+	struct refresh *r = xcalloc(1, sizeof *r);
+	r->st = st;
+	r->fn = fn;
+	r->arg = arg;
+	struct net_opts no;
+	refresh_net_opts(o, &no);
 	r->net = net_new(&no, refresh_on_fetched, r);
 	char err[CORE_ERRLEN];
 	r->profiles = extract_profiles_load(err, sizeof err);

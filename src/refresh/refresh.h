@@ -89,6 +89,23 @@ struct store *refresh_store_open(const char *path, int flags, char *err, size_t 
 void refresh_global_init(void);
 void refresh_global_cleanup(void);
 
+/* A feed that a URL offers (refresh_probe). */
+struct refresh_found {
+	char *url;
+	char *title;        /* NULL when it has none */
+	const char *format; /* "rss2.0", "atom1.0"... */
+};
+
+/*
+ * The feeds url offers: itself when it is a feed; else those its page names,
+ * else those at the usual places of its site (/feed/, /rss, /atom.xml...);
+ * each fetched and read, a comments feed only when there is nothing else.
+ * False with err ("HTTP 404 Not Found", "no feed found: ...").
+ */
+bool refresh_probe(const char *url, const struct refresh_opts *o, struct refresh_found **out,
+		   size_t *n, char *err, size_t errlen);
+void refresh_found_free(struct refresh_found *v, size_t n);
+
 struct refresh;
 
 /* A refresh writing into st (borrowed; it must outlive the refresh). */

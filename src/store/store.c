@@ -195,6 +195,16 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
     [STORE_SQL_ROWS_UNREAD_REV] = STORE_ROWS("?1 = 0 AND a.read = 0 AND" STORE_NOT_DUP, "ASC"),
     [STORE_SQL_ROWS_FEED_REV] = STORE_ROWS("a.feed_id = ?1", "ASC"),
     [STORE_SQL_ROWS_FEED_UNREAD_REV] = STORE_ROWS("a.feed_id = ?1 AND a.read = 0", "ASC"),
+/* The articles of a set of feeds (?5, a JSON array of ids), each once: a duplicate only
+   when what it duplicates is of no feed of the set. */
+#define STORE_IN_SET                                                                               \
+	" a.feed_id IN (SELECT value FROM json_each(?5)) AND (a.dup IS NULL OR a.dup NOT IN"       \
+	" (SELECT id FROM articles WHERE feed_id IN (SELECT value FROM json_each(?5))))"           \
+	" AND (?1 = 0 OR a.read = 0)"
+    [STORE_SQL_ROWS_SET] = STORE_ROWS(STORE_IN_SET, "DESC"),
+    [STORE_SQL_ROWS_SET_COUNT] = "SELECT count(*) FROM articles a WHERE" STORE_IN_SET
+				 " AND (?2 = 0 OR a.starred = 1) AND ?3 = ?3 AND ?4 = ?4",
+#undef STORE_IN_SET
 #undef STORE_ROWS
     /* Counts, each able to use an index alone: a row of the table is pages of text. */
     [STORE_SQL_ROWS_COUNT] = "SELECT count(*) FROM articles a WHERE (?1 = 0 OR a.feed_id = ?1)"

@@ -280,7 +280,9 @@ struct store_row {
 };
 
 struct store_query {
-	int64_t feed_id; /* 0: every feed */
+	int64_t feed_id;      /* 0: every feed */
+	const int64_t *feeds; /* else, when nfeeds > 0: the articles of these feeds, each once */
+	size_t nfeeds;
 	bool unread_only;
 	bool starred_only;
 	size_t limit; /* rows at most */

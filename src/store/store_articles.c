@@ -80,11 +80,67 @@ static bool store_rows_from_end(struct store *st, const struct store_query *q, i
 	return true;
 }
 
+/* The feeds of q as a JSON array, owned; NULL when q is not of a set. */
+static char *store_query_set(const struct store_query *q)
+{
+	if (q->nfeeds == 0)
+		return NULL;
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	core_buf_putc(&b, '[');
+	for (size_t i = 0; i < q->nfeeds; i++)
+		core_buf_printf(&b, "%s%lld", i > 0 ? "," : "", (long long)q->feeds[i]);
+	core_buf_putc(&b, ']');
+	return core_buf_take(&b);
+}
+
+/* Rows or their count (count non-NULL) of q, a query of a set of feeds. */
+static bool store_rows_set(struct store *st, const struct store_query *q, struct store_row **out,
+			   size_t *n, int64_t *count, char *err, size_t errlen)
+{
+	sqlite3_stmt *s = store_stmt(
+	    st, count != NULL ? STORE_SQL_ROWS_SET_COUNT : STORE_SQL_ROWS_SET, err, errlen);
+	if (s == NULL)
+		return false;
+	char *set = store_query_set(q);
+	sqlite3_bind_int(s, 1, q->unread_only);
+	sqlite3_bind_int(s, 2, q->starred_only);
+	sqlite3_bind_int64(s, 3, q->limit > INT64_MAX ? INT64_MAX : (int64_t)q->limit);
+	sqlite3_bind_int64(s, 4, q->offset > INT64_MAX ? INT64_MAX : (int64_t)q->offset);
+	sqlite3_bind_text(s, 5, set, -1, free);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count != NULL) {
+			*count = sqlite3_column_int64(s, 0);
+			continue;
+		}
+		if (*n == cap) {
+			cap = cap == 0 ? 32 : cap * 2;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		store_row_read(s, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, "cannot list articles", err, errlen);
+		if (count == NULL) {
+			store_rows_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+		}
+		return false;
+	}
+	return true;
+}
+
 bool store_rows(struct store *st, const struct store_query *q, struct store_row **out, size_t *n,
 		char *err, size_t errlen)
 {
 	*out = NULL;
 	*n = 0;
+	if (q->nfeeds > 0)
+		return store_rows_set(st, q, out, n, NULL, err, errlen);
 	enum store_sql which =
 	    q->feed_id != 0 ? (q->unread_only ? STORE_SQL_ROWS_FEED_UNREAD : STORE_SQL_ROWS_FEED)
 			    : (q->unread_only ? STORE_SQL_ROWS_UNREAD : STORE_SQL_ROWS_ALL);
@@ -228,6 +284,8 @@ bool store_mark_all_read(struct store *st, int64_t feed_id, int64_t *n, char *er
 bool store_rows_count(struct store *st, const struct store_query *q, int64_t *n, char *err,
 		      size_t errlen)
 {
+	if (q->nfeeds > 0)
+		return store_rows_set(st, q, NULL, NULL, n, err, errlen);
 	enum store_sql which =
 	    q->starred_only ? STORE_SQL_ROWS_COUNT
 	    : q->feed_id != 0

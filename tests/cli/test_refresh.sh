@@ -264,7 +264,7 @@ assert_equal "bantin: no article 99" "$ASSERT_ERR" "show: an article that is not
 assert_status 2 bt show abc
 assert_equal "bantin show: 'abc' is not an article number (see 'bantin show --help')" "$ASSERT_ERR" "show: not a number"
 assert_status 2 bt mark-read
-assert_equal "bantin mark-read: give article numbers, --feed F or --all (see 'bantin mark-read --help')" "$ASSERT_ERR" "mark-read: nothing to mark"
+assert_equal "bantin mark-read: give article numbers, --feed F, --tag T or --all (see 'bantin mark-read --help')" "$ASSERT_ERR" "mark-read: nothing to mark"
 assert_status 1 bt list --feed nope
 assert_equal "bantin: nope: no such feed (see 'bantin feeds')" "$ASSERT_ERR" "list: unknown feed"
 assert_status 2 bt list --limit x
