@@ -4,8 +4,10 @@
  * and reading numbers from the command line.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli_internal.h"
@@ -296,4 +298,91 @@ bool cli_tag_feeds(const struct refresh_feeds *feeds, const char *tag, int64_t *
 	}
 	core_buf_free(&all);
 	return *n > 0;
+}
+
+/* ---- cleanup ---- */
+
+struct cli_cleanup {
+	struct store_cleanup c;
+	bool days, per_feed; /* said on the command line */
+	int status;
+};
+
+static int cli_cleanup_opt(int id, const char *arg, void *state)
+{
+	struct cli_cleanup *k = state;
+	long long v = 0;
+	switch (id) {
+	case CLI_OPT_CLEANUP_KEEP_DAYS:
+		if (!cli_number(CLI_CMD_CLEANUP, "keep-days", arg, 1, 36500, &v, &k->status))
+			return k->status;
+		k->c.keep_days = v;
+		k->days = true;
+		return -1;
+	case CLI_OPT_CLEANUP_KEEP_PER_FEED:
+		if (!cli_number(CLI_CMD_CLEANUP, "keep-per-feed", arg, 1, 1000000, &v, &k->status))
+			return k->status;
+		k->c.keep_per_feed = v;
+		k->per_feed = true;
+		return -1;
+	case CLI_OPT_CLEANUP_DRY_RUN:
+		k->c.dry_run = true;
+		return -1;
+	case CLI_OPT_CLEANUP_VACUUM:
+		k->c.vacuum = true;
+		return -1;
+	default:
+		return cli_usage_error(CLI_CMD_CLEANUP, "takes no operands");
+	}
+}
+
+int cli_cleanup_run(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_cleanup k = {.c = {.now = (int64_t)time(NULL)}};
+	int status =
+	    cli_options(CLI_CMD_CLEANUP, argc, argv, CLI_OPT_CLEANUP_HELP, cli_cleanup_opt, &k);
+	if (status >= 0)
+		return status;
+	const struct config_settings *s = ctx->settings;
+	if (!k.days && !k.per_feed && s != NULL) { /* the settings', when the line says nothing */
+		k.c.keep_days = s->keep_days > 0 ? s->keep_days : 0;
+		k.c.keep_per_feed = s->keep_per_feed > 0 ? s->keep_per_feed : 0;
+	}
+	if (k.c.keep_days == 0 && k.c.keep_per_feed == 0 && !k.c.vacuum)
+		return cli_usage_error(CLI_CMD_CLEANUP,
+				       "say what to keep: --keep-days N or --keep-per-feed N (or"
+				       " keep-days, keep-per-feed in the settings file)");
+	struct refresh_feeds feeds;
+	struct store *st = cli_cache_open(ctx, k.c.dry_run ? CLI_READ : CLI_WRITE, &feeds);
+	if (st == NULL)
+		return CLI_EXIT_FAILED;
+	struct store_cleanup_result r;
+	char err[CORE_ERRLEN];
+	status = CLI_EXIT_OK;
+	if (!store_cleanup_run(st, &k.c, &r, err, sizeof err)) {
+		cli_fail(err);
+		status = CLI_EXIT_FAILED;
+	}
+	struct store_feed *all = NULL;
+	size_t nall = 0;
+	if (r.nfeeds > 0 && !store_feeds_list(st, &all, &nall, err, sizeof err))
+		nall = 0;
+	for (size_t i = 0; i < r.nfeeds; i++) {
+		const char *name = NULL;
+		for (size_t j = 0; j < nall && name == NULL; j++)
+			if (all[j].id == r.feeds[i].feed_id)
+				name = all[j].title != NULL ? all[j].title : all[j].url;
+		char *shown = cli_line(name);
+		printf("%6lld  %s\n", (long long)r.feeds[i].removed, shown);
+		free(shown);
+	}
+	store_feeds_free(all, nall);
+	if (status == CLI_EXIT_OK)
+		printf("%lld article%s %s%s\n", (long long)r.removed, r.removed == 1 ? "" : "s",
+		       k.c.dry_run ? "would be removed" : "removed",
+		       r.vacuumed ? "; the cache file made smaller" : "");
+	store_cleanup_result_free(&r);
+	cli_cache_close(st, &feeds);
+	int flushed = cli_flush();
+	return status != CLI_EXIT_OK ? status : flushed;
 }

@@ -248,6 +248,14 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 		if (np > 0)
 			printf("%zu article page%s: %zu read, %zu unchanged, %zu failed\n", np,
 			       np == 1 ? "" : "s", r.pages, r.pages_unchanged, r.pages_failed);
+		struct store_cleanup_result cr;
+		char err[CORE_ERRLEN];
+		if (!refresh_cleanup(st, ctx->settings, &cr, err, sizeof err))
+			cli_refresh_note(&r, 0, xasprintf("bantin: %s", err));
+		else if (cr.removed > 0) /* keep-days, keep-per-feed */
+			printf("%lld old article%s removed (keep-days, keep-per-feed)\n",
+			       (long long)cr.removed, cr.removed == 1 ? "" : "s");
+		store_cleanup_result_free(&cr);
 		if (refresh_warning(rf) != NULL) {
 			char *w = core_str_printable(refresh_warning(rf));
 			cli_refresh_note(&r, 0, xasprintf("bantin: %s", w));

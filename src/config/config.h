@@ -172,6 +172,7 @@ struct config_settings {
 	long related_size;                             /* -1 not said */
 	char *date_format;                             /* NULL not said */
 	long text_width;                               /* -1 not said */
+	long keep_days, keep_per_feed;                 /* -1 not said */
 	struct config_bind_line *binds;                /* bind and unbind lines */
 	size_t nbinds;
 	char **messages; /* what is wrong with the file, "FILE:LINE: what", a line each */

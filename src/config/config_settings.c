@@ -28,7 +28,7 @@ void config_settings_init(struct config_settings *s)
 	memset(s, 0, sizeof *s);
 	s->mouse = s->hyperlinks = s->article_pages = s->related_pane = s->refresh_on_start = -1;
 	s->refresh_interval = s->connections = s->host_connections = s->related_size = -1;
-	s->text_width = -1;
+	s->text_width = s->keep_days = s->keep_per_feed = -1;
 }
 
 void config_settings_free(struct config_settings *s)

@@ -948,6 +948,17 @@ void refresh_global_cleanup(void)
 	feed_global_cleanup();
 }
 
+bool refresh_cleanup(struct store *st, const struct config_settings *s,
+		     struct store_cleanup_result *r, char *err, size_t errlen)
+{
+	struct store_cleanup c = {
+	    .keep_days = s != NULL && s->keep_days > 0 ? s->keep_days : 0,
+	    .keep_per_feed = s != NULL && s->keep_per_feed > 0 ? s->keep_per_feed : 0,
+	    .now = (int64_t)time(NULL),
+	};
+	return store_cleanup_run(st, &c, r, err, errlen);
+}
+
 void refresh_net_opts(const struct refresh_opts *o, struct net_opts *out)
 {
 	/* The one place the User-Agent is made: every refresh, the CLI's and the reader's. */

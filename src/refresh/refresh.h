@@ -106,6 +106,13 @@ bool refresh_probe(const char *url, const struct refresh_opts *o, struct refresh
 		   size_t *n, char *err, size_t errlen);
 void refresh_found_free(struct refresh_found *v, size_t n);
 
+/*
+ * What settings s keep (keep-days, keep-per-feed): the cleanup after a
+ * refresh, when they say any; r says what went (free it). False with err.
+ */
+bool refresh_cleanup(struct store *st, const struct config_settings *s,
+		     struct store_cleanup_result *r, char *err, size_t errlen);
+
 struct refresh;
 
 /* A refresh writing into st (borrowed; it must outlive the refresh). */

@@ -171,6 +171,21 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" content = ?9, hash = ?10, page_state = CASE WHEN ?13 THEN 0 ELSE page_state END,"
 	" page_tries = CASE WHEN ?13 THEN 0 ELSE page_tries END,"
 	" page_next = CASE WHEN ?13 THEN NULL ELSE page_next END WHERE id = ?1",
+    /* Cleanup: what it removed, and the article removed with what refers to it. */
+    [STORE_SQL_REMOVED_FIND] = "SELECT 1 FROM removed WHERE feed_id = ?1 AND guid = ?2",
+    [STORE_SQL_REMOVED_ADD] = "INSERT OR IGNORE INTO removed (feed_id, guid)"
+			      " SELECT ?2, ?3 WHERE ?1 = ?1 AND ?3 IS NOT NULL",
+    /* the first duplicate of a removed article stands for it, the others then duplicate it */
+    [STORE_SQL_DUP_PROMOTE] = "UPDATE articles SET dup = NULL WHERE id ="
+			      " (SELECT min(id) FROM articles WHERE dup = ?1)",
+    [STORE_SQL_DUP_REPOINT] = "UPDATE articles SET dup = (SELECT min(id) FROM articles WHERE"
+			      " dup = ?1) WHERE dup = ?1",
+    [STORE_SQL_ARTICLE_DELETE] = "DELETE FROM articles WHERE id = ?1",
+    /* feed ?1's read, unstarred articles older than ?2 or past its newest ?3 (-1: no limit) */
+    [STORE_SQL_CLEANUP_LIST] =
+	"SELECT id, guid FROM articles WHERE feed_id = ?1 AND read = 1 AND starred = 0"
+	" AND (time < ?2 OR (?3 >= 0 AND id NOT IN (SELECT id FROM articles WHERE feed_id = ?1"
+	" ORDER BY time DESC, id DESC LIMIT ?3)))",
     [STORE_SQL_FTS_INSERT] =
 	"INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?1, ?2, ?3, ?4)",
     [STORE_SQL_FTS_DELETE] = "INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
@@ -454,8 +469,7 @@ void store_rollback(struct store *st)
 }
 
 /* Runs SQL text with no results; false with err saying what failed. */
-static bool store_exec(struct store *st, const char *sql, const char *what, char *err,
-		       size_t errlen)
+bool store_exec(struct store *st, const char *sql, const char *what, char *err, size_t errlen)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
 		store_fail(st, what, err, errlen);
@@ -593,6 +607,18 @@ static bool store_wal(struct store *st, char *err, size_t errlen)
 	}
 }
 
+/* Whether a cleanup made the table of removed articles in this cache. */
+static bool store_has_removed(struct store *st)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sqlite_master WHERE name = 'removed'", -1, &s,
+			       NULL) != SQLITE_OK)
+		return false;
+	bool has = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return has;
+}
+
 /*
  * For a cache that is only read: it must be there and readable; when it or
  * its directory (where SQLite puts its log and the log's index) cannot be
@@ -676,6 +702,7 @@ static bool store_open_ro(struct store *st, const char *path, char *err, size_t 
 		return false;
 	}
 	sqlite3_exec(st->db, "PRAGMA cache_size = " STORE_CACHE, NULL, NULL, NULL);
+	st->has_removed = store_has_removed(st);
 	return true;
 }
 
@@ -768,6 +795,7 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 		goto fail;
 	if (!store_create(st, err, errlen))
 		goto fail;
+	st->has_removed = store_has_removed(st);
 	return st;
 fail:
 	store_close(st);

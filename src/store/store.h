@@ -343,6 +343,33 @@ bool store_mark_all_read(struct store *st, int64_t feed_id, int64_t *n, char *er
 /* Sets the starred state of article id. */
 bool store_star(struct store *st, int64_t id, bool starred, char *err, size_t errlen);
 
+/* ---- store_cleanup.c: keeping the cache in bounds ---- */
+
+struct store_cleanup {
+	int64_t keep_days;     /* read, unstarred articles older than this go; 0: no limit */
+	int64_t keep_per_feed; /* those past the feed's newest N go; 0: no limit */
+	int64_t now;
+	bool dry_run; /* only count */
+	bool vacuum;  /* make the file smaller whatever was removed */
+};
+
+struct store_cleanup_result {
+	struct {
+		int64_t feed_id, removed;
+	} * feeds; /* the feeds something went from */
+	size_t nfeeds;
+	int64_t removed;
+	bool vacuumed;
+};
+
+/*
+ * Removes the read, unstarred articles c says, a feed in one transaction;
+ * unread and starred ones stay. A refresh never brings a removed one back.
+ */
+bool store_cleanup_run(struct store *st, const struct store_cleanup *c,
+		       struct store_cleanup_result *r, char *err, size_t errlen);
+void store_cleanup_result_free(struct store_cleanup_result *r);
+
 /* ---- store_search.c: full-text search and related articles ---- */
 
 /* A byte range [start, end) of a string: a match to highlight. */

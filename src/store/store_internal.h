@@ -75,6 +75,12 @@ enum store_sql {
 	STORE_SQL_ROW_GET,
 	STORE_SQL_DUP_SET,
 	STORE_SQL_NEXT_UNREAD,
+	STORE_SQL_REMOVED_FIND,
+	STORE_SQL_REMOVED_ADD,
+	STORE_SQL_DUP_PROMOTE,
+	STORE_SQL_DUP_REPOINT,
+	STORE_SQL_ARTICLE_DELETE,
+	STORE_SQL_CLEANUP_LIST,
 	STORE_SQL_COUNT
 };
 
@@ -106,7 +112,13 @@ struct store {
 	bool reader;             /* store_open_reader's: it never writes */
 	bool readonly;           /* opened read-only: it cannot write */
 	store_text_fn text;      /* an article's text from its HTML (store_set_text) */
+	bool has_removed;        /* the cache has the table of removed articles (a cleanup's) */
 };
+
+/* Runs sql (no rows); false with err "FILE: what: SQLite's message". */
+bool store_exec(struct store *st, const char *sql, const char *what, char *err, size_t errlen);
+/* Whether feed_id's article with guid was removed by a cleanup (not to be brought back). */
+bool store_removed(struct store *st, int64_t feed_id, const char *guid);
 
 /* The prepared statement for sql, reset and with its bindings cleared; NULL with err set. */
 sqlite3_stmt *store_stmt(struct store *st, enum store_sql sql, char *err, size_t errlen);

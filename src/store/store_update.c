@@ -172,6 +172,8 @@ static enum store_put store_put_item(struct store *st, const struct store_update
 	if (found < 0)
 		return STORE_PUT_ERROR;
 	sqlite3_stmt *s;
+	if (found == 0 && store_removed(st, u->feed_id, it->guid))
+		return STORE_PUT_UNCHANGED; /* a cleanup removed it: it stays removed */
 	if (found == 1) {
 		if (had == hash) /* the fingerprint covers every field the feed gives */
 			return STORE_PUT_UNCHANGED;

@@ -472,6 +472,13 @@ static void ui_term_end_refresh(struct ui_term_feeds *tf)
 	else
 		ui_view_status(ui, false, "%s", sum);
 	tf->first_failure[0] = '\0';
+	struct store_cleanup_result cr; /* keep-days, keep-per-feed */
+	char err[CORE_ERRLEN];
+	if (!ui->readonly) {
+		if (!refresh_cleanup(ui->st, tf->settings, &cr, err, sizeof err))
+			ui_view_status(ui, true, "%s", err);
+		store_cleanup_result_free(&cr);
+	}
 	ui_reload(ui);
 }
 
