@@ -179,6 +179,39 @@ int cli_feeds_run(const struct cli_ctx *ctx, int argc, char **argv)
 		free(url);
 		store_feed_free(&f);
 	}
+	/* the saved searches, with what they find now */
+	for (size_t i = 0; status == CLI_EXIT_OK && i < feeds.file.nsearches; i++) {
+		const struct config_search *q = &feeds.file.searches[i];
+		int64_t total = 0, unread = 0;
+		struct store_query all = {.unread_only = true};
+		bool ok = q->query[0] != '\0'
+			      ? store_search_count(st, q->query, &total, &unread, err, sizeof err)
+			      : store_rows_count(st, &all, &unread, err, sizeof err);
+		if (q->query[0] == '\0')
+			total = unread;
+		char *name = cli_line(q->name), *query = cli_line(q->query);
+		if (json) {
+			struct core_buf b;
+			core_buf_init(&b, 0);
+			core_buf_puts(&b, "{\"search\": ");
+			core_buf_json_str(&b, q->name);
+			core_buf_puts(&b, ", \"query\": ");
+			core_buf_json_str(&b, q->query);
+			core_buf_printf(
+			    &b, ", \"unread_only\": %s, \"unread\": %lld, \"total\": %lld}\n",
+			    q->unread_only ? "true" : "false", (long long)unread, (long long)total);
+			fputs(core_buf_str(&b), stdout);
+			core_buf_free(&b);
+		} else if (ok) {
+			printf("search  %s  %lld/%lld unread\n    %s\n", name, (long long)unread,
+			       (long long)total,
+			       q->query[0] != '\0' ? query : "every unread article");
+		} else {
+			printf("search  %s\n    %s: %s\n", name, query, err);
+		}
+		free(name);
+		free(query);
+	}
 	cli_cache_close(st, &feeds);
 	int flushed = cli_flush();
 	return status != CLI_EXIT_OK ? status : flushed;

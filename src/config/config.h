@@ -28,9 +28,19 @@ struct config_feed {
 	int line;      /* in the feeds file */
 };
 
+/* A saved search: a feeds-file line "search:NAME:QUERY", or newsboat's simple query: lines. */
+struct config_search {
+	char *name;
+	char *query;      /* bantin's query language; "" with unread_only: every unread article */
+	bool unread_only; /* newsboat's unread = "yes" */
+	int line;
+};
+
 struct config_feeds {
 	struct config_feed *v;
 	size_t n;
+	struct config_search *searches;
+	size_t nsearches;
 	char **warnings; /* "FILE:LINE: what", for lines that were skipped */
 	size_t nwarnings;
 };

@@ -66,6 +66,11 @@ void config_feeds_free(struct config_feeds *f)
 	for (size_t i = 0; i < f->n; i++)
 		config_feed_clear(&f->v[i]);
 	free(f->v);
+	for (size_t i = 0; i < f->nsearches; i++) {
+		free(f->searches[i].name);
+		free(f->searches[i].query);
+	}
+	free(f->searches);
 	for (size_t i = 0; i < f->nwarnings; i++)
 		free(f->warnings[i]);
 	free(f->warnings);
@@ -153,6 +158,89 @@ static char *config_path(const char *value, const char *feeds_path)
 	return out;
 }
 
+/* A warning about line lineno, kept in out. */
+static void config_feeds_warn(struct config_feeds *out, const char *shown, int lineno,
+			      const char *what)
+{
+	out->warnings = xreallocarray(out->warnings, out->nwarnings + 1, sizeof(char *));
+	out->warnings[out->nwarnings++] = xasprintf("%s:%d: %s; line skipped", shown, lineno, what);
+}
+
+/*
+ * newsboat's filter of a query: line as a saved search: unread = "yes", title =~ "words", or
+ * both joined by "and"; false when it is anything else.
+ */
+static bool config_newsboat_filter(const char *filter, char **query, bool *unread)
+{
+	*query = NULL;
+	*unread = false;
+	char *f = xstrdup(filter);
+	bool ok = true;
+	for (char *part = f; ok && part != NULL;) {
+		char *and = strstr(part, " and ");
+		if (and != NULL)
+			*and = '\0';
+		char words[256];
+		if (sscanf(part, " unread = \"yes\" %1s", words) == EOF) {
+			*unread = true;
+		} else if (sscanf(part, " title =~ \"%255[^\"]\"", words) == 1 && *query == NULL &&
+			   strspn(words, " ") < strlen(words)) {
+			/* words only: a pattern (.*, [a-z]...) means more than bantin's words can
+			 */
+			for (const char *c = words; ok && *c != '\0'; c++)
+				ok = (unsigned char)*c >= 0x80 || *c == ' ' || *c == '-' ||
+				     (*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') ||
+				     (*c >= 'A' && *c <= 'Z');
+			if (ok)
+				*query = xstrdup(words);
+		} else {
+			ok = false;
+		}
+		part = and != NULL ? and+5 : NULL;
+	}
+	free(f);
+	if (!ok || (*query == NULL && !*unread)) {
+		free(*query);
+		*query = NULL;
+		return false;
+	}
+	if (*query == NULL)
+		*query = xstrdup("");
+	return true;
+}
+
+/* A "search:NAME:QUERY" line (or newsboat's "query:NAME:FILTER") into out->searches. */
+static void config_search_line(const char *tok, const char *shown, int lineno,
+			       struct config_feeds *out)
+{
+	bool newsboat = tok[0] == 'q';
+	const char *name = strchr(tok, ':') + 1, *colon = strchr(name, ':');
+	if (colon == NULL || colon == name || colon[1] == '\0') {
+		config_feeds_warn(out, shown, lineno,
+				  newsboat
+				      ? "a query: line is \"query:NAME:FILTER\""
+				      : "a search: line is \"search:NAME:QUERY\" (quoted when it "
+					"holds blanks)");
+		return;
+	}
+	char *query = NULL;
+	bool unread = false;
+	if (newsboat && !config_newsboat_filter(colon + 1, &query, &unread)) {
+		config_feeds_warn(
+		    out, shown, lineno,
+		    "only newsboat queries of unread = \"yes\" and title =~ \"words\" "
+		    "are read (write a \"search:NAME:QUERY\" line)");
+		return;
+	}
+	out->searches = xreallocarray(out->searches, out->nsearches + 1, sizeof *out->searches);
+	char *n = xstrndup(name, (size_t)(colon - name));
+	out->searches[out->nsearches++] = (struct config_search){
+	    text_clean(n, strlen(n), TEXT_CLEAN_LINE),
+	    query != NULL ? query : text_clean(colon + 1, strlen(colon + 1), TEXT_CLEAN_LINE),
+	    unread, lineno};
+	free(n);
+}
+
 /* Reads one line's feed into c; 1 a feed, 0 nothing (blank, comment, skipped), -1 error. */
 static int config_feeds_line(const char *line, const char *path, const char *shown, int lineno,
 			     struct config_feeds *out, struct config_feed *c, char *err,
@@ -167,8 +255,12 @@ static int config_feeds_line(const char *line, const char *path, const char *sho
 	if (rc <= 0)
 		goto out;
 	const char *url = core_buf_str(&tok);
-	if (strncmp(url, "query:", 6) == 0 || strncmp(url, "exec:", 5) == 0 ||
-	    strncmp(url, "filter:", 7) == 0) {
+	if (strncmp(url, "search:", 7) == 0 || strncmp(url, "query:", 6) == 0) {
+		config_search_line(url, shown, lineno, out);
+		rc = 0;
+		goto out;
+	}
+	if (strncmp(url, "exec:", 5) == 0 || strncmp(url, "filter:", 7) == 0) {
 		out->warnings = xreallocarray(out->warnings, out->nwarnings + 1, sizeof(char *));
 		out->warnings[out->nwarnings++] =
 		    xasprintf("%s:%d: %.*s feeds are not supported; line skipped", shown, lineno,

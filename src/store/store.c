@@ -300,6 +300,11 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" JOIN articles a ON a.id = articles_fts.rowid JOIN feeds f ON f.id = a.feed_id"
 	" WHERE articles_fts MATCH ?1 AND " STORE_FILTERS
 	" ORDER BY articles_fts.rowid DESC LIMIT ?2)",
+    /* How many articles match ?1 ('' for any) and the filters, and how many of them are unread */
+    [STORE_SQL_SEARCH_COUNT] =
+	"SELECT count(*), coalesce(sum(a.read = 0), 0) FROM articles a JOIN feeds f ON"
+	" f.id = a.feed_id WHERE (?1 = '' OR a.id IN (SELECT rowid FROM articles_fts WHERE"
+	" articles_fts MATCH ?1)) AND " STORE_FILTERS " AND" STORE_NOT_DUP,
     [STORE_SQL_SEARCH_UNRANKED] =
 	"SELECT " STORE_HIT_COLUMNS ", 0 FROM articles a JOIN feeds f ON f.id = a.feed_id"
 	" WHERE ?1 = ?1 AND ?2 = ?2 AND " STORE_FILTERS " AND" STORE_NOT_DUP

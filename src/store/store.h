@@ -403,6 +403,10 @@ void store_hits_free(struct store_hit *h, size_t n);
 bool store_search(struct store *st, const char *query, size_t limit, size_t offset,
 		  struct store_hit **out, size_t *n, char *err, size_t errlen);
 
+/* How many articles query finds (*total), and how many of them are unread (*unread). */
+bool store_search_count(struct store *st, const char *query, int64_t *total, int64_t *unread,
+			char *err, size_t errlen);
+
 /*
  * Articles related to article id, best first: first its page's own list of
  * other articles ("Tin khác", store_links) in the page's order, the cached

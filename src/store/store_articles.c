@@ -311,6 +311,10 @@ bool store_rows_count(struct store *st, const struct store_query *q, int64_t *n,
 bool store_row_index(struct store *st, const struct store_query *q, int64_t id, int64_t *index,
 		     char *err, size_t errlen)
 {
+	if (q->nfeeds > 0) { /* a tag's list: the place is not looked for */
+		core_err_set(err, errlen, "article %lld is not in the list", (long long)id);
+		return false;
+	}
 	sqlite3_stmt *s = store_stmt(st, STORE_SQL_ROW_INDEX, err, errlen);
 	if (s == NULL)
 		return false;

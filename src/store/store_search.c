@@ -544,3 +544,39 @@ out:
 	store_query_free(&q);
 	return ok;
 }
+
+bool store_search_count(struct store *st, const char *query, int64_t *total, int64_t *unread,
+			char *err, size_t errlen)
+{
+	*total = *unread = 0;
+	struct store_squery q;
+	if (!store_query_parse(query, &q, err, errlen))
+		return false;
+	char *match = store_query_match(&q, true);
+	bool ok = false;
+	if (match[0] == '\0' && q.feed == NULL && q.since == STORE_NO_TIME &&
+	    q.before == STORE_NO_TIME) {
+		core_err_set(err, errlen,
+			     q.nunits > 0 ? "a search needs a word that is not excluded"
+					  : "nothing to search for");
+	} else {
+		sqlite3_stmt *s = store_stmt(st, STORE_SQL_SEARCH_COUNT, err, errlen);
+		if (s != NULL) {
+			sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+			store_bind_time(s, 5, q.since);
+			store_bind_time(s, 6, q.before);
+			store_bind_text(s, 7, q.feed);
+			ok = sqlite3_step(s) == SQLITE_ROW;
+			if (ok) {
+				*total = sqlite3_column_int64(s, 0);
+				*unread = sqlite3_column_int64(s, 1);
+			} else {
+				store_fail(st, "cannot count the matches", err, errlen);
+			}
+			sqlite3_reset(s);
+		}
+	}
+	free(match);
+	store_query_free(&q);
+	return ok;
+}

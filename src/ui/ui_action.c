@@ -29,7 +29,7 @@ static void ui_move_by(struct ui *ui, long long delta)
 	size_t height = ui_view_body_rows(ui);
 	switch (ui->view) {
 	case UI_VIEW_FEEDS:
-		ui_move(&ui->fv.sel, delta, ui->fv.n + 1);
+		ui_move(&ui->fv.sel, delta, ui->fv.nrows > 0 ? ui->fv.nrows : 1);
 		break;
 	case UI_VIEW_ARTICLES: {
 		if (ui->lv.total < 0)
@@ -64,17 +64,41 @@ static void ui_move_by(struct ui *ui, long long delta)
 	}
 }
 
-/* Opens the article list of the selected feed. */
+/* Opens the article list of the selected row: a feed's, a tag's, every article; a saved search's
+   results. */
 static void ui_open_feed(struct ui *ui)
 {
-	ui->lv.q.feed_id = ui->fv.sel == 0 ? 0 : ui->fv.feeds[ui->fv.sel - 1].id;
+	const struct ui_feed_row *r = ui_view_sel_row(ui);
+	const struct store_feed *f = ui_view_sel_feed(ui);
+	if (r->kind == UI_ROW_SEARCH && ui->fv.searches[r->i].query[0] != '\0') {
+		ui_view_search(ui, ui->fv.searches[r->i].query);
+		return;
+	}
+	ui->lv.q.feed_id = f != NULL ? f->id : 0;
 	ui->lv.q.starred_only = false;
+	free(ui->lv.set);
+	ui->lv.set = NULL;
+	ui->lv.q.feeds = NULL;
+	ui->lv.q.nfeeds = 0;
 	free(ui->lv.title);
-	const struct store_feed *f = ui->fv.sel > 0 ? &ui->fv.feeds[ui->fv.sel - 1] : NULL;
+	char *name = NULL;
+	if (r->kind == UI_ROW_TAG) { /* the articles of the tag's feeds */
+		const struct ui_group *g = &ui->fv.tags[r->i];
+		ui->lv.set = xcalloc(g->nfeeds + 1, sizeof *ui->lv.set);
+		memcpy(ui->lv.set, g->feeds, g->nfeeds * sizeof *g->feeds);
+		ui->lv.q.feeds = ui->lv.set;
+		ui->lv.q.nfeeds = g->nfeeds;
+		name = xasprintf("#%s", g->name);
+	} else if (r->kind == UI_ROW_SEARCH) { /* every unread article */
+		ui->lv.q.unread_only = true;
+		name = xstrdup(ui->fv.searches[r->i].name);
+	}
 	ui->lv.title =
-	    ui_view_text(ui, f == NULL ? ui_view_label(ui, "Tất cả bài viết", "All articles")
+	    ui_view_text(ui, name != NULL ? name
+			     : f == NULL ? ui_view_label(ui, "Tất cả bài viết", "All articles")
 			     : f->title != NULL ? f->title
 						: f->url);
+	free(name);
 	ui_view_drop_rows(ui);
 	ui->lv.sel = ui->lv.top = 0;
 	ui_view_enter(ui, UI_VIEW_ARTICLES);
@@ -85,6 +109,10 @@ static void ui_on_starred(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
 	ui->lv.q.feed_id = 0;
+	free(ui->lv.set);
+	ui->lv.set = NULL;
+	ui->lv.q.feeds = NULL;
+	ui->lv.q.nfeeds = 0;
 	ui->lv.q.starred_only = true;
 	free(ui->lv.title);
 	ui->lv.title = ui_view_text(ui, ui_view_label(ui, "Bài gắn sao", "Starred"));
@@ -155,9 +183,39 @@ static void ui_toggle_flag(struct ui *ui, bool star)
 
 static void ui_mark_all_read(struct ui *ui, bool everything)
 {
+	const struct ui_feed_row *r = ui_view_sel_row(ui);
+	if (!everything && ((ui->view == UI_VIEW_FEEDS && r->kind == UI_ROW_TAG) ||
+			    (ui->view != UI_VIEW_FEEDS && ui->lv.q.nfeeds > 0))) {
+		/* a tag: each of its feeds */
+		const int64_t *ids =
+		    ui->view == UI_VIEW_FEEDS ? ui->fv.tags[r->i].feeds : ui->lv.set;
+		size_t nids =
+		    ui->view == UI_VIEW_FEEDS ? ui->fv.tags[r->i].nfeeds : ui->lv.q.nfeeds;
+		int64_t n = 0, done;
+		char err[CORE_ERRLEN];
+		for (size_t i = 0; i < nids; i++) {
+			if (!store_mark_all_read(ui->st, ids[i], &done, err, sizeof err)) {
+				ui_view_status(ui, true, "%s", err);
+				return;
+			}
+			n += done;
+		}
+		ui_view_status(ui, false,
+			       ui->vietnamese ? "Đã đánh dấu %lld bài là đã đọc"
+					      : "%lld marked read",
+			       (long long)n);
+		ui_reload(ui);
+		return;
+	}
+	if (!everything && ui->view == UI_VIEW_FEEDS && r->kind == UI_ROW_SEARCH) {
+		ui_view_status(ui, true, "%s",
+			       ui_view_label(ui, "Mở tìm kiếm để đánh dấu từng bài",
+					     "Open the search to mark its articles one by one"));
+		return;
+	}
 	int64_t feed = everything ? 0
 		       : ui->view == UI_VIEW_FEEDS
-			   ? (ui->fv.sel == 0 ? 0 : ui->fv.feeds[ui->fv.sel - 1].id)
+			   ? (ui_view_sel_feed(ui) != NULL ? ui_view_sel_feed(ui)->id : 0)
 			   : ui->lv.q.feed_id;
 	int64_t n = 0;
 	char err[CORE_ERRLEN];
@@ -340,6 +398,28 @@ static void ui_on_next_article(struct ui *ui, enum ui_action_id act)
 			 : ui_view_label(ui, "Đây là bài đầu", "This is the first article"));
 }
 
+/* t: the feeds under their tags, or one list; the cursor stays on its row's feed or tag. */
+static void ui_on_toggle_tags(struct ui *ui, enum ui_action_id act)
+{
+	(void)act;
+	if (ui->fv.ntags == 0) {
+		ui_view_status(ui, false, "%s",
+			       ui_view_label(ui,
+					     "Chưa nguồn tin nào có thẻ (xem man 5 bantin.conf)",
+					     "No feed has a tag yet (see man 5 bantin.conf)"));
+		return;
+	}
+	struct ui_feed_row was = *ui_view_sel_row(ui);
+	ui->fv.by_tag = !ui->fv.by_tag;
+	ui_view_feed_rows(ui);
+	for (size_t i = 0; i < ui->fv.nrows; i++) {
+		if (ui->fv.rows[i].kind == was.kind && ui->fv.rows[i].i == was.i) {
+			ui->fv.sel = i;
+			break;
+		}
+	}
+}
+
 static void ui_on_toggle_unread(struct ui *ui, enum ui_action_id act)
 {
 	(void)act;
@@ -457,7 +537,7 @@ static void ui_on_focus(struct ui *ui, enum ui_action_id act)
 static int64_t ui_refresh_target(const struct ui *ui)
 {
 	if (ui->view == UI_VIEW_FEEDS)
-		return ui->fv.sel > 0 ? ui->fv.feeds[ui->fv.sel - 1].id : 0;
+		return ui_view_sel_feed(ui) != NULL ? ui_view_sel_feed(ui)->id : 0;
 	if (ui->view == UI_VIEW_PAGER && ui->pv.have_art)
 		return ui->pv.art.feed_id;
 	return ui->lv.q.feed_id;
@@ -536,6 +616,7 @@ static const struct {
     {UI_ACT_NEXT_ARTICLE, UI_IN_ALL, ui_on_next_article},
     {UI_ACT_PREV_ARTICLE, UI_IN_ALL, ui_on_next_article},
     {UI_ACT_TOGGLE_UNREAD, UI_IN_ALL, ui_on_toggle_unread},
+    {UI_ACT_TOGGLE_TAGS, UI_IN_FEEDS, ui_on_toggle_tags},
     {UI_ACT_TOGGLE_READ, UI_IN_ALL, ui_on_flag},
     {UI_ACT_STAR, UI_IN_ALL, ui_on_flag},
     {UI_ACT_MARK_ALL_READ, UI_IN_ALL, ui_on_mark_all_read},
@@ -624,7 +705,7 @@ void ui_mouse(struct ui *ui, enum ui_mouse what, int row, int col)
 	if (row < 1 || body >= ui_view_body_rows(ui))
 		return;
 	bool hit = false;
-	if (ui->view == UI_VIEW_FEEDS && ui->fv.top + body <= ui->fv.n) {
+	if (ui->view == UI_VIEW_FEEDS && ui->fv.top + body < ui->fv.nrows) {
 		ui->fv.sel = ui->fv.top + body;
 		hit = true;
 	} else if (ui->view == UI_VIEW_ARTICLES && ui->lv.total > 0 &&

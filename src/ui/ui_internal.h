@@ -174,14 +174,39 @@ struct ui_match {
 struct ui_lines; /* a laid-out article (ui_view.c) */
 
 /* The feeds view: row 0 is every article, then the feeds. */
+/* A tag of the feeds file, or a saved search ("search:NAME:QUERY"), in the feeds view. */
+struct ui_group {
+	char *name;
+	char *query;      /* a saved search's; NULL for a tag */
+	bool unread_only; /* a saved search of every unread article (newsboat's unread = "yes") */
+	int64_t *feeds;   /* a tag's feeds */
+	size_t nfeeds;
+	int64_t unread, total; /* counted when the feeds are loaded */
+};
+
+/* What a row of the feeds view is: every article, a feed, a tag or a saved search. */
+enum ui_feed_row_kind { UI_ROW_ALL, UI_ROW_FEED, UI_ROW_TAG, UI_ROW_SEARCH };
+
+struct ui_feed_row {
+	enum ui_feed_row_kind kind;
+	size_t i;    /* into feeds, tags or searches */
+	bool nested; /* a feed under its tag */
+};
+
 struct ui_feeds_view {
 	struct store_feed *feeds;
-	size_t n, sel, top;
+	size_t n, sel, top; /* sel and top: rows */
+	struct ui_group *tags, *searches;
+	size_t ntags, nsearches;
+	struct ui_feed_row *rows;
+	size_t nrows;
+	bool by_tag; /* toggle-tags: the feeds under their tags */
 };
 
 /* The articles view: a window of rows asked of the store. */
 struct ui_list_view {
 	struct store_query q;
+	int64_t *set; /* a tag's feeds, which q.feeds points to (owned) */
 	char *title;
 	int64_t total;
 	size_t sel, top;
@@ -333,6 +358,16 @@ int ui_view_put(struct ui *ui, int row, int col, int end, const char *s, enum ui
 int ui_view_put_right(struct ui *ui, int row, int end, const char *s, enum ui_slot slot,
 		      unsigned attr);
 size_t ui_view_body_rows(const struct ui *ui);
+/* The feed of the feeds view's selected row, or NULL (every article, a tag, a search). */
+const struct store_feed *ui_view_sel_feed(const struct ui *ui);
+/* The feeds view's selected row. */
+const struct ui_feed_row *ui_view_sel_row(const struct ui *ui);
+/* The tags and saved searches the feeds view shows (taken over, counted at the next load). */
+void ui_view_set_groups(struct ui *ui, struct ui_group *tags, size_t ntags,
+			struct ui_group *searches, size_t nsearches);
+void ui_view_groups_free(struct ui_group *g, size_t n);
+/* The rows of the feeds view, again (after the feeds, the groups or the mode changed). */
+void ui_view_feed_rows(struct ui *ui);
 /* The lists write dates with format (strftime's), at most 16 cells of them. */
 void ui_view_date_format(struct ui *ui, const char *format);
 void ui_view_scroll_to(size_t sel, size_t *top, size_t height);

@@ -312,6 +312,37 @@ static struct timespec ui_term_mtime(const char *path)
 	return path != NULL && stat(path, &sb) == 0 ? sb.st_mtim : zero;
 }
 
+/* The feeds file's tags (each with its feeds) and saved searches, for the feeds view. */
+static void ui_term_groups(struct ui *ui, const struct refresh_feeds *feeds)
+{
+	struct ui_group *tags = NULL, *searches = NULL;
+	size_t ntags = 0, nsearches = 0;
+	const struct config_feeds *file = &feeds->file;
+	for (size_t i = 0; i < file->n; i++) {
+		for (size_t k = 0; k < file->v[i].ntags && feeds->ids[i] != 0; k++) {
+			const char *name = file->v[i].tags[k];
+			size_t t = 0;
+			while (t < ntags && strcmp(tags[t].name, name) != 0)
+				t++;
+			if (t == ntags) {
+				tags = xreallocarray(tags, ntags + 1, sizeof *tags);
+				tags[ntags++] = (struct ui_group){.name = xstrdup(name)};
+			}
+			tags[t].feeds =
+			    xreallocarray(tags[t].feeds, tags[t].nfeeds + 1, sizeof *tags[t].feeds);
+			tags[t].feeds[tags[t].nfeeds++] = feeds->ids[i];
+		}
+	}
+	for (size_t i = 0; i < file->nsearches; i++) {
+		searches = xreallocarray(searches, nsearches + 1, sizeof *searches);
+		searches[nsearches++] =
+		    (struct ui_group){.name = xstrdup(file->searches[i].name),
+				      .query = xstrdup(file->searches[i].query),
+				      .unread_only = file->searches[i].unread_only};
+	}
+	ui_view_set_groups(ui, tags, ntags, searches, nsearches);
+}
+
 /* Reads the feeds file into the cache, so that every feed shows before its first refresh. */
 static void ui_term_sync_feeds(struct ui_term_feeds *tf, const struct ui_opts *o)
 {
@@ -323,6 +354,8 @@ static void ui_term_sync_feeds(struct ui_term_feeds *tf, const struct ui_opts *o
 	tf->loaded =
 	    refresh_feeds_open(ui->st, o->feeds, &tf->feeds, ui->status, sizeof ui->status);
 	ui->status_error = !tf->loaded;
+	if (tf->loaded)
+		ui_term_groups(ui, &tf->feeds);
 	tf->data_version = store_data_version(ui->st);
 }
 

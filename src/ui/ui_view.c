@@ -183,6 +183,10 @@ void ui_free(struct ui *ui)
 	if (ui == NULL)
 		return;
 	store_feeds_free(ui->fv.feeds, ui->fv.n);
+	ui_view_groups_free(ui->fv.tags, ui->fv.ntags);
+	ui_view_groups_free(ui->fv.searches, ui->fv.nsearches);
+	free(ui->fv.rows);
+	free(ui->lv.set);
 	for (size_t i = 0; i < UI_LOG_SIZE; i++)
 		free(ui->log.text[i]);
 	config_bindings_free(&ui->keys);
@@ -220,6 +224,109 @@ void ui_view_scroll_to(size_t sel, size_t *top, size_t height)
 
 /* ---- feeds ---- */
 
+void ui_view_groups_free(struct ui_group *g, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(g[i].name);
+		free(g[i].query);
+		free(g[i].feeds);
+	}
+	free(g);
+}
+
+void ui_view_set_groups(struct ui *ui, struct ui_group *tags, size_t ntags,
+			struct ui_group *searches, size_t nsearches)
+{
+	ui_view_groups_free(ui->fv.tags, ui->fv.ntags);
+	ui_view_groups_free(ui->fv.searches, ui->fv.nsearches);
+	ui->fv.tags = tags;
+	ui->fv.ntags = ntags;
+	ui->fv.searches = searches;
+	ui->fv.nsearches = nsearches;
+	ui_view_feed_rows(ui);
+}
+
+/* Adds a row to the feeds view. */
+static void ui_view_row_add(struct ui *ui, enum ui_feed_row_kind kind, size_t i, bool nested)
+{
+	ui->fv.rows = xreallocarray(ui->fv.rows, ui->fv.nrows + 1, sizeof *ui->fv.rows);
+	ui->fv.rows[ui->fv.nrows++] = (struct ui_feed_row){kind, i, nested};
+}
+
+void ui_view_feed_rows(struct ui *ui)
+{
+	ui->recalc = true;
+	ui->fv.nrows = 0;
+	ui_view_row_add(ui, UI_ROW_ALL, 0, false);
+	if (!ui->fv.by_tag || ui->fv.ntags == 0) { /* every feed, then the saved searches */
+		for (size_t i = 0; i < ui->fv.n; i++)
+			ui_view_row_add(ui, UI_ROW_FEED, i, false);
+		for (size_t i = 0; i < ui->fv.nsearches; i++)
+			ui_view_row_add(ui, UI_ROW_SEARCH, i, false);
+	} else { /* the searches, each tag with its feeds, then the feeds without a tag */
+		for (size_t i = 0; i < ui->fv.nsearches; i++)
+			ui_view_row_add(ui, UI_ROW_SEARCH, i, false);
+		bool *tagged = xcalloc(ui->fv.n + 1, sizeof *tagged);
+		for (size_t t = 0; t < ui->fv.ntags; t++) {
+			ui_view_row_add(ui, UI_ROW_TAG, t, false);
+			for (size_t i = 0; i < ui->fv.n; i++) {
+				for (size_t k = 0; k < ui->fv.tags[t].nfeeds; k++) {
+					if (ui->fv.tags[t].feeds[k] == ui->fv.feeds[i].id) {
+						ui_view_row_add(ui, UI_ROW_FEED, i, true);
+						tagged[i] = true;
+						break;
+					}
+				}
+			}
+		}
+		for (size_t i = 0; i < ui->fv.n; i++)
+			if (!tagged[i])
+				ui_view_row_add(ui, UI_ROW_FEED, i, false);
+		free(tagged);
+	}
+	if (ui->fv.sel >= ui->fv.nrows)
+		ui->fv.sel = ui->fv.nrows - 1;
+}
+
+const struct ui_feed_row *ui_view_sel_row(const struct ui *ui)
+{
+	static const struct ui_feed_row all = {UI_ROW_ALL, 0, false};
+	return ui->fv.sel < ui->fv.nrows ? &ui->fv.rows[ui->fv.sel] : &all;
+}
+
+const struct store_feed *ui_view_sel_feed(const struct ui *ui)
+{
+	const struct ui_feed_row *r = ui_view_sel_row(ui);
+	return r->kind == UI_ROW_FEED && r->i < ui->fv.n ? &ui->fv.feeds[r->i] : NULL;
+}
+
+/* Counts each tag's and each saved search's articles, unread and in all. */
+static void ui_view_count_groups(struct ui *ui)
+{
+	char err[CORE_ERRLEN];
+	for (size_t t = 0; t < ui->fv.ntags; t++) {
+		struct ui_group *g = &ui->fv.tags[t];
+		struct store_query q = {.feeds = g->feeds, .nfeeds = g->nfeeds};
+		g->total = g->unread = 0;
+		if (g->nfeeds == 0)
+			continue;
+		store_rows_count(ui->st, &q, &g->total, NULL, 0);
+		q.unread_only = true;
+		store_rows_count(ui->st, &q, &g->unread, NULL, 0);
+	}
+	for (size_t i = 0; i < ui->fv.nsearches; i++) {
+		struct ui_group *g = &ui->fv.searches[i];
+		if (g->query[0] == '\0') { /* every unread article */
+			struct store_query q = {.unread_only = true};
+			store_rows_count(ui->st, &q, &g->unread, NULL, 0);
+			g->total = g->unread;
+		} else if (!store_search_count(ui->st, g->query, &g->total, &g->unread, err,
+					       sizeof err)) {
+			g->total = g->unread = 0;
+		}
+	}
+}
+
 void ui_view_load_feeds(struct ui *ui)
 {
 	ui->recalc = true;
@@ -233,8 +340,8 @@ void ui_view_load_feeds(struct ui *ui)
 	store_feeds_free(ui->fv.feeds, ui->fv.n);
 	ui->fv.feeds = f;
 	ui->fv.n = n;
-	if (ui->fv.sel > n)
-		ui->fv.sel = n;
+	ui_view_count_groups(ui);
+	ui_view_feed_rows(ui);
 }
 
 /* "5 phút trước" / "5 min ago" for a time in the past. */
@@ -269,7 +376,7 @@ static void ui_recalc_feeds(struct ui *ui)
 static void ui_draw_feeds(struct ui *ui)
 {
 	struct ui_grid *g = &ui->grid;
-	size_t height = ui_view_body_rows(ui), n = ui->fv.n + 1;
+	size_t height = ui_view_body_rows(ui), n = ui->fv.nrows;
 	int64_t unread = 0, total = 0;
 	for (size_t i = 0; i < ui->fv.n; i++) {
 		unread += ui->fv.feeds[i].unread;
@@ -279,8 +386,13 @@ static void ui_draw_feeds(struct ui *ui)
 		size_t i = ui->fv.top + r;
 		int row = (int)r + 1;
 		bool sel = i == ui->fv.sel;
-		const struct store_feed *f = i > 0 ? &ui->fv.feeds[i - 1] : NULL;
-		int64_t fu = f != NULL ? f->unread : unread, ft = f != NULL ? f->total : total;
+		const struct ui_feed_row *fr = &ui->fv.rows[i];
+		const struct store_feed *f = fr->kind == UI_ROW_FEED ? &ui->fv.feeds[fr->i] : NULL;
+		const struct ui_group *grp = fr->kind == UI_ROW_TAG      ? &ui->fv.tags[fr->i]
+					     : fr->kind == UI_ROW_SEARCH ? &ui->fv.searches[fr->i]
+									 : NULL;
+		int64_t fu = f != NULL ? f->unread : grp != NULL ? grp->unread : unread;
+		int64_t ft = f != NULL ? f->total : grp != NULL ? grp->total : total;
 		enum ui_slot slot = sel      ? UI_SLOT_SELECTED
 				    : fu > 0 ? UI_SLOT_UNREAD
 					     : UI_SLOT_NORMAL;
@@ -301,22 +413,35 @@ static void ui_draw_feeds(struct ui *ui)
 		    ui_view_put_right(ui, row, g->cols - 1, right, sel ? slot : UI_SLOT_DIM, 0);
 		if (f != NULL && f->last_error != NULL)
 			ui_grid_str(g, row, 1, 2, "!", sel ? slot : UI_SLOT_ERROR, UI_ATTR_BOLD);
-		const char *name = f == NULL ? ui_view_label(ui, "Tất cả bài viết", "All articles")
+		char *label = NULL;
+		if (fr->kind == UI_ROW_TAG)
+			label = xasprintf("#%s", grp->name);
+		else if (fr->kind == UI_ROW_SEARCH)
+			label = xasprintf("%s %s", ui_view_label(ui, "Tìm:", "Search:"), grp->name);
+		const char *name = label != NULL ? label
+				   : f == NULL
+				       ? ui_view_label(ui, "Tất cả bài viết", "All articles")
 				   : f->title != NULL ? f->title
 						      : f->url;
 		char *t = ui_view_text(ui, name);
-		char *fit = text_fit(t, rcol - 5 > 1 ? rcol - 5 : 1, ui->ascii ? "." : "…", false);
-		ui_grid_str(g, row, 3, rcol - 1, fit, slot, fu > 0 ? UI_ATTR_BOLD : 0);
+		free(label);
+		int ncol = fr->nested ? 5 : 3; /* a feed under its tag: indented */
+		char *fit = text_fit(t, rcol - ncol - 2 > 1 ? rcol - ncol - 2 : 1,
+				     ui->ascii ? "." : "…", false);
+		ui_grid_str(g, row, ncol, rcol - 1, fit, slot, fu > 0 ? UI_ATTR_BOLD : 0);
 		free(fit);
 		free(t);
 	}
 	char title[160];
-	core_err_set(title, sizeof title, "bantin — %s%s", ui_view_label(ui, "Nguồn tin", "Feeds"),
+	core_err_set(title, sizeof title, "bantin — %s%s",
+		     ui->fv.by_tag && ui->fv.ntags > 0
+			 ? ui_view_label(ui, "Nguồn tin theo thẻ", "Feeds by tag")
+			 : ui_view_label(ui, "Nguồn tin", "Feeds"),
 		     ui->lv.q.unread_only ? ui_view_label(ui, " (chưa đọc)", " (unread)") : "");
 	ui_view_put(ui, 0, 1, g->cols, title, UI_SLOT_BAR, UI_ATTR_BOLD);
-	if (ui->status[0] == '\0' && ui->fv.sel > 0 &&
-	    ui->fv.feeds[ui->fv.sel - 1].last_error != NULL) {
-		char *e = ui_view_text(ui, ui->fv.feeds[ui->fv.sel - 1].last_error);
+	if (ui->status[0] == '\0' && ui_view_sel_feed(ui) != NULL &&
+	    ui_view_sel_feed(ui)->last_error != NULL) {
+		char *e = ui_view_text(ui, ui_view_sel_feed(ui)->last_error);
 		ui_grid_str(g, g->rows - 1, 1, g->cols - 1, e, UI_SLOT_ERROR, 0);
 		free(e);
 	}
@@ -854,8 +979,8 @@ void ui_draw(struct ui *ui, int rows, int cols)
 			    ui->status_error ? UI_SLOT_ERROR : UI_SLOT_STATUS, 0);
 		free(fit);
 		free(m);
-	} else if (ui->view != UI_VIEW_FEEDS || ui->fv.sel == 0 ||
-		   ui->fv.feeds[ui->fv.sel - 1].last_error == NULL)
+	} else if (ui->view != UI_VIEW_FEEDS || ui_view_sel_feed(ui) == NULL ||
+		   ui_view_sel_feed(ui)->last_error == NULL)
 		ui_view_put(ui, rows - 1, 1, end,
 			    ui_view_label(ui, "?: trợ giúp  q: quay lại", "?: help  q: back"),
 			    UI_SLOT_STATUS, 0);

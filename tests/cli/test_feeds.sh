@@ -128,8 +128,8 @@ printf '%s\n' 'https://n.example/rss "~Newsboat" tech' '"query:Unread:unread = \
 	'exec:~/bin/feed.sh' 'filter:~/bin/f.sh:https://f.example/' 'ftp://x.example/' > "$ASSERT_TMP/urls"
 assert_status 0 "$bantin" --feeds "$new" import "$ASSERT_TMP/urls"
 assert_equal "1 feed added, 0 already there" "$ASSERT_OUT" "import a newsboat urls file"
-assert_equal 4 "$(printf '%s\n' "$ASSERT_ERR" | grep -c "^bantin: $ASSERT_TMP/urls:[2-5]: ")" \
-	"import urls: query:, exec:, filter: and ftp:// lines warned about, by line"
+assert_equal 3 "$(printf '%s\n' "$ASSERT_ERR" | grep -c "^bantin: $ASSERT_TMP/urls:[3-5]: ")" \
+	"import urls: exec:, filter: and ftp:// lines warned about, by line"
 grep -qx 'https://n.example/rss tech "~Newsboat"' "$new" && assert_pass || assert_fail "import urls: its line"
 
 # ---- tags: list --tag, mark-read --tag ----
@@ -149,4 +149,26 @@ assert_status 0 "$bantin" --db "$db" --feeds "$feeds" mark-read --tag hp
 assert_equal "5 marked read" "$ASSERT_OUT" "mark-read --tag"
 assert_status 0 "$bantin" --db "$db" --feeds "$feeds" list --unread
 assert_equal 2 "$(printf '%s\n' "$ASSERT_OUT" | wc -l)" "mark-read --tag: the others stay unread"
+
+# ---- saved searches: "search:NAME:QUERY" lines, counted as the cache changes ----
+mkdir -p "$ASSERT_TMP/www"
+cp "$BANTIN_SOURCE_DIR/tests/fixtures/refresh/a.xml" "$ASSERT_TMP/www/a.xml"
+httpfix_start "$ASSERT_TMP/www"
+printf '%s\n' "$HTTPFIX_URL/a.xml \"~Tin A\"" '"search:Cầu mới:cau -cang"' \
+	'"query:Chưa đọc:unread = \"yes\""' > "$feeds"
+db="$ASSERT_TMP/search.db"
+assert_status 0 "$bantin" --db "$db" --feeds "$feeds" refresh
+assert_status 0 "$bantin" --db "$db" --feeds "$feeds" feeds
+assert_equal "search  Cầu mới  0/0 unread
+    cau -cang
+search  Chưa đọc  3/3 unread
+    every unread article" "$(printf '%s\n' "$ASSERT_OUT" | sed -n '/^search/,$p')" \
+	"feeds: the saved searches with what they find"
+cp "$BANTIN_SOURCE_DIR/tests/fixtures/refresh/a-changed.xml" "$ASSERT_TMP/www/a.xml"
+assert_status 0 "$bantin" --db "$db" --feeds "$feeds" refresh
+assert_status 0 "$bantin" --db "$db" --feeds "$feeds" feeds --json
+assert_equal '{"search": "Cầu mới", "query": "cau -cang", "unread_only": false, "unread": 1, "total": 1}
+{"search": "Chưa đọc", "query": "", "unread_only": true, "unread": 4, "total": 4}' \
+	"$(printf '%s\n' "$ASSERT_OUT" | grep '^{"search"')" "a saved search's count follows a refresh"
+httpfix_stop
 assert_done

@@ -287,10 +287,11 @@ assert_equal "bantin: $ASSERT_TMP/badfeeds:1: unknown feed option 'colour=red' (
 printf '%s\n' "$U/a.xml \"colour=red\" \"~Tin A\"" > "$ASSERT_TMP/quotedtag"
 assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/quotedtag" feeds
 assert_equal "" "$ASSERT_ERR" "feeds file: a quoted tag may hold '=', as the message says"
-printf '%s\n' "query:unread:unread = \"yes\"" "$U/a.xml" "$U/a.xml" > "$ASSERT_TMP/nbfeeds"
+printf '%s\n' "\"query:Old:age > 30\"" "$U/a.xml" "$U/a.xml" "\"query:Unread:unread = \\\"yes\\\"\"" > "$ASSERT_TMP/nbfeeds"
 assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/nbfeeds" feeds
-assert_equal "bantin: $ASSERT_TMP/nbfeeds:1: query feeds are not supported; line skipped
-bantin: $ASSERT_TMP/nbfeeds:3: the same feed as line 2; line skipped" "$ASSERT_ERR" "newsboat lines are skipped with a warning"
+assert_equal "bantin: $ASSERT_TMP/nbfeeds:1: only newsboat queries of unread = \"yes\" and title =~ \"words\" are read (write a \"search:NAME:QUERY\" line); line skipped
+bantin: $ASSERT_TMP/nbfeeds:3: the same feed as line 2; line skipped" "$ASSERT_ERR" \
+	"newsboat lines bantin cannot read are skipped with a warning (unread = \"yes\" is read)"
 printf 'garbage, not SQLite at all.............................................................................' > "$ASSERT_TMP/not.db"
 assert_status 1 "$bantin" --db "$ASSERT_TMP/not.db" list
 assert_equal "bantin: $ASSERT_TMP/not.db: not a bantin cache (not an SQLite database)" "$ASSERT_ERR" "a file that is not a cache"

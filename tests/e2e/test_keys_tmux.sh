@@ -110,4 +110,40 @@ wait_until [ "$(grep -c '"path": "/a.xml"' "$HTTPFIX_LOG")" -ge 2 ] || true
 assert_equal 2 "$(grep -c '"path": "/a.xml"' "$HTTPFIX_LOG")" "by default: a refresh on start, then r's"
 tui_send Q
 tui_wait_for "[exit 0]"
+tui_stop
+
+# ---- tags and saved searches in the feeds view ----
+printf '%s\n' "$U/a.xml hp \"~Tin A\"" "$U/port.xml hp biển" '"search:Tàu:tau"' > "$feeds"
+run 80 24 --offline
+tui_wait_for "Search: Tàu"
+case "$(screen | grep 'Search: Tàu')" in "   Search: Tàu"*"/2") assert_pass ;;
+*) assert_fail "a saved search is a row with its counts: $(screen | grep 'Search')" ;; esac
+tui_send t
+tui_wait_for "bantin — Feeds by tag"
+assert_equal "   All articles
+   Search: Tàu
+   #hp
+     Tin A
+     Hàng hải
+   #biển
+     Hàng hải" "$(screen | sed -n 2,8p | sed 's/  *[0-9]*\/[0-9]*.*$//' | sed 's/^>/ /')" \
+	"t: the feeds under their tags"
+case "$(screen | grep '#hp')" in *"/5") assert_pass ;; *) assert_fail "a tag's count: $(screen | grep '#hp')" ;; esac
+tui_send Down Down Enter
+tui_wait_for "#hp"
+tui_wait_for "/5"
+case "$(row 1)" in " #hp"*"/5") assert_pass ;; *) assert_fail "a tag opened: its feeds' articles: $(row 1)" ;; esac
+tui_send q
+tui_wait_for "bantin — Feeds by tag"
+case "$(row 4)" in ">  #hp"*) assert_pass ;; *) assert_fail "q: back on the tag: $(row 4)" ;; esac
+tui_send Up Enter
+tui_wait_for "tau"
+case "$(screen)" in *"Tàu container 14.000 TEU"*) assert_pass ;; *) assert_fail "a saved search opened: its results: $(screen)" ;; esac
+tui_send q
+tui_wait_for "bantin — Feeds by tag"
+tui_send t
+wait_until sh -c '[ "$(tmux -L "$0" capture-pane -p -t "$1" | sed -n 1p)" = " bantin — Feeds" ]' \
+	"$TUI_SOCKET" "$TUI_TARGET" && assert_pass || assert_fail "t again: one list: $(row 1)"
+tui_send Q
+tui_wait_for "[exit 0]"
 assert_done
