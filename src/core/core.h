@@ -68,6 +68,15 @@ char *core_str_host(const char *url);
  */
 int core_str_nearest(const char *word, const char *const *names, size_t n);
 
+/*
+ * url as one that may be opened, copied or made a hyperlink: an absolute
+ * http or https URL with a host, its scheme in lower case and every byte
+ * that is not printable ASCII, and " < > \ ^ ` { | }, percent-encoded
+ * (owned); NULL for anything else ("-oProxyCommand=...", "javascript:",
+ * "x;touch y", a relative link). What it returns never starts with '-'.
+ */
+char *core_url_openable(const char *url);
+
 /* A decimal number from min to max, the whole of s, into *out; false if not one. */
 bool core_parse_number(const char *s, long long min, long long max, long long *out);
 /* A size such as "16M", "512K", "1G" or "1000" (bytes) into *out; false if not one (or 0). */

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core.h"
 
@@ -175,4 +176,34 @@ int core_str_nearest(const char *word, const char *const *names, size_t n)
 		}
 	}
 	return best >= 0 && strcmp(word, names[best]) != 0 ? best : -1;
+}
+
+char *core_url_openable(const char *url)
+{
+	if (url == NULL)
+		return NULL;
+	size_t scheme = strncasecmp(url, "https://", 8) == 0  ? 8
+			: strncasecmp(url, "http://", 7) == 0 ? 7
+							      : 0;
+	if (scheme == 0)
+		return NULL;
+	const char *host = url + scheme;
+	size_t hlen = strcspn(host, "/?#");
+	if (hlen == 0 || host[0] == '.' || host[0] == '-' || host[0] == '@' || host[0] == ':')
+		return NULL;
+	for (size_t i = 0; i < hlen; i++) { /* a host (user@host:port) has no blank or control */
+		unsigned char c = (unsigned char)host[i];
+		if (c <= 0x20 || c == 0x7f || c == '\\' || c == '"' || c == '<' || c == '>')
+			return NULL;
+	}
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	core_buf_puts(&b, scheme == 8 ? "https://" : "http://");
+	for (const unsigned char *p = (const unsigned char *)host; *p != '\0'; p++) {
+		if (*p <= 0x20 || *p >= 0x7f || strchr("\"<>\\^`{|}", *p) != NULL)
+			core_buf_printf(&b, "%%%02X", *p);
+		else
+			core_buf_putc(&b, (char)*p);
+	}
+	return core_buf_take(&b);
 }

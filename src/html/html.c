@@ -148,12 +148,17 @@ static char *html_url(const struct html_walk *w, const char *href)
 	xmlFree(abs);
 	char *clean = text_clean(raw, strlen(raw), TEXT_CLEAN_LINE);
 	free(raw);
-	/* whitespace or controls inside a URL are never meant */
-	for (char *p = clean; *p != '\0'; p++) {
+	/* a blank inside a URL is one percent-encoded (text_clean made every other one a blank) */
+	struct core_buf b;
+	core_buf_init(&b, 0);
+	for (const char *p = clean; *p != '\0'; p++) {
 		if (*p == ' ')
-			*p = '+';
+			core_buf_puts(&b, "%20");
+		else
+			core_buf_putc(&b, *p);
 	}
-	return clean;
+	free(clean);
+	return core_buf_take(&b);
 }
 
 static char *html_attr(const xmlNode *n, const char *name)

@@ -507,9 +507,24 @@ static void ui_on_link(struct ui *ui, enum ui_action_id act)
 	char *url = ui_pager_link(ui);
 	if (url == NULL)
 		return;
+	char *safe = core_url_openable(url); /* only http(s), and never an option to a program */
+	if (safe == NULL) {
+		char *shown = ui_view_text(ui, url);
+		ui_view_status(ui, true, "%s: %s",
+			       act == UI_ACT_OPEN_LINK
+				   ? ui_view_label(ui, "Không phải liên kết http(s), không mở",
+						   "Not an http or https link, not opened")
+				   : ui_view_label(ui, "Không phải liên kết http(s), không chép",
+						   "Not an http or https link, not copied"),
+			       shown);
+		free(shown);
+		free(url);
+		return;
+	}
+	free(url);
 	char **to = act == UI_ACT_OPEN_LINK ? &ui->open_url : &ui->copy_url;
 	free(*to);
-	*to = url;
+	*to = safe;
 	if (act == UI_ACT_COPY_LINK)
 		ui_view_status(ui, false, "%s",
 			       ui_view_label(ui, "Đã chép liên kết", "Link copied"));

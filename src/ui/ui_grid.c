@@ -144,12 +144,16 @@ void ui_grid_hyperlinks(const struct ui_grid *g, char *const *links, size_t nlin
 			const struct ui_cell *cell =
 			    &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
 			unsigned link = cell->link;
-			if (link == 0 || link > nlinks || cell->width == 0) {
+			char *safe = link > 0 && link <= nlinks && cell->width > 0
+					 ? core_url_openable(links[link - 1])
+					 : NULL;
+			if (safe == NULL) { /* no link, or one that is no http(s) URL: text only */
 				c++;
 				continue;
 			}
 			core_buf_printf(out, "\033[%d;%dH\033]8;id=bantin-%u;", r + 1, c + 1, link);
-			ui_grid_url(out, links[link - 1]);
+			ui_grid_url(out, safe);
+			free(safe);
 			core_buf_puts(out, "\033\\");
 			for (; c < g->cols; c++) {
 				cell = &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];

@@ -112,6 +112,34 @@ tui_send Q
 tui_wait_for "[exit 0]"
 tui_stop
 
+# ---- links that are no http(s) URL are never opened ----
+printf '%s\n' "$U/links.xml" > "$ASSERT_TMP/links-feeds"
+assert_status 0 "$bantin" --db "$ASSERT_TMP/links.db" --feeds "$ASSERT_TMP/links-feeds" refresh
+printf '%s\n' "article-pages = no" "browser = $ASSERT_TMP/browser" > "$conf"
+: > "$BROWSER_OUT"
+tui_start 100 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
+	env LANG=en_US.UTF-8 BROWSER= "$bantin" --db "$ASSERT_TMP/links.db" \
+	--feeds "$ASSERT_TMP/links-feeds" --offline
+tui_wait_for "All articles"
+tui_send Enter Enter
+tui_wait_for "Bài có liên kết lạ"
+tui_send o
+tui_wait_for "Not an http or https link, not opened: -oProxyCommand=touch /tmp/bantin-pwned"
+tui_send 1 o
+tui_wait_for "Not an http or https link, not opened: \`id\`"
+tui_send 2 y
+tui_wait_for "Not an http or https link, not copied: x;touch%20/tmp/bantin-pwned"
+tui_send 3 o
+tui_wait_for "Opened https://lienket.example/b%C3%A0i%20vi%E1%BA%BFt"
+wait_until [ -s "$BROWSER_OUT" ] || true
+assert_equal "<https://lienket.example/b%C3%A0i%20vi%E1%BA%BFt>" "$(cat "$BROWSER_OUT")" \
+	"only the http(s) link reached the browser, percent-encoded"
+[ ! -e /tmp/bantin-pwned ] && assert_pass || assert_fail "nothing ran the links"
+tui_send Q
+tui_wait_for "[exit 0]"
+tui_stop
+printf '%s\n' "article-pages = no" > "$conf"
+
 # ---- tags and saved searches in the feeds view ----
 printf '%s\n' "$U/a.xml hp \"~Tin A\"" "$U/port.xml hp biển" '"search:Tàu:tau"' > "$feeds"
 run 80 24 --offline

@@ -521,6 +521,44 @@ static void test_str_host(void **state)
 	assert_null(core_str_host(NULL));
 }
 
+/* Only absolute http(s) URLs may be opened, copied or made hyperlinks, percent-encoded. */
+static void test_url_openable(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out; /* out NULL: refused */
+	} cases[] = {
+	    {"https://example.vn/a?b=1#c", "https://example.vn/a?b=1#c"},
+	    {"HTTP://Example.vn/", "http://Example.vn/"},
+	    {"https://example.vn/bài viết", "https://example.vn/b%C3%A0i%20vi%E1%BA%BFt"},
+	    {"https://example.vn/a\"b<c>`d|e", "https://example.vn/a%22b%3Cc%3E%60d%7Ce"},
+	    {"https://example.vn/x\ny", "https://example.vn/x%0Ay"},
+	    {"-oProxyCommand=touch /tmp/x", NULL},
+	    {"`id`", NULL},
+	    {"x;touch /tmp/x", NULL},
+	    {"javascript:alert(1)", NULL},
+	    {"file:///etc/passwd", NULL},
+	    {"/relative/path", NULL},
+	    {"https://", NULL},
+	    {"https:///path", NULL},
+	    {"https://-oProxy/", NULL},
+	    {"https://a b/", NULL},
+	    {"ftp://example.vn/", NULL},
+	};
+	for (size_t i = 0; i < CORE_NELEM(cases); i++) {
+		char *got = core_url_openable(cases[i].in);
+		if (cases[i].out == NULL) {
+			if (got != NULL)
+				fail_msg("%s: wanted refused, got %s", cases[i].in, got);
+		} else {
+			assert_non_null(got);
+			assert_string_equal(got, cases[i].out);
+		}
+		free(got);
+	}
+	assert_null(core_url_openable(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -542,6 +580,7 @@ int main(void)
 	    cmocka_unit_test(test_xmalloc),
 	    cmocka_unit_test(test_json_str),
 	    cmocka_unit_test(test_str_host),
+	    cmocka_unit_test(test_url_openable),
 	    cmocka_unit_test(test_xreallocarray_overflow_aborts),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
