@@ -3,6 +3,7 @@
  * reading the feeds file into it, finding a feed by number, URL or name,
  * and reading numbers from the command line.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,10 +118,20 @@ struct store *cli_cache_open(const struct cli_ctx *ctx, enum cli_use use,
 			     struct refresh_feeds *feeds)
 {
 	struct store *st = cli_store_open(ctx, use);
-	if (st != NULL && !cli_feeds_sync(ctx, st, feeds)) {
+	if (st == NULL)
+		return NULL;
+	char err[CORE_ERRLEN];
+	if (refresh_feeds_open(st, ctx->feeds, feeds, err, sizeof err))
+		return st;
+	if (use != CLI_READ) {
+		cli_fail(err);
 		store_close(st);
-		st = NULL;
+		return NULL;
 	}
+	/* a command that only reads the cache reads it without the feeds file */
+	fprintf(stderr, "bantin: %s (the cache is read without it)\n", err);
+	memset(feeds, 0, sizeof *feeds);
+	feeds->ids = xcalloc(1, sizeof *feeds->ids);
 	return st;
 }
 
@@ -385,4 +396,117 @@ int cli_cleanup_run(const struct cli_ctx *ctx, int argc, char **argv)
 	cli_cache_close(st, &feeds);
 	int flushed = cli_flush();
 	return status != CLI_EXIT_OK ? status : flushed;
+}
+
+/* ---- recover ---- */
+
+static int cli_recover_opt(int id, const char *arg, void *state)
+{
+	(void)arg;
+	(void)state;
+	(void)id;
+	return cli_usage_error(CLI_CMD_RECOVER, "takes no operands (--db names the cache)");
+}
+
+/* Moves path (and its -wal and -shm files) to path's damaged name; that name into kept. */
+static bool cli_recover_keep(const char *path, char **kept, char *err, size_t errlen)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	char day[16];
+	strftime(day, sizeof day, "%Y%m%d", &tm);
+	*kept = NULL;
+	for (int n = 1; n < 100 && *kept == NULL; n++) {
+		char *name = n == 1 ? xasprintf("%s.damaged-%s", path, day)
+				    : xasprintf("%s.damaged-%s-%d", path, day, n);
+		if (access(name, F_OK) != 0)
+			*kept = name;
+		else
+			free(name);
+	}
+	if (*kept == NULL || rename(path, *kept) != 0) {
+		core_err_set(err, errlen, "cannot move the damaged cache aside: %s",
+			     strerror(errno));
+		return false;
+	}
+	static const char *const logs[] = {"-wal", "-shm"};
+	for (size_t i = 0; i < CORE_NELEM(logs); i++) {
+		char *from = xasprintf("%s%s", path, logs[i]),
+		     *to = xasprintf("%s%s", *kept, logs[i]);
+		if (access(from, F_OK) == 0)
+			rename(from, to);
+		free(from);
+		free(to);
+	}
+	return true;
+}
+
+int cli_recover_run(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	int status =
+	    cli_options(CLI_CMD_RECOVER, argc, argv, CLI_OPT_RECOVER_HELP, cli_recover_opt, NULL);
+	if (status >= 0)
+		return status;
+	char err[CORE_ERRLEN];
+	char *path = config_file_path(CONFIG_FILE_CACHE, ctx->db, err, sizeof err);
+	if (path == NULL) {
+		cli_fail(err);
+		return CLI_EXIT_FAILED;
+	}
+	char *shown = core_str_printable(path);
+	status = CLI_EXIT_FAILED;
+	char *tmp = xasprintf("%s.recovering", path), *kept = NULL;
+	static const char *const parts[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < CORE_NELEM(parts); i++) { /* what a recovery cut short left */
+		char *p = xasprintf("%s%s", tmp, parts[i]);
+		unlink(p);
+		free(p);
+	}
+	struct store *nw = NULL;
+	struct store_recover_result r;
+	int64_t indexed = 0;
+	if (access(path, F_OK) != 0) {
+		fprintf(stderr, "bantin: %s: no cache there\n", shown);
+	} else if ((nw = refresh_store_open(tmp, STORE_OPEN_CREATE, err, sizeof err)) == NULL) {
+		cli_fail(err);
+	} else if (!store_recover_from(nw, path, &r, err, sizeof err)) {
+		fprintf(stderr, "bantin: %s: %s\n", shown, err);
+	} else if (!store_reindex(nw, &indexed, err, sizeof err)) {
+		cli_fail(err);
+	} else {
+		store_close(nw);
+		nw = NULL;
+		if (!cli_recover_keep(path, &kept, err, sizeof err)) {
+			fprintf(stderr, "bantin: %s: %s\n", shown, err);
+		} else if (rename(tmp, path) != 0) {
+			fprintf(stderr, "bantin: %s: cannot put the new cache in place: %s\n",
+				shown, strerror(errno));
+		} else {
+			char *k = core_str_printable(kept);
+			printf("saved %lld article%s", (long long)r.articles,
+			       r.articles == 1 ? "" : "s");
+			if (r.before > 0)
+				printf(" of %lld", (long long)r.before);
+			printf(" (%lld feed%s, their read and starred state; the search index "
+			       "rebuilt)\nthe damaged cache is kept as %s\n",
+			       (long long)r.feeds, r.feeds == 1 ? "" : "s", k);
+			free(k);
+			status = cli_flush();
+		}
+	}
+	if (nw != NULL)
+		store_close(nw);
+	if (status != CLI_EXIT_OK) {
+		for (size_t i = 0; i < CORE_NELEM(parts); i++) {
+			char *p = xasprintf("%s%s", tmp, parts[i]);
+			unlink(p);
+			free(p);
+		}
+	}
+	free(kept);
+	free(tmp);
+	free(shown);
+	free(path);
+	return status;
 }

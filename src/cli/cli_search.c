@@ -33,7 +33,9 @@ static void cli_hit_marks_json(struct core_buf *b, const char *key, const struct
 	core_buf_putc(b, ']');
 }
 
-static void cli_hits_print(const struct store_hit *h, size_t n, bool json, bool related)
+/* Prints hits; matches: how many the search found in all (-1: related). */
+static void cli_hits_print(const struct store_hit *h, size_t n, bool json, bool related,
+			   int64_t matches)
 {
 	bool bold = !json && isatty(STDOUT_FILENO);
 	for (size_t i = 0; i < n; i++) {
@@ -46,6 +48,8 @@ static void cli_hits_print(const struct store_hit *h, size_t n, bool json, bool 
 			if (related)
 				core_buf_printf(&b, ", \"from_page\": %s",
 						h[i].own ? "true" : "false");
+			if (matches >= 0)
+				core_buf_printf(&b, ", \"matches\": %lld", (long long)matches);
 			cli_hit_marks_json(&b, "title_marks", h[i].title_marks, h[i].ntitle_marks);
 			core_buf_puts(&b, ", \"snippet\": ");
 			core_buf_json_str(&b, h[i].snippet);
@@ -115,16 +119,28 @@ int cli_search_run(const struct cli_ctx *ctx, int argc, char **argv)
 	struct store_hit *hits;
 	size_t n;
 	char err[CORE_ERRLEN];
-	if (store_search(st, core_buf_str(&s.query), (size_t)s.limit, (size_t)s.offset, &hits, &n,
-			 err, sizeof err)) {
-		cli_hits_print(hits, n, s.json, false);
+	char *q = core_str_printable(core_buf_str(&s.query));
+	int64_t matches = 0, unread;
+	if (!store_search_count(st, core_buf_str(&s.query), &matches, &unread, err, sizeof err)) {
+		if (store_search_check(core_buf_str(&s.query), NULL, 0))
+			cli_fail(err); /* the cache's fault: err names it */
+		else
+			cli_error(q, err); /* the query's */
+	} else if (store_search(st, core_buf_str(&s.query), (size_t)s.limit, (size_t)s.offset,
+				&hits, &n, err, sizeof err)) {
+		cli_hits_print(hits, n, s.json, false, matches);
 		store_hits_free(hits, n);
 		status = cli_flush();
+		/* fewer than asked for, though more match: the ranked window's end */
+		if (n < (size_t)s.limit && (int64_t)((size_t)s.offset + n) < matches)
+			fprintf(stderr,
+				"bantin: search '%s': the first %zu of %lld matches, the newest %d "
+				"ranked (more words, since: or feed: narrow it)\n",
+				q, (size_t)s.offset + n, (long long)matches, STORE_SEARCH_RANKED);
 	} else {
-		char *q = core_str_printable(core_buf_str(&s.query));
-		cli_error(q, err);
-		free(q);
+		cli_fail(err);
 	}
+	free(q);
 	store_close(st);
 out:
 	core_buf_free(&s.query);
@@ -168,7 +184,7 @@ int cli_related_run(const struct cli_ctx *ctx, int argc, char **argv)
 	char err[CORE_ERRLEN];
 	status = CLI_EXIT_FAILED;
 	if (store_related(st, id, (size_t)s.limit, &hits, &n, err, sizeof err)) {
-		cli_hits_print(hits, n, s.json, true);
+		cli_hits_print(hits, n, s.json, true, -1);
 		store_hits_free(hits, n);
 		status = cli_flush();
 	} else {

@@ -2,6 +2,7 @@
  * main: reads the command line and runs what it asks for. The options are
  * declared in main_options.def; this file only acts on them.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -243,6 +244,9 @@ static int main_reader(struct main_run *r)
 
 int main(int argc, char **argv)
 {
+	/* A file size limit (ulimit -f) makes a write fail with EFBIG, said in one line, rather
+	   than end the program with no word. */
+	signal(SIGXFSZ, SIG_IGN);
 	struct main_run r = {0};
 	int status = main_parse(argc, argv, &r.a);
 	if (status >= 0)

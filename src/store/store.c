@@ -385,8 +385,24 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 
 void store_fail(struct store *st, const char *what, char *err, size_t errlen)
 {
-	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_READONLY)
+	int code = sqlite3_errcode(st->db) & 0xff, sys = sqlite3_system_errno(st->db);
+	if (code == SQLITE_IOERR && sys == 0)
+		sys = errno; /* a write SQLite's rollback did not overwrite */
+	if (code == SQLITE_READONLY)
 		core_err_set(err, errlen, "%s: %s: the cache is read-only", st->shown, what);
+	else if (code == SQLITE_FULL || (code == SQLITE_IOERR && sys == ENOSPC))
+		core_err_set(err, errlen, "%s: %s: the disk is full", st->shown, what);
+	else if (code == SQLITE_IOERR && sys == EFBIG)
+		core_err_set(err, errlen, "%s: %s: the file size limit (ulimit -f) is reached",
+			     st->shown, what);
+	else if (code == SQLITE_IOERR && sys != 0)
+		core_err_set(err, errlen, "%s: %s: disk I/O error (%s)", st->shown, what,
+			     strerror(sys));
+	else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		core_err_set(err, errlen,
+			     "%s: %s: the cache is damaged (bantin recover saves what can"
+			     " be read)",
+			     st->shown, what);
 	else
 		core_err_set(err, errlen, "%s: %s: %s", st->shown, what, sqlite3_errmsg(st->db));
 }

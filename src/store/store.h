@@ -370,6 +370,22 @@ bool store_cleanup_run(struct store *st, const struct store_cleanup *c,
 		       struct store_cleanup_result *r, char *err, size_t errlen);
 void store_cleanup_result_free(struct store_cleanup_result *r);
 
+/* ---- store_recover.c: what a damaged cache still holds ---- */
+
+struct store_recover_result {
+	int64_t before; /* the articles the damaged cache's index knew of (0: unknown) */
+	int64_t feeds, articles, links; /* saved */
+};
+
+/*
+ * Copies what can be read of the damaged cache at path into st (a new,
+ * empty cache): feeds, articles with their state and pages, their links.
+ * The index is not made: store_reindex then. False with err when nothing
+ * can be read.
+ */
+bool store_recover_from(struct store *st, const char *path, struct store_recover_result *r,
+			char *err, size_t errlen);
+
 /* ---- store_search.c: full-text search and related articles ---- */
 
 /* A byte range [start, end) of a string: a match to highlight. */
@@ -403,6 +419,10 @@ void store_hits_free(struct store_hit *h, size_t n);
 bool store_search(struct store *st, const char *query, size_t limit, size_t offset,
 		  struct store_hit **out, size_t *n, char *err, size_t errlen);
 
+/* At most this many matches (the newest) are ranked for a search: pages past them are empty. */
+#define STORE_SEARCH_RANKED 5000
+/* Whether query can be searched for; err says why not ("nothing to search for"). */
+bool store_search_check(const char *query, char *err, size_t errlen);
 /* How many articles query finds (*total), and how many of them are unread (*unread). */
 bool store_search_count(struct store *st, const char *query, int64_t *total, int64_t *unread,
 			char *err, size_t errlen);

@@ -28,7 +28,7 @@
 #define STORE_SNIPPET_BEFORE 60
 #define STORE_SNIPPET_LEN    220
 /* At most this many matches (the newest) are ranked for a search. */
-#define STORE_RANK_WINDOW 5000
+#define STORE_RANK_WINDOW STORE_SEARCH_RANKED
 /* Ranked rows looked at for one page of results. */
 #define STORE_RANKED_MIN 100
 
@@ -576,6 +576,23 @@ bool store_search_count(struct store *st, const char *query, int64_t *total, int
 			sqlite3_reset(s);
 		}
 	}
+	free(match);
+	store_query_free(&q);
+	return ok;
+}
+
+bool store_search_check(const char *query, char *err, size_t errlen)
+{
+	struct store_squery q;
+	if (!store_query_parse(query, &q, err, errlen))
+		return false;
+	char *match = store_query_match(&q, true);
+	bool ok = match[0] != '\0' || q.feed != NULL || q.since != STORE_NO_TIME ||
+		  q.before != STORE_NO_TIME;
+	if (!ok)
+		core_err_set(err, errlen, "%s",
+			     q.nunits > 0 ? "a search needs a word that is not excluded"
+					  : "nothing to search for");
 	free(match);
 	store_query_free(&q);
 	return ok;

@@ -179,7 +179,7 @@ with open(sys.argv[2], "r+b") as f:  # the articles table'"'"'s first page made 
     f.seek((root - 1) * page)
     f.write(b"\xff" * 64)' "$db" "$damaged"
 assert_status 1 "$bantin" --db "$damaged" --feeds "$feeds" reindex
-assert_equal "bantin: $damaged: cannot read the articles to index: database disk image is malformed" \
+assert_equal "bantin: $damaged: cannot read the articles to index: the cache is damaged (bantin recover saves what can be read)" \
 	"$ASSERT_ERR" "reindex: unreadable articles"
 assert_equal "66" "$("$PYTHON" -c 'import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0])' "$damaged")" \
