@@ -27,3 +27,22 @@ printf 'cache built in %d s, %d MiB\n' $(($(date +%s) - start)) \
 	$(($(cat "$tmp"/cache.db* | wc -c) >> 20))
 "$build/bench/bench_store" "$tmp/cache.db"
 "$build/bench/bench_ui" "$tmp/cache.db"
+# Whole lists from the command line, paged by key (the last row's time and id), the
+# starred ones through their own index; beside them the floor, sqlite3 reading the same rows.
+"$python" - "$tmp/cache.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE articles SET starred = 1 WHERE id % 50 = 0")
+db.commit()
+PY
+timed() {
+	"$python" -c 'import subprocess, sys, time
+t = time.monotonic(); subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, check=True)
+print("%-40s %6.2f s" % (sys.argv[1], time.monotonic() - t))' "$@"
+}
+timed "list -n 0 ($articles rows)" "$build/src/main/bantin" --db "$tmp/cache.db" \
+	--feeds "$tmp/feeds" list -n 0
+timed "list -n 0 --starred" "$build/src/main/bantin" --db "$tmp/cache.db" \
+	--feeds "$tmp/feeds" list -n 0 --starred
+timed "floor: the same rows, read by python's sqlite3" "$python" -c 'import sqlite3, sys
+for r in sqlite3.connect(sys.argv[1]).execute("SELECT a.id, a.time, a.title, f.title FROM articles a JOIN feeds f ON f.id = a.feed_id ORDER BY a.time DESC, a.id DESC"): pass' "$tmp/cache.db"

@@ -315,11 +315,16 @@ int cli_list_run(const struct cli_ctx *ctx, int argc, char **argv)
 			else
 				cli_list_line(&rows[i]);
 		}
+		if (n > 0) { /* the next page: after this one's last row */
+			l.q.after = true;
+			l.q.after_time = rows[n - 1].time;
+			l.q.after_id = rows[n - 1].id;
+			l.q.offset = 0;
+		}
 		store_rows_free(rows, n);
 		if (n < page.limit)
 			break;
 		left -= n;
-		l.q.offset += n;
 	}
 	free(tagged);
 	cli_cache_close(st, &feeds);

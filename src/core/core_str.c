@@ -24,6 +24,10 @@ static size_t core_str_unsafe(const unsigned char *s)
 		return 3; /* bidi embeddings and overrides, U+202A..U+202E */
 	if (s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)
 		return 3; /* bidi isolates, U+2066..U+2069 */
+	if (s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0x8e || s[2] == 0x8f))
+		return 3; /* bidi marks, U+200E and U+200F */
+	if (s[0] == 0xd8 && s[1] == 0x9c)
+		return 2; /* the Arabic letter mark, U+061C */
 	return 0;
 }
 

@@ -41,6 +41,10 @@ const char *feed_format_name(enum feed_format format);
 #define FEED_NO_DATE INT64_MIN
 /* The size of "2022-12-29T09:05:00Z" with its NUL. */
 #define FEED_DATE_LEN 32
+/* A title, author or category is cut to this many cells (with "…"); a longer link or id is
+   dropped. */
+#define FEED_LINE_MAX 1000
+#define FEED_LINK_MAX 8192
 /* The largest document parsed unless told otherwise: 16 MiB. */
 #define FEED_MAX_SIZE_DEFAULT ((size_t)16 << 20)
 

@@ -71,4 +71,7 @@ enum feed_status feed_json_parse(struct feed_input *in, const struct feed_parse_
 				 struct feed_info *info, feed_item_cb cb, void *arg, char *err,
 				 size_t errlen);
 
+/* s (owned) cut to FEED_LINE_MAX cells with "…" when longer: titles, authors, categories. */
+char *feed_cap_line(char *s);
+
 #endif

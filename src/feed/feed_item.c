@@ -263,20 +263,45 @@ static char *feed_html_block(char **s)
 	return h;
 }
 
+/*
+ * A line of text (title, author, category) at most FEED_LINE_MAX cells,
+ * cut at a cluster with "…": a feed's 9 MiB title is no title anyone reads,
+ * and every list and search would carry it.
+ */
+char *feed_cap_line(char *s)
+{
+	if (strlen(s) <= FEED_LINE_MAX) /* a cell takes a byte at least */
+		return s;
+	char *cut = text_fit(s, FEED_LINE_MAX, "…", false);
+	free(s);
+	return cut;
+}
+
+/* A link or an id: one longer than FEED_LINK_MAX bytes is no usable link, so none (""). */
+static char *feed_cap_link(char *s)
+{
+	if (strlen(s) <= FEED_LINK_MAX)
+		return s;
+	free(s);
+	return xstrdup("");
+}
+
 void feed_item_build(struct feed_raw *raw, const char *base, const char *html_base,
 		     struct feed_item *item)
 {
 	memset(item, 0, sizeof *item);
 	/* Atom says when a title is plain text; elsewhere it may hold markup. */
-	item->title = raw->title_is_text ? feed_text_line(raw->title) : feed_text_plain(raw->title);
+	item->title = feed_cap_line(raw->title_is_text ? feed_text_line(raw->title)
+						       : feed_text_plain(raw->title));
 	const char *link_base = raw->link_base != NULL ? raw->link_base : base;
-	item->link = feed_url_resolve(raw->link, link_base);
-	item->id = feed_text_line(raw->id);
+	item->link = feed_cap_link(feed_url_resolve(raw->link, link_base));
+	item->id = feed_cap_link(feed_text_line(raw->id));
 	if (item->id[0] == '\0') {
 		free(item->id);
 		item->id = xstrdup(item->link);
 	}
-	item->author = raw->author != NULL ? feed_author_name(raw->author) : xstrdup("");
+	item->author =
+	    raw->author != NULL ? feed_cap_line(feed_author_name(raw->author)) : xstrdup("");
 	item->published = feed_raw_date(raw->published);
 	item->updated = feed_raw_date(raw->updated);
 	item->summary =
@@ -288,7 +313,7 @@ void feed_item_build(struct feed_raw *raw, const char *base, const char *html_ba
 
 	item->categories = xreallocarray(NULL, raw->ncategories, sizeof(char *));
 	for (size_t i = 0; i < raw->ncategories; i++) {
-		char *c = feed_text_plain(raw->categories[i]);
+		char *c = feed_cap_line(feed_text_plain(raw->categories[i]));
 		bool dup = c[0] == '\0';
 		for (size_t k = 0; k < item->ncategories && !dup; k++)
 			dup = strcmp(item->categories[k], c) == 0;
@@ -300,7 +325,7 @@ void feed_item_build(struct feed_raw *raw, const char *base, const char *html_ba
 	item->enclosures = xreallocarray(NULL, raw->nenclosures, sizeof *item->enclosures);
 	for (size_t i = 0; i < raw->nenclosures; i++) {
 		struct feed_enclosure *e = &item->enclosures[item->nenclosures];
-		e->url = feed_url_resolve(raw->enclosures[i].url, link_base);
+		e->url = feed_cap_link(feed_url_resolve(raw->enclosures[i].url, link_base));
 		if (e->url[0] == '\0') {
 			free(e->url);
 			continue;

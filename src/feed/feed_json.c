@@ -229,7 +229,7 @@ enum feed_status feed_json_parse(struct feed_input *in, const struct feed_parse_
 	info->format = FEED_FORMAT_JSONFEED;
 	char *title = fj_str(root, "title"), *home = fj_str(root, "home_page_url");
 	char *desc = fj_str(root, "description"), *lang = fj_str(root, "language");
-	info->title = feed_text_line(title);
+	info->title = feed_cap_line(feed_text_line(title));
 	info->link = feed_url_resolve(home, opts->url);
 	info->description = feed_text_line(desc);
 	info->language = feed_text_line(lang);

@@ -875,8 +875,8 @@ enum feed_status feed_xml_parse(struct feed_input *in, const struct feed_parse_o
 
 	enum feed_status status = fx_verdict(&fx, in, ret, not_feed, err, errlen);
 	if (status != FEED_ERROR) {
-		info->title = fx.feed_title_is_text ? feed_text_line(fx.feed_title)
-						    : feed_text_plain(fx.feed_title);
+		info->title = feed_cap_line(fx.feed_title_is_text ? feed_text_line(fx.feed_title)
+								  : feed_text_plain(fx.feed_title));
 		info->link = xstrdup(fx.feed_link != NULL ? fx.feed_link : "");
 		info->description = fx.feed_desc_is_text ? feed_text_line(fx.feed_desc)
 							 : feed_text_plain(fx.feed_desc);

@@ -200,6 +200,7 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	"a.time, a.read,"                                                                          \
 	" a.starred, " STORE_OTHERS " FROM articles a JOIN feeds f ON f.id = a.feed_id"            \
 	" WHERE " where " AND (?2 = 0 OR a.starred = 1)"                                           \
+	" AND (a.time, a.id) < (?6, ?7)" /* a row value: a range of the index, from the key on */  \
 	" ORDER BY a.time " order ", a.id " order " LIMIT ?3 OFFSET ?4"
     [STORE_SQL_ROWS_ALL] = STORE_ROWS("?1 = 0 AND" STORE_NOT_DUP, "DESC"),
     [STORE_SQL_ROWS_UNREAD] = STORE_ROWS("?1 = 0 AND a.read = 0 AND" STORE_NOT_DUP, "DESC"),
@@ -217,6 +218,8 @@ static const char *const store_sql_text[STORE_SQL_COUNT] = {
 	" (SELECT id FROM articles WHERE feed_id IN (SELECT value FROM json_each(?5))))"           \
 	" AND (?1 = 0 OR a.read = 0)"
     [STORE_SQL_ROWS_SET] = STORE_ROWS(STORE_IN_SET, "DESC"),
+    /* the starred articles of every feed, through their own index (articles_starred) */
+    [STORE_SQL_ROWS_STARRED] = STORE_ROWS("a.starred = 1 AND ?1 = 0 AND" STORE_NOT_DUP, "DESC"),
     [STORE_SQL_ROWS_SET_COUNT] = "SELECT count(*) FROM articles a WHERE" STORE_IN_SET
 				 " AND (?2 = 0 OR a.starred = 1) AND ?3 = ?3 AND ?4 = ?4",
 #undef STORE_IN_SET
@@ -816,6 +819,11 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 		goto fail;
 	if (!store_create(st, err, errlen))
 		goto fail;
+	/* the starred articles' own index, made once on a cache that has none yet */
+	sqlite3_exec(st->db,
+		     "CREATE INDEX IF NOT EXISTS articles_starred ON articles (time DESC, id DESC)"
+		     " WHERE starred = 1",
+		     NULL, NULL, NULL);
 	st->has_removed = store_has_removed(st);
 	return st;
 fail:

@@ -287,6 +287,10 @@ struct store_query {
 	bool starred_only;
 	size_t limit; /* rows at most */
 	size_t offset;
+	/* with after: the rows after this one (its time and id), newest first: a list read page
+	   by page from its last row, not by an offset that walks every row before it */
+	bool after;
+	int64_t after_time, after_id;
 };
 
 /* A page of rows, newest first (ties: larger id first). */

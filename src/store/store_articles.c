@@ -108,6 +108,10 @@ static bool store_rows_set(struct store *st, const struct store_query *q, struct
 	sqlite3_bind_int64(s, 3, q->limit > INT64_MAX ? INT64_MAX : (int64_t)q->limit);
 	sqlite3_bind_int64(s, 4, q->offset > INT64_MAX ? INT64_MAX : (int64_t)q->offset);
 	sqlite3_bind_text(s, 5, set, -1, free);
+	if (count == NULL) {
+		sqlite3_bind_int64(s, 6, q->after ? q->after_time : INT64_MAX);
+		sqlite3_bind_int64(s, 7, q->after ? q->after_id : INT64_MAX);
+	}
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -146,9 +150,12 @@ bool store_rows(struct store *st, const struct store_query *q, struct store_row 
 			    : (q->unread_only ? STORE_SQL_ROWS_UNREAD : STORE_SQL_ROWS_ALL);
 	int64_t offset = q->offset > INT64_MAX ? INT64_MAX : (int64_t)q->offset;
 	int64_t limit = q->limit > INT64_MAX ? INT64_MAX : (int64_t)q->limit;
-	bool reverse = store_rows_from_end(st, q, &offset, &limit);
+	bool starred = q->starred_only && q->feed_id == 0 && !q->unread_only;
+	bool reverse = !q->after && !starred && store_rows_from_end(st, q, &offset, &limit);
 	if (reverse)
 		which = (enum store_sql)(which - STORE_SQL_ROWS_ALL + STORE_SQL_ROWS_ALL_REV);
+	if (starred)
+		which = STORE_SQL_ROWS_STARRED;
 	sqlite3_stmt *s = store_stmt(st, which, err, errlen);
 	if (s == NULL)
 		return false;
@@ -156,6 +163,8 @@ bool store_rows(struct store *st, const struct store_query *q, struct store_row 
 	sqlite3_bind_int(s, 2, q->starred_only);
 	sqlite3_bind_int64(s, 3, limit);
 	sqlite3_bind_int64(s, 4, offset);
+	sqlite3_bind_int64(s, 6, q->after ? q->after_time : INT64_MAX);
+	sqlite3_bind_int64(s, 7, q->after ? q->after_id : INT64_MAX);
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

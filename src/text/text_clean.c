@@ -61,9 +61,12 @@ bool text_is_clean(const char *s, size_t len)
 	return true;
 }
 
+/* Bidi controls: embeddings, overrides and isolates, and the marks (LRM, RLM, ALM), which
+   Vietnamese never needs and which only reorder what a terminal shows: removed everywhere. */
 static bool text_is_bidi_control(int32_t cp)
 {
-	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+	       cp == 0x200f || cp == 0x061c;
 }
 
 /* White space that a one-line field collapses to a single space. */

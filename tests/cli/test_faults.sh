@@ -62,6 +62,25 @@ else
 	echo "skipped: a full filesystem (needs root and mount)" >&2
 fi
 
+# ---- a 5 MB title, a 9 KB link: cut and dropped when the feed is read ----
+"$PYTHON" - "$ASSERT_TMP/www/huge.xml" <<'PY'
+import sys
+title = "Tiêu đề dài " * 400000
+open(sys.argv[1], "w", encoding="utf-8").write(
+    '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Lớn</title>'
+    '<link>https://lon.example/</link><description>Lớn</description><item><title>' + title +
+    '</title><link>https://lon.example/' + "a" * 9000 + '</link><guid>lon-1</guid>'
+    '<description>Nội dung.</description></item></channel></rss>')
+PY
+printf '%s\n' "$U/huge.xml" > "$ASSERT_TMP/huge"
+assert_status 0 "$bantin" --db "$ASSERT_TMP/huge.db" --feeds "$ASSERT_TMP/huge" refresh --max-size 64M
+assert_status 0 "$bantin" --db "$ASSERT_TMP/huge.db" --feeds "$ASSERT_TMP/huge" list --json
+"$PYTHON" -c 'import json, sys
+r = json.loads(sys.argv[1])
+assert len(r["title"]) == 1000 and r["title"].endswith("…"), len(r["title"])
+assert r["link"] is None or r["link"] == "", r["link"][:40]' "$ASSERT_OUT" && assert_pass ||
+	assert_fail "a huge title is cut to 1000 characters with …, a huge link dropped"
+
 # ---- reading without the feeds file ----
 assert_status 0 "$bantin" --db "$db" --feeds "$ASSERT_TMP/gone" list -n 0
 assert_equal "bantin: $ASSERT_TMP/gone: cannot read the feeds file: No such file or directory (the cache is read without it)" \

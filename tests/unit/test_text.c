@@ -113,6 +113,7 @@ static void test_clean_line(void **state)
 	     "evil\xe2\x80\xac",
 	     "evil"},
 	    {"\xe2\x81\xa6x\xe2\x81\xa9", "x"},
+	    {"r\xe2\x80\x8fl\xe2\x80\x8em\xd8\x9c!", "rlm!"}, /* the bidi marks */
 	    {"\xef\xbb\xbftitle", "title"},
 	    {"nul\0byte", "nulbyte"},
 	    {"bell\x07!", "bell!"},
