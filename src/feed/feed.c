@@ -68,7 +68,12 @@ void feed_info_free(struct feed_info *info)
 	info->title = info->link = info->description = info->language = NULL;
 }
 
-/* Whether the start of a UTF-8 document looks like binary data, not text. */
+/*
+ * Whether the start of a document (as the input filter passes it on: an
+ * invalid byte is U+FFFD) looks like binary data, not text: a quarter or
+ * more of it invalid bytes and controls. A feed with broken bytes here and
+ * there is text: it is decoded with U+FFFD and its items kept.
+ */
 static bool feed_looks_binary(const char *s, size_t len)
 {
 	size_t n = len < 4096 ? len : 4096, bad = 0, chars = 0;
@@ -79,7 +84,7 @@ static bool feed_looks_binary(const char *s, size_t len)
 		if (cp == 0xfffd || cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'))
 			bad++;
 	}
-	return bad > 8 && bad * 20 > chars;
+	return bad > 8 && bad * 4 > chars;
 }
 
 /* Whether the document (from its first '<') is an HTML page. */
