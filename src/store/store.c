@@ -692,14 +692,16 @@ static char *store_uri(const char *path, const char *params)
 
 /*
  * Opens st read-only: as SQLite reads a log it cannot write beside the
- * cache (mode=ro), else as a file nobody changes (immutable=1: no log, no
- * lock), which is what a cache on read-only media is.
+ * cache (mode=ro), else (or at once with immutable) as a file nobody
+ * changes (immutable=1: no log, no lock), which is what a cache on
+ * read-only media, or on a full disk, is.
  */
-static bool store_open_ro(struct store *st, const char *path, char *err, size_t errlen)
+static bool store_open_ro(struct store *st, const char *path, bool immutable, char *err,
+			  size_t errlen)
 {
 	static const char *const modes[] = {"mode=ro", "immutable=1"};
 	int version = -1;
-	for (size_t i = 0; i < CORE_NELEM(modes) && version < 0; i++) {
+	for (size_t i = immutable ? 1 : 0; i < CORE_NELEM(modes) && version < 0; i++) {
 		if (st->db != NULL)
 			sqlite3_close(st->db);
 		st->db = NULL;
@@ -747,8 +749,51 @@ int64_t store_data_version(struct store *st)
 	return v;
 }
 
+/* Whether the last error of st is the disk's: full, or a write that failed. */
+static bool store_disk_trouble(struct store *st)
+{
+	int code = sqlite3_errcode(st->db) & 0xff;
+	return code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_CANTOPEN;
+}
+
+/* Whether path's log or shared-memory file is there. */
+static bool store_logs_exist(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	bool there = access(wal, F_OK) == 0 || access(shm, F_OK) == 0;
+	free(wal);
+	free(shm);
+	return there;
+}
+
+/* Removes the empty log (and its shared memory) an open that failed made, unless they were
+   there before it. */
+static void store_logs_unlink_empty(const char *path, bool before)
+{
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	struct stat sb;
+	if (!before && stat(wal, &sb) == 0 && sb.st_size == 0) {
+		unlink(wal);
+		unlink(shm);
+	} else if (!before && stat(wal, &sb) != 0) {
+		unlink(shm);
+	}
+	free(wal);
+	free(shm);
+}
+
+/* Finalizes the prepared statements of st (before its connection is closed). */
+static void store_stmts_drop(struct store *st)
+{
+	for (size_t i = 0; i < STORE_SQL_COUNT; i++) {
+		sqlite3_finalize(st->stmts[i]);
+		st->stmts[i] = NULL;
+	}
+}
+
 struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 {
+	bool logs_before = true; /* whether a log was beside the cache before it was opened */
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	st->shown = core_str_printable(path);
@@ -762,7 +807,7 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 		goto fail;
 	int oflags = SQLITE_OPEN_READWRITE;
 	if (st->readonly)
-		return store_open_ro(st, path, err, errlen) ? st : (store_close(st), NULL);
+		return store_open_ro(st, path, false, err, errlen) ? st : (store_close(st), NULL);
 	if ((flags & STORE_OPEN_CREATE) != 0) {
 		oflags |= SQLITE_OPEN_CREATE;
 		char *dir = xstrdup(path);
@@ -777,6 +822,7 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 		free(dir);
 	}
 	oflags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	logs_before = store_logs_exist(path);
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		if (st->db == NULL) {
 			core_err_set(err, errlen, "%s: cannot open the cache (out of memory)",
@@ -827,6 +873,18 @@ struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 	st->has_removed = store_has_removed(st);
 	return st;
 fail:
+	if ((flags & STORE_OPEN_READ) != 0 && st->db != NULL && store_disk_trouble(st)) {
+		/* a full disk, a failing write: what only reads reads it read-only, and leaves
+		   no empty log beside it */
+		store_stmts_drop(st);
+		sqlite3_close(st->db);
+		st->db = NULL;
+		store_logs_unlink_empty(path, logs_before);
+		st->readonly = true;
+		if (store_open_ro(st, path, true, err,
+				  errlen)) /* nothing written, not even a lock */
+			return st;
+	}
 	store_close(st);
 	return NULL;
 }

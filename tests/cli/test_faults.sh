@@ -56,6 +56,13 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$ASSERT_TMP/mnt" && mount -t tmpfs -o size=1m
 	case "$ASSERT_ERR" in *"the disk is full"*) assert_pass ;; *) assert_fail "a full disk: said so: $ASSERT_ERR" ;; esac
 	assert_status 0 "$bantin" --db "$full" --feeds "$ASSERT_TMP/small" list -n 0
 	assert_equal 5 "$(printf '%s\n' "$ASSERT_OUT" | grep -c 'Tin [0-9]')" "a full disk: what was cached stays"
+	# not a byte left: reading still works (read-only), and leaves nothing beside the cache
+	assert_status 0 "$bantin" --db "$full" --feeds "$ASSERT_TMP/small" reindex --check
+	dd if=/dev/zero of="$mnt/fill" bs=4k 2> /dev/null || true
+	assert_status 0 "$bantin" --db "$full" --feeds "$ASSERT_TMP/small" list -n 0
+	assert_equal 5 "$(printf '%s\n' "$ASSERT_OUT" | grep -c 'Tin [0-9]')" "a full disk: the cache is read"
+	assert_equal "cache.db fill" "$(ls "$mnt" | tr '\n' ' ' | sed 's/ $//')" \
+		"a full disk: no log or shared memory left beside the cache"
 	umount "$mnt"
 	mnt=
 else
