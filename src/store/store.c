@@ -690,6 +690,16 @@ static char *store_uri(const char *path, const char *params)
 	return core_buf_take(&b);
 }
 
+/* Whether path's log or shared-memory file is there. */
+static bool store_logs_exist(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	bool there = access(wal, F_OK) == 0 || access(shm, F_OK) == 0;
+	free(wal);
+	free(shm);
+	return there;
+}
+
 /*
  * Opens st read-only: as SQLite reads a log it cannot write beside the
  * cache (mode=ro), else (or at once with immutable) as a file nobody
@@ -701,6 +711,11 @@ static bool store_open_ro(struct store *st, const char *path, bool immutable, ch
 {
 	static const char *const modes[] = {"mode=ro", "immutable=1"};
 	int version = -1;
+	/* without a log beside it no writer is at work: read it as it is, making no log or
+	   shared memory that would stay behind (the files would be the reader's, not the
+	   cache's owner's) */
+	if (!store_logs_exist(path))
+		immutable = true;
 	for (size_t i = immutable ? 1 : 0; i < CORE_NELEM(modes) && version < 0; i++) {
 		if (st->db != NULL)
 			sqlite3_close(st->db);
@@ -754,16 +769,6 @@ static bool store_disk_trouble(struct store *st)
 {
 	int code = sqlite3_errcode(st->db) & 0xff;
 	return code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_CANTOPEN;
-}
-
-/* Whether path's log or shared-memory file is there. */
-static bool store_logs_exist(const char *path)
-{
-	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
-	bool there = access(wal, F_OK) == 0 || access(shm, F_OK) == 0;
-	free(wal);
-	free(shm);
-	return there;
 }
 
 /* Removes the empty log (and its shared memory) an open that failed made, unless they were

@@ -74,6 +74,12 @@ assert_status 1 ro reindex
 assert_equal "bantin: $db: the cache is read-only; this needs to write it" "$ASSERT_ERR" "reindex: read-only"
 assert_equal "$before" "$(cksum < "$db")" "nothing written to the read-only cache"
 assert_equal "cache.db" "$(ls "$shared")" "no -wal or -shm beside it"
+# a folder anyone may write in (/tmp, a shared folder), a cache only its owner may write:
+# the reader of it leaves no -wal or -shm of its own there
+chmod 1777 "$shared"
+assert_status 0 ro list -n 0
+assert_equal "cache.db" "$(ls "$shared")" "a writable folder: no -wal or -shm left by a reader"
+chmod 555 "$shared"
 
 # the reader: shows it, says read-only, marks nothing read, refreshes nothing
 tui_start 80 24 sh -c '"$@"; printf "[exit %d]\n" $?; exec sleep 60' sh \
