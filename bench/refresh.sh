@@ -9,7 +9,9 @@
 # newsboat is installed, `newsboat -x reload` runs on the same documents
 # (over plain HTTP/1.1 for both when they are served over HTTPS: newsboat
 # takes no CA of its own) and, when it stored every article, the ratio is
-# printed.
+# printed. With curl and xmllint installed, the floor (the documents fetched
+# 64 at once and read by a streaming parser, nothing stored) and bantin's
+# ratio to it.
 #
 # usage: sh bench/refresh.sh [FEEDS [ITEMS [LATENCY_MS [BANTIN]]]]
 #        (defaults: 50 feeds, 100 items each, 50 ms a request,
@@ -18,8 +20,8 @@
 # The feeds are served over HTTPS with HTTP/2 (tests/httpfix/h2serve.js, a private
 # CA given to bantin with cafile=) when node and openssl are installed, as
 # the portal serves them; otherwise over plain HTTP/1.1 by the fixture
-# server, where 6 connections to the one host bound the no-change refresh
-# to about FEEDS / 6 x LATENCY. BENCH_HTTP1=1 forces the latter.
+# server, where 16 connections to the one host bound the no-change refresh
+# to about FEEDS / 16 x LATENCY. BENCH_HTTP1=1 forces the latter.
 #
 #   sh bench/refresh.sh                 # 50 x 100, about 35 MB, 50 ms latency
 #   sh bench/refresh.sh 200 200 0       # 200 x 200, about 300 MB
@@ -101,6 +103,20 @@ else
 	printf '    WRONG: %d articles stored, %d indexed, %d expected\n' "$1" "$2" \
 		$((nfeeds * nitems))
 	exit 1
+fi
+# The floor: the same documents fetched by curl (64 at once) and read by xmllint's streaming
+# parser, nothing stored; when both are installed (Debian: curl, libxml2-utils).
+if command -v curl > /dev/null 2>&1 && command -v xmllint > /dev/null 2>&1; then
+	mkdir -p "$tmp/floor"
+	sed 's/ .*//' "$tmp/feeds" | awk -v d="$tmp/floor" '{ printf "url = \"%s\"\noutput = \"%s/%d.xml\"\n", $1, d, NR }' \
+		> "$tmp/curl.cfg"
+	cacert=
+	[ "$scheme" = https ] && cacert="--cacert $tmp/ca.pem"
+	measure "floor (curl + xmllint)" sh -c 'curl -s --parallel --parallel-max 64 $2 -K "$1" &&
+		for f in "$0"/*.xml; do xmllint --stream --noout "$f" || exit 1; done' \
+		"$tmp/floor" "$tmp/curl.cfg" "$cacert"
+	floor=$last_secs
+	printf '    bantin first refresh / floor: %.2fx\n' "$(awk "BEGIN { print $first / $floor }")"
 fi
 measure "bantin no-change" "$bantin" --db "$tmp/cache.db" --feeds "$tmp/feeds" refresh --no-pages
 printf '    %s\n' "$(cat "$tmp/out")"

@@ -26,7 +26,7 @@
 
 struct net_opts {
 	long max_connections;      /* in all; 0: 16 */
-	long max_host_connections; /* per host; 0: 6 */
+	long max_host_connections; /* per host; 0: 16 */
 	long connect_timeout_ms;   /* 0: 15 s */
 	long timeout_ms;           /* the whole transfer; 0: 60 s */
 	long stall_ms;       /* a transfer that receives nothing this long has stalled; 0: 20 s */

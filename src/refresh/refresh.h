@@ -64,7 +64,7 @@ struct refresh_opts {
 	const char *proxy;         /* the environment's (http_proxy and the like); borrowed */
 	const char *user_agent;    /* "bantin/VERSION"; borrowed */
 	long max_connections;      /* in all: 16 */
-	long max_host_connections; /* to one host: 6 */
+	long max_host_connections; /* to one host: 16 */
 	bool no_pages;             /* fetch no article's page (those due stay due) */
 	int older;                 /* also fetch up to this many older pages of each feed */
 	int workers; /* parsing threads; 0: one per processor but one (the store writes on its own)
