@@ -74,11 +74,25 @@ static const struct {
     {"help", CONFIG_VIEW_HELP},
 };
 
+/* newsboat's names of the same views (its bind-key contexts). */
+static const struct {
+	const char *name;
+	unsigned flag;
+} config_view_aliases[] = {
+    {"feedlist", CONFIG_VIEW_FEEDS}, {"articlelist", CONFIG_VIEW_ARTICLES},
+    {"pager", CONFIG_VIEW_PAGER},    {"searchresults", CONFIG_VIEW_RESULTS},
+    {"all", CONFIG_VIEW_ALL},
+};
+
 unsigned config_view_parse(const char *name)
 {
 	for (size_t i = 0; i < CORE_NELEM(config_views); i++) {
 		if (strcmp(name, config_views[i].name) == 0)
 			return config_views[i].flag;
+	}
+	for (size_t i = 0; i < CORE_NELEM(config_view_aliases); i++) {
+		if (strcmp(name, config_view_aliases[i].name) == 0)
+			return config_view_aliases[i].flag;
 	}
 	return 0;
 }
@@ -115,6 +129,16 @@ static const struct {
     {"Tab", '\t'},
 };
 
+/* Other names people write for them (read, never written). */
+static const struct {
+	const char *name;
+	int key;
+} config_key_aliases[] = {
+    {"PgUp", CONFIG_KEY_PAGE_UP},    {"PgDn", CONFIG_KEY_PAGE_DOWN}, {"Return", CONFIG_KEY_ENTER},
+    {"Escape", CONFIG_KEY_ESC},      {"Del", CONFIG_KEY_DELETE},     {"Ins", CONFIG_KEY_INSERT},
+    {"BackTab", CONFIG_KEY_BACKTAB}, {"BS", CONFIG_KEY_BACKSPACE},
+};
+
 int config_key_parse(const char *name, size_t len)
 {
 	if (len > 2 && name[0] == 'M' && name[1] == '-') {
@@ -126,6 +150,15 @@ int config_key_parse(const char *name, size_t len)
 		    strncasecmp(config_key_names[i].name, name, len) == 0)
 			return config_key_names[i].key;
 	}
+	for (size_t i = 0; i < CORE_NELEM(config_key_aliases); i++) {
+		if (strlen(config_key_aliases[i].name) == len &&
+		    strncasecmp(config_key_aliases[i].name, name, len) == 0)
+			return config_key_aliases[i].key;
+	}
+	/* newsboat's ^D for C-d */
+	if (len == 2 && name[0] == '^' &&
+	    ((name[1] >= 'a' && name[1] <= 'z') || (name[1] >= 'A' && name[1] <= 'Z')))
+		return CONFIG_KEY_CTRL(name[1]);
 	if (len == 3 && name[0] == 'C' && name[1] == '-' &&
 	    ((name[2] >= 'a' && name[2] <= 'z') || (name[2] >= 'A' && name[2] <= 'Z')))
 		return CONFIG_KEY_CTRL(name[2]);

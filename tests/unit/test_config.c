@@ -165,8 +165,9 @@ static void test_settings_lines(void **state)
 	    {"bind j down\nbind C-d page-down\nbind M-x star\nbind F5 refresh-all\nbind đ top\n"
 	     "bind PageDown page-down article\nunbind K\nunbind * help\n",
 	     ""},
-	    {"bind Pgdn page-down\n",
-	     "DIR/config:1: no key \"Pgdn\": a key is a letter or symbol, C-x, M-x, F1 to F12, Up, "
+	    {"bind Knopf page-down\n",
+	     "DIR/config:1: no key \"Knopf\": a key is a letter or symbol, C-x, M-x, F1 to F12, "
+	     "Up, "
 	     "Down, Left, Right, PageUp, PageDown, Home, End, Enter, Esc, Tab, S-Tab, Space, "
 	     "Backspace, Delete or Insert"},
 	    {"bind Hme top\n",
@@ -251,6 +252,12 @@ static void test_settings_lines(void **state)
 		assert_string_equal(name, names[i]);
 	}
 	assert_int_equal(config_key_parse("F13", 3), 0);
+	/* other names read, and newsboat's */
+	assert_int_equal(config_key_parse("PgDn", 4), CONFIG_KEY_PAGE_DOWN);
+	assert_int_equal(config_key_parse("RETURN", 6), CONFIG_KEY_ENTER);
+	assert_int_equal(config_key_parse("^D", 2), CONFIG_KEY_CTRL('d'));
+	assert_int_equal(config_view_parse("articlelist"), CONFIG_VIEW_ARTICLES);
+	assert_int_equal(config_view_parse("feedlist"), CONFIG_VIEW_FEEDS);
 	assert_int_equal(config_key_parse("M-", 2), 0);
 	assert_int_equal(config_key_parse("\xcc\x81", 2), 0); /* a combining mark alone */
 	static const char *const files[] = {"config",     "keys.conf",  "loop.conf",  "deep1.conf",
