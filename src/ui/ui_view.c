@@ -980,10 +980,20 @@ void ui_draw(struct ui *ui, int rows, int cols)
 		free(fit);
 		free(m);
 	} else if (ui->view != UI_VIEW_FEEDS || ui_view_sel_feed(ui) == NULL ||
-		   ui_view_sel_feed(ui)->last_error == NULL)
-		ui_view_put(ui, rows - 1, 1, end,
-			    ui_view_label(ui, "?: trợ giúp  q: quay lại", "?: help  q: back"),
-			    UI_SLOT_STATUS, 0);
+		   ui_view_sel_feed(ui)->last_error == NULL) {
+		/* the keys of help and back as they are bound here (the first of each) */
+		char help[128], back[128], hint[300];
+		unsigned flag = ui_view_flag(ui->view);
+		config_bindings_keys(&ui->keys, CONFIG_ACT_HELP, flag, help, sizeof help);
+		config_bindings_keys(&ui->keys, CONFIG_ACT_BACK, flag, back, sizeof back);
+		help[strcspn(help, " ")] = '\0';
+		back[strcspn(back, " ")] = '\0';
+		core_err_set(hint, sizeof hint, "%s%s%s%s%s%s", help, help[0] != '\0' ? ": " : "",
+			     help[0] != '\0' ? ui_view_label(ui, "trợ giúp", "help") : "",
+			     help[0] != '\0' && back[0] != '\0' ? "  " : "", back,
+			     back[0] != '\0' ? ui->vietnamese ? ": quay lại" : ": back" : "");
+		ui_view_put(ui, rows - 1, 1, end, hint, UI_SLOT_STATUS, 0);
+	}
 	if (ui->prompt.active)
 		ui_prompt_draw(g, rows - 1, &ui->prompt);
 }

@@ -237,6 +237,17 @@ static void test_bindings(void **state)
 	assert_int_equal(config_bindings_action(&ui->keys, 'j', UI_IN_FEEDS), UI_ACT_NONE);
 	assert_int_equal(config_key_parse("C-f", 3), UI_KEY_CTRL('f'));
 	assert_int_equal(config_key_parse("PageDown", 8), UI_KEY_PAGE_DOWN);
+	/* the status line's hint names the keys as they are bound */
+	config_bindings_unbind(&ui->keys, '?', UI_IN_ALL);
+	config_bindings_bind(&ui->keys, CONFIG_KEY_F1, CONFIG_ACT_HELP, UI_IN_ALL, false);
+	config_bindings_unbind(&ui->keys, 'q', UI_IN_ALL);
+	ui_draw(ui, 24, 80);
+	char *got = ui_grid_dump(&ui->grid);
+	char *last = strrchr(got, '\n');
+	*last = '\0';
+	last = strrchr(got, '\n');
+	assert_string_equal(last + 1, " F1: help  Esc: back");
+	free(got);
 	ui_free(ui);
 }
 
