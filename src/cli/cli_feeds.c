@@ -259,7 +259,7 @@ int cli_import_run(const struct cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < urls.nwarnings; i++)
 		fprintf(stderr, "bantin: %s\n", urls.warnings[i]);
 	char *path = cli_feeds_path(ctx);
-	size_t added = 0, there = 0, total = xml ? opml.n : urls.n;
+	size_t added = 0, there = 0, tagged = 0, total = xml ? opml.n : urls.n;
 	for (size_t i = 0; path != NULL && i < total; i++) {
 		const char *url = xml ? opml.v[i].url : urls.v[i].url;
 		const char *name = xml ? opml.v[i].title : urls.v[i].name;
@@ -276,10 +276,21 @@ int cli_import_run(const struct cli_ctx *ctx, int argc, char **argv)
 		}
 		added += rc > 0;
 		there += rc == 0;
+		if (rc == 0) { /* there already: the tags it lacks are added to its line */
+			rc = config_feeds_add_tags(path, url, tags, ntags, err, sizeof err);
+			if (rc < 0) {
+				cli_fail(err);
+				status = CLI_EXIT_FAILED;
+				break;
+			}
+			tagged += rc > 0;
+		}
 	}
 	if (path != NULL && status < 0) {
-		printf("%zu feed%s added, %zu already there\n", added, added == 1 ? "" : "s",
-		       there);
+		printf("%zu feed%s added, %zu already there", added, added == 1 ? "" : "s", there);
+		if (tagged > 0)
+			printf(" (%zu given the tags they lacked)", tagged);
+		putchar('\n');
 		status = CLI_EXIT_OK;
 	}
 	feed_opml_free(&opml);

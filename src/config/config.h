@@ -280,6 +280,12 @@ char *config_feeds_line_for(const char *url, const char *name, const char *const
  */
 int config_feeds_append(const char *path, const char *line, char *err, size_t errlen);
 /*
+ * Adds the tags of tags the feed url's line lacks to it (right after its
+ * URL, the rest of the file as it was): 1, 0 when it had them all, -1 with err.
+ */
+int config_feeds_add_tags(const char *path, const char *url, const char *const *tags, size_t ntags,
+			  char *err, size_t errlen);
+/*
  * Removes the line of the feed whose URL or name is key from the feeds file,
  * the rest as it was: 1 (*url its URL, owned), 0 when there is no such feed,
  * -1 with err.

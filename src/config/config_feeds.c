@@ -650,3 +650,64 @@ int config_feeds_remove(const char *path, const char *key, char **url, char *err
 	free(shown);
 	return rc;
 }
+
+int config_feeds_add_tags(const char *path, const char *url, const char *const *tags, size_t ntags,
+			  char *err, size_t errlen)
+{
+	struct config_feeds f;
+	if (!config_feeds_load(path, false, &f, err, errlen))
+		return -1;
+	struct core_buf add;
+	core_buf_init(&add, 0);
+	for (size_t i = 0; i < f.n; i++) {
+		if (strcmp(f.v[i].url, url) != 0)
+			continue;
+		for (size_t t = 0; t < ntags; t++) {
+			bool has = tags[t] == NULL || tags[t][0] == '\0';
+			for (size_t k = 0; k < f.v[i].ntags && !has; k++)
+				has = strcmp(f.v[i].tags[k], tags[t]) == 0;
+			for (size_t k = 0; k < t && !has; k++) /* given twice */
+				has = strcmp(tags[k], tags[t]) == 0;
+			if (!has)
+				config_put_word(&add, tags[t], config_needs_quotes(tags[t]));
+		}
+	}
+	config_feeds_free(&f);
+	if (add.len == 0) {
+		core_buf_free(&add);
+		return 0;
+	}
+	char *shown = core_str_printable(path);
+	struct core_buf b, out, tok;
+	bool missing, done = false;
+	int rc = -1;
+	core_buf_init(&out, 0);
+	core_buf_init(&tok, 0);
+	if (config_read(path, shown, "feeds file", CONFIG_FEEDS_MAX, &b, &missing, err, errlen)) {
+		for (const char *line = core_buf_str(&b); *line != '\0';) {
+			const char *nl = strchr(line, '\n');
+			size_t len = nl != NULL ? (size_t)(nl - line + 1) : strlen(line);
+			const char *p = line;
+			if (!done && config_token(&p, &tok) > 0 &&
+			    strcmp(core_buf_str(&tok), url) == 0) {
+				/* the new tags right after the URL: the rest of the line as it was
+				 */
+				core_buf_append(&out, line, (size_t)(p - line));
+				core_buf_append(&out, add.data, add.len);
+				core_buf_append(&out, p, len - (size_t)(p - line));
+				done = true;
+			} else {
+				core_buf_append(&out, line, len);
+			}
+			line += len;
+		}
+		rc = config_write_file(path, shown, core_buf_str(&out), out.len, err, errlen) ? 1
+											      : -1;
+	}
+	core_buf_free(&b);
+	core_buf_free(&out);
+	core_buf_free(&tok);
+	core_buf_free(&add);
+	free(shown);
+	return rc;
+}

@@ -100,6 +100,14 @@ https://blog.example/feed "~Blog & tin"' "$(grep -v '^#' "$new" | grep .)" \
 	"import: folders and categories are tags; a feed in two folders once"
 assert_status 0 "$bantin" --feeds "$new" import "$ASSERT_TMP/subs.opml"
 assert_equal "0 feeds added, 3 already there" "$ASSERT_OUT" "import twice: nothing twice"
+# a feed already listed gets the tags it lacks, on its own line, the rest of it kept
+printf '%s\n' '# mine' 'https://thanhphohaiphong.gov.vn/feed/ portal "~Cổng"  # the portal' > "$ASSERT_TMP/have"
+assert_status 0 "$bantin" --feeds "$ASSERT_TMP/have" import "$ASSERT_TMP/subs.opml"
+assert_equal "2 feeds added, 1 already there (1 given the tags they lacked)" "$ASSERT_OUT" \
+	"import: a feed there already is given its tags"
+assert_equal '# mine
+https://thanhphohaiphong.gov.vn/feed/ "Tin tức" "Hải Phòng" vi portal "~Cổng"  # the portal' \
+	"$(sed -n 1,2p "$ASSERT_TMP/have")" "import: the tags go after the URL, the rest of the line as it was"
 # export, then import into an empty list: the same feeds and tags
 assert_status 0 "$bantin" --feeds "$new" export
 printf '%s\n' "$ASSERT_OUT" > "$ASSERT_TMP/out.opml"
