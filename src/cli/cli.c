@@ -109,6 +109,15 @@ enum html_lang cli_lang_default(void)
 	return core_lang_vietnamese(NULL) ? HTML_LANG_VI : HTML_LANG_EN;
 }
 
+int cli_no_operand(enum cli_command_id cmd, const char *arg)
+{
+	char *shown = core_str_printable(arg);
+	char msg[CORE_ERRLEN];
+	core_err_set(msg, sizeof msg, "unexpected argument '%s'", shown);
+	free(shown);
+	return cli_usage_error(cmd, msg);
+}
+
 int cli_one_operand(enum cli_command_id cmd, const char **slot, const char *arg, const char *what)
 {
 	if (*slot != NULL) {

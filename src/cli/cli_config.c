@@ -115,14 +115,7 @@ int cli_config_run(const struct cli_ctx *ctx, int argc, char **argv)
 static int cli_themes_opt(int id, const char *arg, void *state)
 {
 	(void)state;
-	if (id == CORE_OPT_OPERAND) {
-		char *shown = core_str_printable(arg);
-		char msg[CORE_ERRLEN];
-		core_err_set(msg, sizeof msg, "unexpected argument '%s'", shown);
-		free(shown);
-		return cli_usage_error(CLI_CMD_THEMES, msg);
-	}
-	return -1;
+	return id == CORE_OPT_OPERAND ? cli_no_operand(CLI_CMD_THEMES, arg) : -1;
 }
 
 struct cli_theme {

@@ -340,14 +340,7 @@ static void cli_export_feed(struct core_buf *b, const struct config_feed *f, con
 static int cli_export_opt(int id, const char *arg, void *state)
 {
 	(void)state;
-	if (id == CORE_OPT_OPERAND) {
-		char *shown = core_str_printable(arg);
-		char msg[CORE_ERRLEN];
-		core_err_set(msg, sizeof msg, "unexpected argument '%s'", shown);
-		free(shown);
-		return cli_usage_error(CLI_CMD_EXPORT, msg);
-	}
-	return -1;
+	return id == CORE_OPT_OPERAND ? cli_no_operand(CLI_CMD_EXPORT, arg) : -1;
 }
 
 int cli_export_run(const struct cli_ctx *ctx, int argc, char **argv)

@@ -52,6 +52,8 @@ int cli_usage_error(enum cli_command_id cmd, const char *what);
  * -1, or when it has one already "give one WHAT only" and CLI_EXIT_USAGE.
  */
 int cli_one_operand(enum cli_command_id cmd, const char **slot, const char *arg, const char *what);
+/* For a command that takes no operands: the usage error "unexpected argument 'ARG'". */
+int cli_no_operand(enum cli_command_id cmd, const char *arg);
 /* "bantin: subject: what" on stderr, subject quoted for the terminal. */
 void cli_error(const char *subject, const char *what);
 

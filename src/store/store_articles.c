@@ -80,6 +80,29 @@ static bool store_rows_from_end(struct store *st, const struct store_query *q, i
 	return true;
 }
 
+/* Steps s (bound) to its end, each row a store_row of *out; false with err (nothing kept). */
+static bool store_rows_step(struct store *st, sqlite3_stmt *s, struct store_row **out, size_t *n,
+			    char *err, size_t errlen)
+{
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap == 0 ? 32 : cap * 2;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		store_row_read(s, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return true;
+	store_fail(st, "cannot list articles", err, errlen);
+	store_rows_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return false;
+}
+
 /* The feeds of q as a JSON array, owned; NULL when q is not of a set. */
 static char *store_query_set(const struct store_query *q)
 {
@@ -112,30 +135,15 @@ static bool store_rows_set(struct store *st, const struct store_query *q, struct
 		sqlite3_bind_int64(s, 6, q->after ? q->after_time : INT64_MAX);
 		sqlite3_bind_int64(s, 7, q->after ? q->after_id : INT64_MAX);
 	}
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count != NULL) {
-			*count = sqlite3_column_int64(s, 0);
-			continue;
-		}
-		if (*n == cap) {
-			cap = cap == 0 ? 32 : cap * 2;
-			*out = xreallocarray(*out, cap, sizeof **out);
-		}
-		store_row_read(s, &(*out)[(*n)++]);
-	}
+	if (count == NULL)
+		return store_rows_step(st, s, out, n, err, errlen);
+	bool ok = sqlite3_step(s) == SQLITE_ROW;
+	if (ok)
+		*count = sqlite3_column_int64(s, 0);
+	else
+		store_fail(st, "cannot count articles", err, errlen);
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		store_fail(st, "cannot list articles", err, errlen);
-		if (count == NULL) {
-			store_rows_free(*out, *n);
-			*out = NULL;
-			*n = 0;
-		}
-		return false;
-	}
-	return true;
+	return ok;
 }
 
 bool store_rows(struct store *st, const struct store_query *q, struct store_row **out, size_t *n,
@@ -165,23 +173,8 @@ bool store_rows(struct store *st, const struct store_query *q, struct store_row 
 	sqlite3_bind_int64(s, 4, offset);
 	sqlite3_bind_int64(s, 6, q->after ? q->after_time : INT64_MAX);
 	sqlite3_bind_int64(s, 7, q->after ? q->after_id : INT64_MAX);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap == 0 ? 32 : cap * 2;
-			*out = xreallocarray(*out, cap, sizeof **out);
-		}
-		store_row_read(s, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		store_fail(st, "cannot list articles", err, errlen);
-		store_rows_free(*out, *n);
-		*out = NULL;
-		*n = 0;
+	if (!store_rows_step(st, s, out, n, err, errlen))
 		return false;
-	}
 	for (size_t i = 0; reverse && i < *n / 2; i++) { /* back to newest first */
 		struct store_row t = (*out)[i];
 		(*out)[i] = (*out)[*n - 1 - i];
