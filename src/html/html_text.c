@@ -66,7 +66,20 @@ static void html_text_emit(struct html_text *t, const char *s, size_t n)
 	core_buf_append(&t->out, s, n);
 }
 
-/* Whether s[0..n) holds nothing the escape filter acts on: no control, no C1 lead byte. */
+/* Whether the bytes at s (n of them) start a bidi control (U+200E, U+200F, U+202A..U+202E,
+   U+2066..U+2069, U+061C), which text_markup_char drops. */
+static bool html_text_bidi(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && s[0] == 0xd8 && s[1] == 0x9c)
+		return true;
+	return n >= 3 && s[0] == 0xe2 &&
+	       ((s[1] == 0x80 &&
+		 (s[2] == 0x8e || s[2] == 0x8f || (s[2] >= 0xaa && s[2] <= 0xae))) ||
+		(s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9));
+}
+
+/* Whether s[0..n) holds nothing the escape filter acts on: no control, no C1 lead byte, no
+   bidi control. */
 static bool html_text_plain(const char *s, size_t n)
 {
 	size_t i = 0;
@@ -76,10 +89,15 @@ static bool html_text_plain(const char *s, size_t n)
 		if ((core_bytes_below(w, 0x20) | core_bytes_eq(w, 0x7f) | core_bytes_eq(w, 0xc2)) !=
 		    0)
 			return false;
+		if ((core_bytes_eq(w, 0xe2) | core_bytes_eq(w, 0xd8)) != 0) /* a closer look */
+			for (size_t k = i; k < i + 8; k++)
+				if (html_text_bidi((const unsigned char *)s + k, n - k))
+					return false;
 	}
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f || c == 0xc2)
+		if (c < 0x20 || c == 0x7f || c == 0xc2 ||
+		    html_text_bidi((const unsigned char *)s + i, n - i))
 			return false;
 	}
 	return true;

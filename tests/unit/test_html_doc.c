@@ -166,6 +166,24 @@ static void test_ascii_markers(void **state)
 	text_doc_free(doc);
 }
 
+/* A bidi control between two blanks goes as if it had never been there: one space, in the
+   index's text as in the shown one (what the feed filter would have left). */
+static void test_bidi_between_spaces(void **state)
+{
+	(void)state;
+	static const char *const html[] = {"<p>a\n\xe2\x81\xa9 b</p>", "<p>a \xe2\x80\x8f b</p>",
+					   "<p>a \xe2\x80\xae\n b</p>", "<p>a \xd8\x9c b</p>"};
+	for (size_t i = 0; i < CORE_NELEM(html); i++) {
+		char *t = html_text(html[i], strlen(html[i]));
+		assert_string_equal(t, "a b");
+		free(t);
+		struct text_doc *d = html_to_doc(html[i], strlen(html[i]), NULL, HTML_LANG_VI);
+		assert_int_equal(d->nblocks, 1);
+		assert_string_equal(d->blocks[0].text, "a b");
+		text_doc_free(d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -175,6 +193,7 @@ int main(void)
 	    cmocka_unit_test(test_text),
 	    cmocka_unit_test(test_text_agrees_with_doc),
 	    cmocka_unit_test(test_layout_never_too_wide),
+	    cmocka_unit_test(test_bidi_between_spaces),
 	};
 	return cmocka_run_group_tests_name("html_doc", tests, NULL, NULL);
 }
