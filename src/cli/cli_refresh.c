@@ -31,8 +31,9 @@ struct cli_refresh {
 	int64_t *order;                              /* feed ids in the order they were queued */
 	size_t norder;
 	struct cli_note {
-		size_t rank; /* the feed's place in order: notes come out in that order */
-		size_t seq;  /* then in the order they were made */
+		size_t rank;     /* the feed's place in order: notes come out in that order */
+		int64_t article; /* then the feed's own before its pages', pages by article */
+		size_t seq;      /* then in the order they were made */
 		char *line;
 	} * notes; /* lines for stderr after the summary */
 	size_t nnotes;
@@ -102,6 +103,7 @@ static void cli_refresh_note(struct cli_refresh *r, int64_t id, char *line)
 		rank++;
 	r->notes = xreallocarray(r->notes, r->nnotes + 1, sizeof *r->notes);
 	r->notes[r->nnotes].rank = rank;
+	r->notes[r->nnotes].article = 0;
 	r->notes[r->nnotes].seq = r->nnotes;
 	r->notes[r->nnotes++].line = line;
 }
@@ -111,6 +113,8 @@ static int cli_note_cmp(const void *a, const void *b)
 	const struct cli_note *x = a, *y = b;
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
+	if (x->article != y->article) /* pages finish in any order: said in one */
+		return x->article < y->article ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
@@ -136,6 +140,7 @@ static void cli_refresh_page(struct cli_refresh *r, const struct refresh_event *
 						 " the feed's text stays, tried again %s",
 						 url, e->error, when)
 				     : xasprintf("bantin: %s: %s", url, e->error));
+		r->notes[r->nnotes - 1].article = e->article_id;
 		free(when);
 	} else if (e->outcome == REFRESH_UNCHANGED) {
 		r->pages_unchanged++;

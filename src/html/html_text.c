@@ -67,10 +67,12 @@ static void html_text_emit(struct html_text *t, const char *s, size_t n)
 }
 
 /* Whether the bytes at s (n of them) start a bidi control (U+200E, U+200F, U+202A..U+202E,
-   U+2066..U+2069, U+061C), which text_markup_char drops. */
+   U+2066..U+2069, U+061C) or a byte order mark (U+FEFF), which text_markup_char drops. */
 static bool html_text_bidi(const unsigned char *s, size_t n)
 {
 	if (n >= 2 && s[0] == 0xd8 && s[1] == 0x9c)
+		return true;
+	if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
 		return true;
 	return n >= 3 && s[0] == 0xe2 &&
 	       ((s[1] == 0x80 &&
@@ -89,7 +91,8 @@ static bool html_text_plain(const char *s, size_t n)
 		if ((core_bytes_below(w, 0x20) | core_bytes_eq(w, 0x7f) | core_bytes_eq(w, 0xc2)) !=
 		    0)
 			return false;
-		if ((core_bytes_eq(w, 0xe2) | core_bytes_eq(w, 0xd8)) != 0) /* a closer look */
+		if ((core_bytes_eq(w, 0xe2) | core_bytes_eq(w, 0xd8) | core_bytes_eq(w, 0xef)) !=
+		    0) /* a closer look */
 			for (size_t k = i; k < i + 8; k++)
 				if (html_text_bidi((const unsigned char *)s + k, n - k))
 					return false;
