@@ -74,6 +74,8 @@ static bool html_text_bidi(const unsigned char *s, size_t n)
 		return true;
 	if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
 		return true;
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9))
+		return true; /* U+2028, U+2029: white space to the markup's rule */
 	return n >= 3 && s[0] == 0xe2 &&
 	       ((s[1] == 0x80 &&
 		 (s[2] == 0x8e || s[2] == 0x8f || (s[2] >= 0xaa && s[2] <= 0xae))) ||
@@ -118,9 +120,13 @@ static void html_text_put(struct html_text *t, const char *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		int32_t cp;
 		size_t len = text_utf8_decode(s + i, n - i, &cp);
-		bool control = text_markup_char(cp) == TEXT_MARKUP_DROP;
-		if (!text_esc_step(&t->esc, cp, len) && !control)
-			html_text_emit(t, s + i, len);
+		enum text_markup m = text_markup_char(cp);
+		if (!text_esc_step(&t->esc, cp, len) && m != TEXT_MARKUP_DROP) {
+			if (m == TEXT_MARKUP_SPACE)
+				t->space = true; /* as the feed filter makes it: a blank */
+			else
+				html_text_emit(t, s + i, len);
+		}
 		i += len;
 	}
 }

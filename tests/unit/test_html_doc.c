@@ -171,9 +171,9 @@ static void test_ascii_markers(void **state)
 static void test_bidi_between_spaces(void **state)
 {
 	(void)state;
-	static const char *const html[] = {"<p>a\n\xe2\x81\xa9 b</p>", "<p>a \xe2\x80\x8f b</p>",
+	static const char *const html[] = {"<p>a\n\xe2\x81\xa9 b</p>",  "<p>a \xe2\x80\x8f b</p>",
 					   "<p>a \xe2\x80\xae\n b</p>", "<p>a \xd8\x9c b</p>",
-					   "<p>a \xef\xbb\xbf\v b</p>"};
+					   "<p>a \xef\xbb\xbf\v b</p>", "<p>a\xe2\x80\xa8 b</p>"};
 	for (size_t i = 0; i < CORE_NELEM(html); i++) {
 		char *t = html_text(html[i], strlen(html[i]));
 		assert_string_equal(t, "a b");
