@@ -66,24 +66,20 @@ static void html_text_emit(struct html_text *t, const char *s, size_t n)
 	core_buf_append(&t->out, s, n);
 }
 
-/* Whether the bytes at s (n of them) start a bidi control (U+200E, U+200F, U+202A..U+202E,
-   U+2066..U+2069, U+061C) or a byte order mark (U+FEFF), which text_markup_char drops. */
-static bool html_text_bidi(const unsigned char *s, size_t n)
+/* Whether the character at s (n bytes left) is one text_markup_char does not keep as it is
+   (a bidi control, a byte order mark, a line separator); only its lead byte is looked at
+   first, as most of Vietnamese text's 0xe2 bytes are punctuation that stays. */
+static bool html_text_special(const unsigned char *s, size_t n)
 {
-	if (n >= 2 && s[0] == 0xd8 && s[1] == 0x9c)
-		return true;
-	if (n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
-		return true;
-	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9))
-		return true; /* U+2028, U+2029: white space to the markup's rule */
-	return n >= 3 && s[0] == 0xe2 &&
-	       ((s[1] == 0x80 &&
-		 (s[2] == 0x8e || s[2] == 0x8f || (s[2] >= 0xaa && s[2] <= 0xae))) ||
-		(s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9));
+	if (s[0] != 0xe2 && s[0] != 0xd8 && s[0] != 0xef)
+		return false;
+	int32_t cp;
+	text_utf8_decode((const char *)s, n, &cp);
+	return text_markup_char(cp) != TEXT_MARKUP_KEEP;
 }
 
-/* Whether s[0..n) holds nothing the escape filter acts on: no control, no C1 lead byte, no
-   bidi control. */
+/* Whether s[0..n) holds nothing the escape filter acts on: no control, no C1 lead byte, nothing
+   text_markup_char drops or makes a blank. */
 static bool html_text_plain(const char *s, size_t n)
 {
 	size_t i = 0;
@@ -96,13 +92,13 @@ static bool html_text_plain(const char *s, size_t n)
 		if ((core_bytes_eq(w, 0xe2) | core_bytes_eq(w, 0xd8) | core_bytes_eq(w, 0xef)) !=
 		    0) /* a closer look */
 			for (size_t k = i; k < i + 8; k++)
-				if (html_text_bidi((const unsigned char *)s + k, n - k))
+				if (html_text_special((const unsigned char *)s + k, n - k))
 					return false;
 	}
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c == 0x7f || c == 0xc2 ||
-		    html_text_bidi((const unsigned char *)s + i, n - i))
+		    html_text_special((const unsigned char *)s + i, n - i))
 			return false;
 	}
 	return true;

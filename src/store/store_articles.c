@@ -80,6 +80,19 @@ static bool store_rows_from_end(struct store *st, const struct store_query *q, i
 	return true;
 }
 
+/* Steps s (bound), a count: its one value into *n; false with err. */
+static bool store_count_step(struct store *st, sqlite3_stmt *s, int64_t *n, char *err,
+			     size_t errlen)
+{
+	bool ok = sqlite3_step(s) == SQLITE_ROW;
+	if (ok)
+		*n = sqlite3_column_int64(s, 0);
+	else
+		store_fail(st, "cannot count articles", err, errlen);
+	sqlite3_reset(s);
+	return ok;
+}
+
 /* Steps s (bound) to its end, each row a store_row of *out; false with err (nothing kept). */
 static bool store_rows_step(struct store *st, sqlite3_stmt *s, struct store_row **out, size_t *n,
 			    char *err, size_t errlen)
@@ -131,19 +144,11 @@ static bool store_rows_set(struct store *st, const struct store_query *q, struct
 	sqlite3_bind_int64(s, 3, q->limit > INT64_MAX ? INT64_MAX : (int64_t)q->limit);
 	sqlite3_bind_int64(s, 4, q->offset > INT64_MAX ? INT64_MAX : (int64_t)q->offset);
 	sqlite3_bind_text(s, 5, set, -1, free);
-	if (count == NULL) {
-		sqlite3_bind_int64(s, 6, q->after ? q->after_time : INT64_MAX);
-		sqlite3_bind_int64(s, 7, q->after ? q->after_id : INT64_MAX);
-	}
-	if (count == NULL)
-		return store_rows_step(st, s, out, n, err, errlen);
-	bool ok = sqlite3_step(s) == SQLITE_ROW;
-	if (ok)
-		*count = sqlite3_column_int64(s, 0);
-	else
-		store_fail(st, "cannot count articles", err, errlen);
-	sqlite3_reset(s);
-	return ok;
+	if (count != NULL)
+		return store_count_step(st, s, count, err, errlen);
+	sqlite3_bind_int64(s, 6, q->after ? q->after_time : INT64_MAX);
+	sqlite3_bind_int64(s, 7, q->after ? q->after_id : INT64_MAX);
+	return store_rows_step(st, s, out, n, err, errlen);
 }
 
 bool store_rows(struct store *st, const struct store_query *q, struct store_row **out, size_t *n,
@@ -301,13 +306,7 @@ bool store_rows_count(struct store *st, const struct store_query *q, int64_t *n,
 		sqlite3_bind_int(s, 2, q->unread_only);
 		sqlite3_bind_int(s, 3, q->starred_only);
 	}
-	bool ok = sqlite3_step(s) == SQLITE_ROW;
-	if (ok)
-		*n = sqlite3_column_int64(s, 0);
-	else
-		store_fail(st, "cannot count articles", err, errlen);
-	sqlite3_reset(s);
-	return ok;
+	return store_count_step(st, s, n, err, errlen);
 }
 
 bool store_row_index(struct store *st, const struct store_query *q, int64_t id, int64_t *index,

@@ -76,6 +76,9 @@ enum text_markup {
 	TEXT_MARKUP_SPACE,   /* VT and FF: XML forbids them, they separate words */
 	TEXT_MARKUP_REPLACE, /* U+FFFE, U+FFFF, surrogates: U+FFFD (XML forbids them) */
 };
+/* The invisible characters every text drops: bidi controls (embeddings, overrides, isolates,
+   the marks U+200E, U+200F, U+061C) and the byte order mark. */
+bool text_is_dropped_format(int32_t cp);
 /* The one rule for it: the feed filter and text_esc_strip_markup both follow it. */
 enum text_markup text_markup_char(int32_t cp);
 

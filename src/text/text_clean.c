@@ -61,12 +61,12 @@ bool text_is_clean(const char *s, size_t len)
 	return true;
 }
 
-/* Bidi controls: embeddings, overrides and isolates, and the marks (LRM, RLM, ALM), which
-   Vietnamese never needs and which only reorder what a terminal shows: removed everywhere. */
-static bool text_is_bidi_control(int32_t cp)
+/* Bidi controls (which Vietnamese never needs and which only reorder what a terminal shows)
+   and the byte order mark: removed everywhere. */
+bool text_is_dropped_format(int32_t cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
-	       cp == 0x200f || cp == 0x061c;
+	       cp == 0x200f || cp == 0x061c || cp == 0xfeff;
 }
 
 /* White space that a one-line field collapses to a single space. */
@@ -176,7 +176,7 @@ char *text_clean(const char *s, size_t len, enum text_clean_mode mode)
 		}
 		if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f))
 			continue; /* other controls: nothing to show */
-		if (text_is_bidi_control(cp) || cp == 0xfeff)
+		if (text_is_dropped_format(cp))
 			continue;
 		if (cp == 0xfffe || cp == 0xffff)
 			cp = 0xfffd;

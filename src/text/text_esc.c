@@ -144,10 +144,7 @@ enum text_markup text_markup_char(int32_t cp)
 	if ((cp >= 0 && cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
 	    (cp >= 0x7f && cp <= 0x9f))
 		return TEXT_MARKUP_DROP;
-	/* bidi controls and the byte order mark, as text_clean drops them: gone before white
-	   space collapses around them */
-	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
-	    cp == 0x200f || cp == 0x061c || cp == 0xfeff)
+	if (text_is_dropped_format(cp)) /* gone before white space collapses around it */
 		return TEXT_MARKUP_DROP;
 	if (cp == 0xfffe || cp == 0xffff || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 		return TEXT_MARKUP_REPLACE;

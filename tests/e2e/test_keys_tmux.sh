@@ -98,6 +98,14 @@ tui_wait_for "All articles"
 tui_send r
 tui_wait_for "2 feeds refreshed"
 assert_equal 1 "$(grep -c '"path": "/a.xml"' "$HTTPFIX_LOG")" "refresh-on-start = no: one refresh, the one r asked for"
+# and r started it: no refresh of its own was under way (which would have swallowed r)
+tui_send M
+tui_wait_for "Messages (newest first)"
+screen > "$ASSERT_TMP/log"
+assert_equal 1 "$(grep -c 'feeds refreshed' "$ASSERT_TMP/log")" "refresh-on-start = no: one summary"
+grep -q "under way" "$ASSERT_TMP/log" && assert_fail "refresh-on-start = no: r met no refresh under way" ||
+	assert_pass
+tui_send q
 tui_send Q
 tui_wait_for "[exit 0]"
 tui_stop
