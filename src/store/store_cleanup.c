@@ -33,11 +33,12 @@ bool store_removed(struct store *st, int64_t feed_id, const char *guid)
 	return found;
 }
 
-/* Removes article id (of feed_id, with guid): index row, links, row; its duplicates get another. */
-static bool store_cleanup_one(struct store *st, int64_t id, int64_t feed_id, const char *guid,
-			      char *err, size_t errlen)
+/* Removes article id (of feed_id, with guid): links, row (its index row is queued to ops to come
+ * out); its duplicates get another. */
+static bool store_cleanup_one(struct store *st, struct store_index_ops *ops, int64_t id,
+			      int64_t feed_id, const char *guid, char *err, size_t errlen)
 {
-	if (!store_index_remove(st, id, err, errlen))
+	if (!store_index_queue_stored(st, ops, id, true, err, errlen))
 		return false;
 	static const enum store_sql steps[] = {STORE_SQL_REMOVED_ADD, STORE_SQL_DUP_PROMOTE,
 					       STORE_SQL_DUP_REPOINT, STORE_SQL_LINKS_DELETE,
@@ -108,10 +109,13 @@ bool store_cleanup_run(struct store *st, const struct store_cleanup *c,
 		size_t n;
 		ok = store_cleanup_list(st, feeds[f].id, c, &ids, &guids, &n, err, errlen);
 		if (ok && n > 0 && !c->dry_run) { /* one transaction a feed */
+			struct store_index_ops ops = {0};
 			ok = store_begin(st, err, errlen);
 			for (size_t i = 0; ok && i < n; i++)
-				ok = store_cleanup_one(st, ids[i], feeds[f].id, guids[i], err,
+				ok = store_cleanup_one(st, &ops, ids[i], feeds[f].id, guids[i], err,
 						       errlen);
+			ok = ok && store_index_flush(st, &ops, err, errlen);
+			store_index_ops_free(&ops);
 			if (ok)
 				ok = store_commit(st, err, errlen);
 			else

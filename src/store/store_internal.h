@@ -150,10 +150,31 @@ char *store_body_text(const struct store *st, const char *content, bool raw);
 /* Adds article id's text to the index, or (remove) takes it out: both from the same values. */
 bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
 		     const char *content, bool remove, char *err, size_t errlen);
-/* Takes article id's row out of the index, or puts it in, made from what the article keeps
- * (its page's article or the feed's body). */
-bool store_index_remove(struct store *st, int64_t id, char *err, size_t errlen);
+/* Puts article id's row into the index, made from what the article keeps (its page's article
+ * or the feed's body). */
 bool store_index_add(struct store *st, int64_t id, char *err, size_t errlen);
+/*
+ * Index rows queued while a transaction writes articles, and written together at its end
+ * (store_update.c says why): a row to take out is made before its article changes or goes.
+ */
+struct store_index_op {
+	int64_t id;
+	bool remove;
+	const char *text[3]; /* the item's own (index_text), or owned[] */
+	char *owned[3];
+};
+
+struct store_index_ops {
+	struct store_index_op *v;
+	size_t n, cap;
+};
+/* Queues article id's row as what it keeps makes it now, to add or (remove) take out. */
+bool store_index_queue_stored(struct store *st, struct store_index_ops *ops, int64_t id,
+			      bool remove, char *err, size_t errlen);
+/* Writes the queued rows, in order. */
+bool store_index_flush(struct store *st, const struct store_index_ops *ops, char *err,
+		       size_t errlen);
+void store_index_ops_free(struct store_index_ops *ops);
 /* One unit of a query: its folded words. */
 struct store_unit {
 	char **words;

@@ -98,9 +98,10 @@ bool store_page_set(struct store *st, int64_t id, const struct store_page *p, ch
 	if (!store_begin(st, err, errlen))
 		return false;
 	/* The index row comes out as it went in (made from the body the article has now), and
-	   goes in again made from the page's. */
+	   goes in again made from the page's: both once the page and its links are in. */
 	sqlite3_stmt *s;
-	bool ok = store_index_remove(st, id, err, errlen) &&
+	struct store_index_ops ops = {0};
+	bool ok = store_index_queue_stored(st, &ops, id, true, err, errlen) &&
 		  (s = store_stmt(st, STORE_SQL_PAGE_SET, err, errlen)) != NULL;
 	if (ok) {
 		sqlite3_bind_int64(s, 1, id);
@@ -110,9 +111,11 @@ bool store_page_set(struct store *st, int64_t id, const struct store_page *p, ch
 		store_bind_text(s, 5, p->etag);
 		store_bind_text(s, 6, p->modified);
 		ok = store_exec_stmt(st, s, "cannot store an article's page", err, errlen) &&
-		     store_index_add(st, id, err, errlen) &&
-		     store_links_put(st, id, p, err, errlen);
+		     store_links_put(st, id, p, err, errlen) &&
+		     store_index_queue_stored(st, &ops, id, false, err, errlen) &&
+		     store_index_flush(st, &ops, err, errlen);
 	}
+	store_index_ops_free(&ops);
 	if (!ok) {
 		store_rollback(st);
 		return false;
