@@ -77,12 +77,12 @@
  * SQLite, a document's text, the parser's buffers); glibc's defaults hand
  * a freed top of the heap over 128 KiB back to the kernel at once, and
  * the next feed faults the same pages in again: on 200 feeds x 200 items,
- * a sixth of the refresh's time went to brk, munmap and page faults.
+ * a tenth of the refresh's time went to brk, munmap and page faults.
  * Blocks under REFRESH_MMAP_MAX come from the heap, and up to
  * REFRESH_TRIM_MAX of free heap stays with the process (bench/NOTES.md).
  */
-#define REFRESH_MMAP_MAX (4 << 20)
-#define REFRESH_TRIM_MAX (16 << 20)
+#define REFRESH_MMAP_MAX (1 << 20)
+#define REFRESH_TRIM_MAX (2 << 20)
 
 /* An item as parsed, every string owned. */
 struct refresh_item {
