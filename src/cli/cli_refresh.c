@@ -95,15 +95,15 @@ static void cli_refresh_bar(size_t done, size_t total)
 	fflush(stderr);
 }
 
-/* Keeps a line for stderr about feed id. */
-static void cli_refresh_note(struct cli_refresh *r, int64_t id, char *line)
+/* Keeps a line for stderr about feed id (article: about that article's page, else 0). */
+static void cli_refresh_note(struct cli_refresh *r, int64_t id, int64_t article, char *line)
 {
 	size_t rank = 0;
 	while (rank < r->norder && r->order[rank] != id)
 		rank++;
 	r->notes = xreallocarray(r->notes, r->nnotes + 1, sizeof *r->notes);
 	r->notes[r->nnotes].rank = rank;
-	r->notes[r->nnotes].article = 0;
+	r->notes[r->nnotes].article = article;
 	r->notes[r->nnotes].seq = r->nnotes;
 	r->notes[r->nnotes++].line = line;
 }
@@ -134,13 +134,12 @@ static void cli_refresh_page(struct cli_refresh *r, const struct refresh_event *
 	if (e->outcome == REFRESH_FAILED) {
 		r->pages_failed++;
 		char *when = e->retry_in > 0 ? cli_refresh_when(e->retry_in) : NULL;
-		cli_refresh_note(r, e->feed_id,
+		cli_refresh_note(r, e->feed_id, e->article_id,
 				 when != NULL
 				     ? xasprintf("bantin: %s: the page could not be read (%s);"
 						 " the feed's text stays, tried again %s",
 						 url, e->error, when)
 				     : xasprintf("bantin: %s: %s", url, e->error));
-		r->notes[r->nnotes - 1].article = e->article_id;
 		free(when);
 	} else if (e->outcome == REFRESH_UNCHANGED) {
 		r->pages_unchanged++;
@@ -157,14 +156,14 @@ static void cli_refresh_event(const struct refresh_event *e, void *arg)
 		cli_refresh_page(r, e, url);
 	} else if (e->outcome == REFRESH_FAILED) {
 		r->failed++;
-		cli_refresh_note(r, e->feed_id, xasprintf("bantin: %s: %s", url, e->error));
+		cli_refresh_note(r, e->feed_id, 0, xasprintf("bantin: %s: %s", url, e->error));
 	} else {
 		r->added += e->added;
 		r->updated += e->updated;
 	}
 	if (e->moved_to != NULL) {
 		char *to = core_str_printable(e->moved_to);
-		cli_refresh_note(r, e->feed_id,
+		cli_refresh_note(r, e->feed_id, 0,
 				 xasprintf("bantin: %s: moved for good to %s; fetched from there"
 					   " from now on (update the feeds file)",
 					   url, to));
@@ -174,7 +173,7 @@ static void cli_refresh_event(const struct refresh_event *e, void *arg)
 		char *at = core_str_printable(e->found);
 		char *why = core_str_printable(e->found_because != NULL ? e->found_because : "");
 		cli_refresh_note(
-		    r, e->feed_id,
+		    r, e->feed_id, 0,
 		    strcmp(e->found, e->url) == 0
 			? xasprintf("bantin: %s: a web page, not a feed: read as %s", url,
 				    e->found_how)
@@ -188,7 +187,7 @@ static void cli_refresh_event(const struct refresh_event *e, void *arg)
 		free(why);
 	}
 	if (e->warning != NULL)
-		cli_refresh_note(r, e->feed_id, xasprintf("bantin: %s: %s", url, e->warning));
+		cli_refresh_note(r, e->feed_id, 0, xasprintf("bantin: %s: %s", url, e->warning));
 	free(url);
 	if (r->bar)
 		cli_refresh_bar(e->done, e->total);
@@ -256,14 +255,14 @@ int cli_refresh_run(const struct cli_ctx *ctx, int argc, char **argv)
 		struct store_cleanup_result cr;
 		char err[CORE_ERRLEN];
 		if (!refresh_cleanup(st, ctx->settings, &cr, err, sizeof err))
-			cli_refresh_note(&r, 0, xasprintf("bantin: %s", err));
+			cli_refresh_note(&r, 0, 0, xasprintf("bantin: %s", err));
 		else if (cr.removed > 0) /* keep-days, keep-per-feed */
 			printf("%lld old article%s removed (keep-days, keep-per-feed)\n",
 			       (long long)cr.removed, cr.removed == 1 ? "" : "s");
 		store_cleanup_result_free(&cr);
 		if (refresh_warning(rf) != NULL) {
 			char *w = core_str_printable(refresh_warning(rf));
-			cli_refresh_note(&r, 0, xasprintf("bantin: %s", w));
+			cli_refresh_note(&r, 0, 0, xasprintf("bantin: %s", w));
 			free(w);
 		}
 		status = cli_flush();

@@ -605,6 +605,58 @@ int config_feeds_append(const char *path, const char *line, char *err, size_t er
 	return rc;
 }
 
+/*
+ * Rewrites the feeds file: each line whose URL is url becomes what edit puts
+ * in out for it (given the line, its length and where its URL ends; nothing
+ * drops it), the rest stays as it was. The number of such lines (the file
+ * is written only when there are some), -1 with err.
+ */
+static int config_feeds_rewrite(const char *path, const char *url,
+				void (*edit)(struct core_buf *out, const char *line, size_t len,
+					     size_t url_end, void *arg),
+				void *arg, char *err, size_t errlen)
+{
+	char *shown = core_str_printable(path);
+	struct core_buf b, out, tok;
+	bool missing;
+	int rc = -1;
+	core_buf_init(&out, 0);
+	core_buf_init(&tok, 0);
+	if (config_read(path, shown, "feeds file", CONFIG_FEEDS_MAX, &b, &missing, err, errlen)) {
+		rc = 0;
+		for (const char *line = core_buf_str(&b); *line != '\0';) {
+			const char *nl = strchr(line, '\n');
+			size_t len = nl != NULL ? (size_t)(nl - line + 1) : strlen(line);
+			const char *p = line;
+			if (config_token(&p, &tok) > 0 && strcmp(core_buf_str(&tok), url) == 0) {
+				edit(&out, line, len, (size_t)(p - line), arg);
+				rc++;
+			} else {
+				core_buf_append(&out, line, len);
+			}
+			line += len;
+		}
+		if (rc > 0 &&
+		    !config_write_file(path, shown, core_buf_str(&out), out.len, err, errlen))
+			rc = -1;
+	}
+	core_buf_free(&b);
+	core_buf_free(&out);
+	core_buf_free(&tok);
+	free(shown);
+	return rc;
+}
+
+static void config_feeds_drop_line(struct core_buf *out, const char *line, size_t len,
+				   size_t url_end, void *arg)
+{
+	(void)out;
+	(void)line;
+	(void)len;
+	(void)url_end;
+	(void)arg;
+}
+
 int config_feeds_remove(const char *path, const char *key, char **url, char *err, size_t errlen)
 {
 	*url = NULL;
@@ -618,37 +670,17 @@ int config_feeds_remove(const char *path, const char *key, char **url, char *err
 	}
 	*url = xstrdup(c->url);
 	config_feeds_free(&f);
-	char *shown = core_str_printable(path);
-	struct core_buf b, out;
-	bool missing;
-	int rc = -1;
-	core_buf_init(&out, 0);
-	if (config_read(path, shown, "feeds file", CONFIG_FEEDS_MAX, &b, &missing, err, errlen)) {
-		rc = 0;
-		const char *text = core_buf_str(&b);
-		struct core_buf tok;
-		core_buf_init(&tok, 0);
-		for (const char *line = text; *line != '\0';) {
-			const char *nl = strchr(line, '\n');
-			size_t len = nl != NULL ? (size_t)(nl - line + 1) : strlen(line);
-			const char *p = line;
-			bool drop =
-			    config_token(&p, &tok) > 0 && strcmp(core_buf_str(&tok), *url) == 0;
-			if (drop)
-				rc++;
-			else
-				core_buf_append(&out, line, len);
-			line += len;
-		}
-		core_buf_free(&tok);
-		if (rc > 0 &&
-		    !config_write_file(path, shown, core_buf_str(&out), out.len, err, errlen))
-			rc = -1;
-	}
-	core_buf_free(&b);
-	core_buf_free(&out);
-	free(shown);
-	return rc;
+	return config_feeds_rewrite(path, *url, config_feeds_drop_line, NULL, err, errlen);
+}
+
+/* The new tags (arg, a core_buf) right after the URL, the rest of the line as it was. */
+static void config_feeds_tag_line(struct core_buf *out, const char *line, size_t len,
+				  size_t url_end, void *arg)
+{
+	const struct core_buf *add = arg;
+	core_buf_append(out, line, url_end);
+	core_buf_append(out, add->data, add->len);
+	core_buf_append(out, line + url_end, len - url_end);
 }
 
 int config_feeds_add_tags(const char *path, const char *url, const char *const *tags, size_t ntags,
@@ -673,41 +705,9 @@ int config_feeds_add_tags(const char *path, const char *url, const char *const *
 		}
 	}
 	config_feeds_free(&f);
-	if (add.len == 0) {
-		core_buf_free(&add);
-		return 0;
-	}
-	char *shown = core_str_printable(path);
-	struct core_buf b, out, tok;
-	bool missing, done = false;
-	int rc = -1;
-	core_buf_init(&out, 0);
-	core_buf_init(&tok, 0);
-	if (config_read(path, shown, "feeds file", CONFIG_FEEDS_MAX, &b, &missing, err, errlen)) {
-		for (const char *line = core_buf_str(&b); *line != '\0';) {
-			const char *nl = strchr(line, '\n');
-			size_t len = nl != NULL ? (size_t)(nl - line + 1) : strlen(line);
-			const char *p = line;
-			if (!done && config_token(&p, &tok) > 0 &&
-			    strcmp(core_buf_str(&tok), url) == 0) {
-				/* the new tags right after the URL: the rest of the line as it was
-				 */
-				core_buf_append(&out, line, (size_t)(p - line));
-				core_buf_append(&out, add.data, add.len);
-				core_buf_append(&out, p, len - (size_t)(p - line));
-				done = true;
-			} else {
-				core_buf_append(&out, line, len);
-			}
-			line += len;
-		}
-		rc = config_write_file(path, shown, core_buf_str(&out), out.len, err, errlen) ? 1
-											      : -1;
-	}
-	core_buf_free(&b);
-	core_buf_free(&out);
-	core_buf_free(&tok);
+	int rc = add.len == 0
+		     ? 0
+		     : config_feeds_rewrite(path, url, config_feeds_tag_line, &add, err, errlen);
 	core_buf_free(&add);
-	free(shown);
-	return rc;
+	return rc < 0 ? -1 : rc > 0;
 }

@@ -147,9 +147,6 @@ bool store_exec_stmt(struct store *st, sqlite3_stmt *s, const char *what, char *
 /* An article's body text, owned: html_text of its content (html_text_raw when raw: what its
    index row is made of). */
 char *store_body_text(const struct store *st, const char *content, bool raw);
-/* Adds article id's text to the index, or (remove) takes it out: both from the same values. */
-bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
-		     const char *content, bool remove, char *err, size_t errlen);
 /* Puts article id's row into the index, made from what the article keeps (its page's article
  * or the feed's body). */
 bool store_index_add(struct store *st, int64_t id, char *err, size_t errlen);

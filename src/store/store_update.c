@@ -4,7 +4,7 @@
  * The index is an FTS5 table without content of its own (the articles
  * table has the text): a row goes in with the folded title, summary and
  * body, and comes out with the very same values, so both are computed by
- * one function (store_index_put) from what the articles table keeps: the
+ * one function (store_index_make) from what the articles table keeps: the
  * body's text is the raw text of the content (store_text_fn: html_text_raw,
  * handed over by whoever opened the store), made again when a row comes
  * out. So that text must stay what it is for the rows already indexed: a
@@ -76,17 +76,6 @@ static void store_index_make(const struct store *st, const char *title, const ch
 	free(body);
 }
 
-bool store_index_put(struct store *st, int64_t id, const char *title, const char *summary,
-		     const char *content, bool remove, char *err, size_t errlen)
-{
-	char *index[3];
-	store_index_make(st, title, summary, content, index);
-	bool ok = store_index_write(st, id, (const char *const *)index, remove, err, errlen);
-	for (size_t i = 0; i < 3; i++)
-		free(index[i]);
-	return ok;
-}
-
 /* The index text of what article id keeps (its page's article or the feed's body), owned. */
 static bool store_index_stored_text(struct store *st, int64_t id, char *out[3], char *err,
 				    size_t errlen)
@@ -128,8 +117,10 @@ bool store_index_add(struct store *st, int64_t id, char *err, size_t errlen)
  * one segment per article, merged again and again: on 200 feeds x 200
  * items, two fifths of the writer's time. Written after the articles, a
  * feed's rows make one segment.
+ *
+ * store_index_queue queues article id's row, to add or take out: its text
+ * borrowed, or owned (then freed with ops).
  */
-/* Queues article id's row, to add or take out: text borrowed, or owned (then freed with ops). */
 static void store_index_queue(struct store_index_ops *ops, int64_t id, bool remove,
 			      const char *const borrowed[3], char *owned[3])
 {

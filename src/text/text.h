@@ -73,7 +73,7 @@ long text_ref_number(const char *s, size_t len, size_t *used);
 enum text_markup {
 	TEXT_MARKUP_KEEP,
 	TEXT_MARKUP_DROP,    /* NUL and the other C0/C1 controls, DEL */
-	TEXT_MARKUP_SPACE,   /* VT and FF: XML forbids them, they separate words */
+	TEXT_MARKUP_SPACE,   /* VT and FF (XML forbids them), U+2028, U+2029: they separate words */
 	TEXT_MARKUP_REPLACE, /* U+FFFE, U+FFFF, surrogates: U+FFFD (XML forbids them) */
 };
 /* The invisible characters every text drops: bidi controls (embeddings, overrides, isolates,

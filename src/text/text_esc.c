@@ -138,8 +138,8 @@ long text_ref_number(const char *s, size_t len, size_t *used)
 
 enum text_markup text_markup_char(int32_t cp)
 {
-	if (cp == '\v' || cp == '\f' || cp == 0x2028 || cp == 0x2029) /* line and paragraph
-									   separators too */
+	/* VT, FF and the line and paragraph separators separate words */
+	if (cp == '\v' || cp == '\f' || cp == 0x2028 || cp == 0x2029)
 		return TEXT_MARKUP_SPACE;
 	if ((cp >= 0 && cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
 	    (cp >= 0x7f && cp <= 0x9f))

@@ -924,6 +924,19 @@ void ui_recalc(struct ui *ui, int rows, int cols)
 	ui->dirty = true;
 }
 
+/* "KEY: what" for the first key act is bound to in this view, after what hint holds (none when
+   it has no key). */
+static void ui_view_key_hint(const struct ui *ui, enum config_action_id act, const char *what,
+			     char *hint, size_t size)
+{
+	char keys[128];
+	config_bindings_keys(&ui->keys, act, ui_view_flag(ui->view), keys, sizeof keys);
+	keys[strcspn(keys, " ")] = '\0';
+	size_t used = strlen(hint);
+	if (keys[0] != '\0' && used < size)
+		snprintf(hint + used, size - used, "%s%s: %s", used > 0 ? "  " : "", keys, what);
+}
+
 void ui_draw(struct ui *ui, int rows, int cols)
 {
 	struct ui_grid *g = &ui->grid;
@@ -981,17 +994,11 @@ void ui_draw(struct ui *ui, int rows, int cols)
 		free(m);
 	} else if (ui->view != UI_VIEW_FEEDS || ui_view_sel_feed(ui) == NULL ||
 		   ui_view_sel_feed(ui)->last_error == NULL) {
-		/* the keys of help and back as they are bound here (the first of each) */
-		char help[128], back[128], hint[300];
-		unsigned flag = ui_view_flag(ui->view);
-		config_bindings_keys(&ui->keys, CONFIG_ACT_HELP, flag, help, sizeof help);
-		config_bindings_keys(&ui->keys, CONFIG_ACT_BACK, flag, back, sizeof back);
-		help[strcspn(help, " ")] = '\0';
-		back[strcspn(back, " ")] = '\0';
-		core_err_set(hint, sizeof hint, "%s%s%s%s%s%s", help, help[0] != '\0' ? ": " : "",
-			     help[0] != '\0' ? ui_view_label(ui, "trợ giúp", "help") : "",
-			     help[0] != '\0' && back[0] != '\0' ? "  " : "", back,
-			     back[0] != '\0' ? ui->vietnamese ? ": quay lại" : ": back" : "");
+		char hint[300] = "";
+		ui_view_key_hint(ui, CONFIG_ACT_HELP, ui_view_label(ui, "trợ giúp", "help"), hint,
+				 sizeof hint);
+		ui_view_key_hint(ui, CONFIG_ACT_BACK, ui_view_label(ui, "quay lại", "back"), hint,
+				 sizeof hint);
 		ui_view_put(ui, rows - 1, 1, end, hint, UI_SLOT_STATUS, 0);
 	}
 	if (ui->prompt.active)
